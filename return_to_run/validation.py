@@ -1,0 +1,293 @@
+"""Validation shared by every entry path: forms, imports and restores.
+
+Each validate_* function takes a raw mapping (strings from a form or a file are fine)
+and returns `(clean, problems)`: `clean` holds typed values ready for storage, and
+`problems` lists every problem at once, each naming the field. Storage refuses to
+write a record that has problems, so nothing unvalidated reaches the database.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from . import models
+
+MAX_DURATION_MIN = 600  # 10 hours: longer than any run she would log here
+MAX_DISTANCE_KM = 100
+# Pace bounds: faster than 2:30 min/km (24 km/h) is beyond elite sprint pace held
+# for minutes; slower than 60 min/km is not moving and usually means a unit mistake.
+FASTEST_PACE_MIN_PER_KM = 2.5
+SLOWEST_PACE_MIN_PER_KM = 60.0
+MAX_NOTES_CHARS = 2000
+# A symptom entry can predate the birth (pregnancy symptoms), but not by years.
+MAX_DAYS_BEFORE_BIRTH = 366
+EARLIEST_DATE = date(1950, 1, 1)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with one field; `message` is written for her to read."""
+
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.field}: {self.message}"
+
+
+class ValidationError(ValueError):
+    """Raised by storage when asked to write a record that has problems."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        super().__init__("; ".join(str(p) for p in problems))
+
+
+FIELD_LABELS = {
+    "run_date": "Date",
+    "symptom_date": "Date",
+    "test_date": "Date",
+    "session_date": "Date",
+    "birth_date": "Birth date",
+    "duration_min": "Duration (min)",
+    "distance_km": "Distance",
+    "kind": "Kind",
+    "run_interval_min": "Run interval (min)",
+    "walk_interval_min": "Walk interval (min)",
+    "interval_repeats": "Repeats",
+    "effort_1_10": "Effort (1-10)",
+    "notes": "Notes",
+    "timing": "When it came",
+    "leakage": "Leakage",
+    "heaviness_0_10": "Heaviness or pressure (0-10)",
+    "bleeding": "Bleeding",
+    "test_code": "Test",
+    "reps_left": "Reps, left side",
+    "reps_right": "Reps, right side",
+    "activity": "Activity",
+    "weight_kg": "Weight (kg)",
+    **{f"pain_{site}_0_10": f"Pain: {label.lower()} (0-10)" for site, label in models.PAIN_SITES.items()},
+}
+
+
+def label(field_name: str) -> str:
+    """The name a field has on screen, for messages."""
+    return FIELD_LABELS.get(field_name, field_name.replace("_", " ").capitalize())
+
+
+class _Checker:
+    """Collects problems while reading a raw mapping field by field."""
+
+    def __init__(self, raw: Mapping):
+        self.raw = raw
+        self.problems: list[Problem] = []
+
+    def fail(self, field_name: str, message: str) -> None:
+        self.problems.append(Problem(label(field_name), message))
+
+    def _value(self, name: str):
+        value = self.raw.get(name)
+        if isinstance(value, str):
+            value = value.strip()
+            if value == "":
+                return None
+        if isinstance(value, float) and math.isnan(value):
+            return None
+        return value
+
+    def date(self, name: str, *, today: date, allow_future: bool = False) -> date | None:
+        value = self._value(name)
+        if value is None:
+            self.fail(name, "is missing.")
+            return None
+        if isinstance(value, datetime):
+            value = value.date()
+        if not isinstance(value, date):
+            try:
+                value = date.fromisoformat(str(value))
+            except ValueError:
+                self.fail(name, f"'{value}' is not a date (use YYYY-MM-DD).")
+                return None
+        if value < EARLIEST_DATE:
+            self.fail(name, f"{value.isoformat()} is before {EARLIEST_DATE.year}.")
+            return None
+        if not allow_future and value > today:
+            self.fail(name, f"{value.isoformat()} is in the future.")
+            return None
+        return value
+
+    def number(self, name: str, *, required: bool, low: float, high: float,
+               integer: bool = False, low_inclusive: bool = True, unit: str = "") -> float | int | None:
+        value = self._value(name)
+        if value is None:
+            if required:
+                self.fail(name, "is missing.")
+            return None
+        try:
+            number = float(str(value).replace(",", ".")) if isinstance(value, str) else float(value)
+        except (TypeError, ValueError):
+            self.fail(name, f"'{value}' is not a number.")
+            return None
+        if math.isnan(number) or math.isinf(number):
+            self.fail(name, f"'{value}' is not a number.")
+            return None
+        if integer and number != int(number):
+            self.fail(name, f"must be a whole number, not {number:g}.")
+            return None
+        too_low = number < low if low_inclusive else number <= low
+        if too_low or number > high:
+            lower = f"at least {low:g}" if low_inclusive else f"more than {low:g}"
+            self.fail(name, f"must be {lower} and at most {high:g}{unit}; got {number:g}{unit}.")
+            return None
+        return int(number) if integer else number
+
+    def choice(self, name: str, options: Mapping[str, str], *, default: str | None = None) -> str | None:
+        value = self._value(name)
+        if value is None:
+            if default is not None:
+                return default
+            self.fail(name, "is missing.")
+            return None
+        if value not in options:
+            allowed = ", ".join(options)
+            self.fail(name, f"'{value}' is not one of: {allowed}.")
+            return None
+        return value
+
+    def flag(self, name: str) -> bool:
+        value = self._value(name)
+        if value is None:
+            return False
+        if isinstance(value, str):
+            lowered = value.lower()
+            if lowered in ("1", "true", "yes", "y"):
+                return True
+            if lowered in ("0", "false", "no", "n"):
+                return False
+            self.fail(name, f"'{value}' is not yes or no.")
+            return False
+        return bool(value)
+
+    def text(self, name: str) -> str:
+        value = self._value(name)
+        if value is None:
+            return ""
+        text = str(value)
+        if len(text) > MAX_NOTES_CHARS:
+            self.fail(name, f"is {len(text)} characters long; the limit is {MAX_NOTES_CHARS}.")
+        return text
+
+
+def validate_profile(raw: Mapping, *, today: date) -> tuple[dict, list[Problem]]:
+    """Check a profile; the birth date may be up to 20 weeks ahead (she can set up in late pregnancy)."""
+    c = _Checker(raw)
+    birth_date = c.date("birth_date", today=today + timedelta(weeks=20))
+    clean = {
+        "birth_date": birth_date,
+        "birth_type": c.choice("birth_type", models.BIRTH_TYPES),
+        "perineal_tear": c.choice("perineal_tear", models.PERINEAL_TEARS, default="unknown"),
+        "feeding": c.choice("feeding", models.FEEDING),
+        "leaked_before_or_during_pregnancy": c.flag("leaked_before_or_during_pregnancy"),
+        "running_background": c.choice("running_background", models.RUNNING_BACKGROUNDS),
+        "previous_running_injury": c.flag("previous_running_injury"),
+        "short_sleep_or_high_fatigue": c.flag("short_sleep_or_high_fatigue"),
+        "units": c.choice("units", models.UNITS, default="km"),
+        "weight_kg": c.number("weight_kg", required=False, low=30, high=250, unit=" kg"),
+    }
+    return clean, c.problems
+
+
+def validate_run(raw: Mapping, *, today: date) -> tuple[dict, list[Problem]]:
+    """Check a run. Distance is `distance_km` (convert from miles before calling)."""
+    c = _Checker(raw)
+    kind = c.choice("kind", models.RUN_KINDS)
+    clean = {
+        "run_date": c.date("run_date", today=today),
+        "duration_min": c.number("duration_min", required=True, low=0, low_inclusive=False,
+                                 high=MAX_DURATION_MIN, unit=" min"),
+        "distance_km": c.number("distance_km", required=False, low=0, low_inclusive=False,
+                                high=MAX_DISTANCE_KM, unit=" km"),
+        "kind": kind,
+        "run_interval_min": None,
+        "walk_interval_min": None,
+        "interval_repeats": None,
+        "effort_1_10": c.number("effort_1_10", required=False, low=1, high=10, integer=True),
+        "notes": c.text("notes"),
+        "source": str(raw.get("source") or "manual"),
+        "source_id": raw.get("source_id") or None,
+    }
+    if kind == "walk_run":
+        clean["run_interval_min"] = c.number("run_interval_min", required=True, low=0,
+                                             low_inclusive=False, high=60, unit=" min")
+        clean["walk_interval_min"] = c.number("walk_interval_min", required=True, low=0,
+                                              low_inclusive=False, high=60, unit=" min")
+        clean["interval_repeats"] = c.number("interval_repeats", required=True, low=1, high=60,
+                                             integer=True)
+    duration, distance = clean["duration_min"], clean["distance_km"]
+    if duration and distance:
+        pace = duration / distance
+        if pace < FASTEST_PACE_MIN_PER_KM:
+            c.fail("distance_km", f"{distance:g} km in {duration:g} min is {pace:.2f} min/km, faster "
+                   "than anyone runs; check the distance, the duration and the units.")
+        elif pace > SLOWEST_PACE_MIN_PER_KM:
+            c.fail("distance_km", f"{distance:g} km in {duration:g} min is {pace:.0f} min/km, slower "
+                   "than walking; check the distance, the duration and the units.")
+    return clean, c.problems
+
+
+def validate_symptom(raw: Mapping, *, today: date, birth_date: date | None = None) -> tuple[dict, list[Problem]]:
+    """Check a symptom entry. Severities are 0-10; missing ones count as 0."""
+    c = _Checker(raw)
+    symptom_date = c.date("symptom_date", today=today)
+    if symptom_date and birth_date and symptom_date < birth_date - timedelta(days=MAX_DAYS_BEFORE_BIRTH):
+        c.fail("symptom_date", f"{symptom_date.isoformat()} is more than a year before the birth "
+               f"({birth_date.isoformat()}); check the year.")
+    clean = {
+        "symptom_date": symptom_date,
+        "run_id": c.number("run_id", required=False, low=1, high=2**62, integer=True),
+        "timing": c.choice("timing", models.SYMPTOM_TIMINGS, default="not_linked"),
+        "leakage": c.choice("leakage", models.LEAKAGE_LEVELS, default="none"),
+        "heaviness_0_10": c.number("heaviness_0_10", required=False, low=0, high=10, integer=True) or 0,
+        **{col: (c.number(col, required=False, low=0, high=10, integer=True) or 0)
+           for col in models.PAIN_COLUMNS},
+        "bleeding": c.choice("bleeding", models.BLEEDING_LEVELS, default="none"),
+        "bowel_leakage": c.flag("bowel_leakage"),
+        "notes": c.text("notes"),
+    }
+    return clean, c.problems
+
+
+def validate_readiness(raw: Mapping, *, today: date) -> tuple[dict, list[Problem]]:
+    """Check one readiness test result. Strength tests need reps; load tests need completed."""
+    c = _Checker(raw)
+    code = c.choice("test_code", models.READINESS_TESTS)
+    clean = {
+        "test_date": c.date("test_date", today=today),
+        "test_code": code,
+        "completed": c.flag("completed"),
+        "had_symptoms": c.flag("had_symptoms"),
+        "reps_left": None,
+        "reps_right": None,
+        "notes": c.text("notes"),
+    }
+    if code in models.STRENGTH_TESTS:
+        clean["reps_left"] = c.number("reps_left", required=True, low=0, high=500, integer=True)
+        clean["reps_right"] = c.number("reps_right", required=True, low=0, high=500, integer=True)
+        clean["completed"] = True
+    return clean, c.problems
+
+
+def validate_foundation(raw: Mapping, *, today: date) -> tuple[dict, list[Problem]]:
+    """Check a pelvic floor or strength session."""
+    c = _Checker(raw)
+    clean = {
+        "session_date": c.date("session_date", today=today),
+        "activity": c.choice("activity", models.FOUNDATION_ACTIVITIES),
+        "duration_min": c.number("duration_min", required=True, low=0, low_inclusive=False,
+                                 high=MAX_DURATION_MIN, unit=" min"),
+        "notes": c.text("notes"),
+    }
+    return clean, c.problems
