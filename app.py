@@ -1,0 +1,53 @@
+"""Home: where am I, what next. Run with `streamlit run app.py` (see README)."""
+
+import streamlit as st
+
+from return_to_run import charts, lessons, phases, storage, ui, volume
+
+with ui.page("Where am I", "🏃‍♀️") as ctx:
+    st.title("🏃‍♀️ Return to Run")
+    ui.show_flash()
+
+    if ctx.profile is None:
+        st.markdown(
+            "A private companion for coming back to running after having a baby: **learn** why "
+            "your pelvic floor needs a gradual return, **log** your runs and any symptoms, and get "
+            "**guidance** on your next step. Everything stays on this computer."
+        )
+        st.markdown("#### Two first steps")
+        st.page_link("pages/profile.py", label="1. Tell the app about your birth (1 minute)", icon="👤")
+        st.page_link("pages/log_run.py", label="2. Log your first walk or run", icon="👟")
+        st.markdown("Or look around first with a made-up mother's six months of logs:")
+        if st.button("🧪 Explore with example data", key="load_example", type="primary"):
+            ui.start_example_mode()
+            st.rerun()
+        st.page_link("pages/learn.py", label="Start with why: read the lessons", icon="📚")
+        st.stop()
+
+    history = storage.load_history(ctx.db)
+    assessment = phases.assess(ctx.profile, history, ctx.today)
+    st.subheader(f"{ui.weeks_label(ctx)} · {assessment.phase.name}")
+
+    if assessment.open_red_flags:
+        ui.show_red_flag_alerts(assessment.open_red_flags)
+        st.warning("Training suggestions are paused until you mark the red flag resolved.", icon="⏸️")
+        st.page_link("pages/red_flags.py", label="Red flags: mark one resolved", icon="🚩")
+
+    st.markdown(assessment.phase.what_it_means)
+    ui.todays_plan(assessment, ctx.units)
+    ui.next_phase_checklist(assessment)
+    ui.modifiers_note(assessment)
+
+    st.markdown("#### Read for this phase")
+    for lesson in lessons.lessons_for_phase(ui.all_lessons(), assessment.phase.code):
+        ui.lesson_link(lesson)
+
+    weekly = volume.weekly_summary(history.runs, history.symptoms, birth_date=ctx.profile.birth_date,
+                                   start=ctx.today - ui.HOME_CHART_SPAN, end=ctx.today,
+                                   red_flags=history.red_flags)
+    st.markdown("#### Your last 12 weeks")
+    if history.runs.empty:
+        st.caption("Your runs and symptoms will appear here week by week once you log them.")
+    else:
+        st.altair_chart(charts.weekly_chart(weekly, units=ctx.units, compact=True), width="stretch")
+        st.page_link("pages/trends.py", label="See all your trends", icon="📈")

@@ -1,0 +1,81 @@
+"""Log a run: add one, check in on symptoms straight after, and browse, edit or delete."""
+
+from datetime import date, timedelta
+
+import streamlit as st
+
+from return_to_run import models, storage, ui
+from return_to_run.validation import ValidationError
+
+FORM_KEYS = ("run_date", "run_kind", "run_duration", "run_distance", "run_interval",
+             "walk_interval", "interval_repeats", "run_effort", "run_notes")
+
+with ui.page("Log a run", "👟") as ctx:
+    ui.require_profile(ctx)
+    st.title("👟 Log a run")
+    st.caption(ui.weeks_label(ctx))
+    ui.show_flash()
+    ui.show_last_symptom_result()
+
+    if st.session_state.pop("reset_run_form", False):
+        for key in FORM_KEYS:
+            st.session_state.pop(key, None)
+
+    # ---- the quick check-in right after a save: "no symptoms" is one tap
+    checkin_run_id = st.session_state.get("checkin_run_id")
+    if checkin_run_id is not None:
+        ui.quick_checkin(ctx, checkin_run_id)
+        st.divider()
+
+    st.subheader("New run")
+    run_date = st.date_input("Date", value=ctx.today, max_value=ctx.today, min_value=date(1950, 1, 1),
+                             key="run_date", format="YYYY-MM-DD")
+    kind = st.radio("Kind", list(models.RUN_KINDS), format_func=models.RUN_KINDS.get,
+                    horizontal=True, key="run_kind", index=1)
+    raw = {"run_date": run_date, "kind": kind}
+    if kind == "walk_run":
+        cols = st.columns(3)
+        raw["run_interval_min"] = cols[0].number_input("Run (min)", min_value=0.0, step=0.5, value=1.0,
+                                                       key="run_interval")
+        raw["walk_interval_min"] = cols[1].number_input("Walk (min)", min_value=0.0, step=0.5, value=2.0,
+                                                        key="walk_interval")
+        raw["interval_repeats"] = cols[2].number_input("× repeats", min_value=0, step=1, value=5,
+                                                       key="interval_repeats")
+        pattern_min = (raw["run_interval_min"] + raw["walk_interval_min"]) * raw["interval_repeats"]
+        st.caption(f"That pattern takes {pattern_min:g} minutes.")
+    cols = st.columns(2)
+    raw["duration_min"] = cols[0].number_input("Duration (min)", min_value=0.0, step=1.0, value=None,
+                                               placeholder="e.g. 20", key="run_duration")
+    distance = cols[1].number_input(f"{ui.distance_label(ctx.units)}, optional", min_value=0.0,
+                                    step=0.1, value=None, key="run_distance")
+    raw["distance_km"] = models.to_km(distance, ctx.units) if distance else None
+    raw["effort_1_10"] = st.slider("Effort (1 = very easy, 10 = all out)", 1, 10, 4, key="run_effort")
+    raw["notes"] = st.text_area("Notes (optional)", key="run_notes", max_chars=2000,
+                                placeholder="How did it feel? Where did you run?")
+
+    if st.button("Save run", type="primary", width="stretch", key="save_run"):
+        try:
+            run_id = storage.add_run(ctx.db, raw, today=ctx.today)
+        except ValidationError as error:
+            ui.show_problems(error)
+        else:
+            st.session_state["checkin_run_id"] = run_id
+            st.session_state["reset_run_form"] = True
+            ui.flash("Run saved. How did your body feel?")
+            st.rerun()
+
+    # ---- her runs: filter, edit, delete (with undo)
+    st.divider()
+    st.subheader("Your runs")
+    ui.undo_bar(ctx, "run")
+    cols = st.columns(2)
+    start = cols[0].date_input("From", value=ctx.today - timedelta(weeks=8), key="runs_from",
+                               format="YYYY-MM-DD", min_value=date(1950, 1, 1))
+    end = cols[1].date_input("To", value=ctx.today, key="runs_to", format="YYYY-MM-DD",
+                             min_value=date(1950, 1, 1))
+    runs = storage.list_runs(ctx.db, start=start, end=end)
+    if runs.empty:
+        st.info("No runs in these dates yet.")
+    else:
+        st.dataframe(ui.runs_table(runs, ctx.units), hide_index=True, width="stretch", key="runs_table")
+        ui.edit_or_delete_run(ctx, runs)

@@ -1,0 +1,498 @@
+"""The only non-page module that imports streamlit: page set-up, the menu, and small
+widgets shared by pages. Pages read as a description of the screen and call in here.
+
+Layout (A) from design.md: classic `pages/` without st.navigation, every page opening
+with `with ui.page(...) as ctx:` so a deep link to a freshly started server still gets
+the page config, the database and the menu.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+
+import streamlit as st
+from sqlite_utils import Database
+
+from . import models, storage
+from .validation import ValidationError
+
+HOME_CHART_SPAN = timedelta(weeks=12)
+TODAY_ENV_VAR = "RETURN_TO_RUN_TODAY"  # fixes "today" for tests and demos
+EXAMPLE_MODE_KEY = "example_mode"
+
+# (file, label, emoji). Emoji, not :material/...: icons, which are fetched from a font host.
+MENU = (
+    ("app.py", "Where am I", "🏠"),
+    ("pages/log_run.py", "Log a run", "👟"),
+    ("pages/symptoms.py", "Log symptoms", "📝"),
+    ("pages/foundation.py", "Foundation work", "🧘"),
+    ("pages/readiness.py", "Readiness tests", "✅"),
+    ("pages/trends.py", "Trends", "📈"),
+    ("pages/learn.py", "Learn", "📚"),
+    ("pages/red_flags.py", "Red flags", "🚩"),
+    ("pages/profile.py", "Profile", "👤"),
+    ("pages/data.py", "Your data", "💾"),
+)
+
+DISCLAIMER = (
+    "Return to Run is for education and self-tracking. It does not examine you and cannot "
+    "diagnose anything. If something worries you, see a doctor, midwife or pelvic health "
+    "physiotherapist."
+)
+
+
+@dataclass
+class Context:
+    """What every page needs: the open database, her profile, today's date, her units."""
+
+    db: Database
+    profile: models.Profile | None
+    today: date
+    example_mode: bool
+    db_path: Path
+
+    @property
+    def units(self) -> str:
+        return self.profile.units if self.profile else "km"
+
+    @property
+    def weeks_since_birth(self) -> int | None:
+        return models.weeks_since(self.profile.birth_date, self.today) if self.profile else None
+
+
+def today() -> date:
+    """Today's date, or the date in $RETURN_TO_RUN_TODAY (ISO) when set."""
+    fixed = os.environ.get(TODAY_ENV_VAR)
+    return date.fromisoformat(fixed) if fixed else date.today()
+
+
+def _open_for_session() -> tuple[Database, bool, Path]:
+    main_path = storage.db_path()
+    db = storage.open_db(main_path)
+    if storage.get_setting(db, EXAMPLE_MODE_KEY) == "on":
+        example_path = storage.example_db_path(main_path)
+        db.close()
+        return storage.open_db(example_path), True, example_path
+    return db, False, main_path
+
+
+@contextlib.contextmanager
+def page(title: str, icon: str = "🏃‍♀️", *, layout: str = "centered") -> Iterator[Context]:
+    """Set up a page and yield its Context; an unexpected error becomes a calm message.
+
+    A database that cannot be opened stops the page with an explanation instead of a
+    traceback (her data could appear in one).
+    """
+    st.set_page_config(page_title=f"{title} · Return to Run", page_icon=icon, layout=layout,
+                       initial_sidebar_state="auto")
+    _menu()
+    try:
+        db, example_mode, path = _open_for_session()
+    except storage.StorageError as error:
+        st.error(str(error), icon="🗄️")
+        st.stop()
+    context = Context(db=db, profile=storage.get_profile(db), today=today(),
+                      example_mode=example_mode, db_path=path)
+    if example_mode:
+        _example_banner()
+    try:
+        yield context
+    except storage.StorageError as error:
+        st.error(str(error), icon="🗄️")
+    except Exception:  # noqa: BLE001 - the last line of defence: never a traceback on screen
+        st.error("Something went wrong on this page, and nothing was saved from the step that "
+                 "failed. Your earlier entries are safe. Reload the page to try again; if it keeps "
+                 "happening, export your data from 'Your data' and report the problem.", icon="😔")
+        if os.environ.get("RETURN_TO_RUN_DEBUG"):
+            raise
+    finally:
+        db.close()
+    st.caption(DISCLAIMER)
+
+
+def _menu() -> None:
+    with st.sidebar:
+        st.markdown("### 🏃‍♀️ Return to Run")
+        for path, label, icon in MENU:
+            st.page_link(path, label=label, icon=icon)
+
+
+def _example_banner() -> None:
+    st.info("You are exploring **example data** (a made-up mother, not you). Nothing you do here "
+            "touches your own log. Leave it from **Your data**.", icon="🧪")
+    if st.button("Leave example data", key="leave_example_banner"):
+        leave_example_mode()
+        st.rerun()
+
+
+def set_example_mode(on: bool) -> None:
+    """Switch between her database and the example one (the switch lives in her database)."""
+    main_path = storage.db_path()
+    main = storage.open_db(main_path)
+    try:
+        storage.set_setting(main, EXAMPLE_MODE_KEY, "on" if on else None)
+    finally:
+        main.close()
+
+
+# ---------------------------------------------------------------- shared widgets
+
+def show_problems(error: ValidationError) -> None:
+    """List every problem of a refused entry, each naming its field; nothing was saved."""
+    lines = "\n".join(f"- **{p.field}**: {p.message}" for p in error.problems)
+    st.error(f"Nothing was saved. Please fix:\n\n{lines}", icon="✋")
+
+
+def weeks_label(ctx: Context) -> str:
+    """'14 weeks since birth' or '5 years (262 weeks) since birth'."""
+    weeks = ctx.weeks_since_birth
+    if weeks is None:
+        return ""
+    if weeks < 0:
+        return f"{-weeks} weeks before the birth date"
+    if weeks >= 104:
+        return f"{weeks // 52} years ({weeks} weeks) since birth"
+    return f"{weeks} week{'s' if weeks != 1 else ''} since birth"
+
+
+def require_profile(ctx: Context) -> None:
+    """Stop the page with a pointer to the profile when none is saved yet."""
+    if ctx.profile is None:
+        st.info("First, tell the app about your birth: it needs the date to know where you are.",
+                icon="👤")
+        st.page_link("pages/profile.py", label="Set up your profile", icon="👤")
+        st.stop()
+
+
+def distance_label(units: str) -> str:
+    return "Distance (mi)" if units == "mi" else "Distance (km)"
+
+
+def format_distance(distance_km: float | None, units: str) -> str:
+    if distance_km is None or distance_km != distance_km:  # NaN from pandas
+        return "—"
+    return f"{models.from_km(distance_km, units):.2f} {units}"
+
+
+def flash(message: str, icon: str = "✅") -> None:
+    """A message that survives the rerun after a save."""
+    st.session_state["_flash"] = (message, icon)
+
+
+def show_flash() -> None:
+    if "_flash" in st.session_state:
+        message, icon = st.session_state.pop("_flash")
+        st.success(message, icon=icon)
+
+
+# ---------------------------------------------------------------- runs
+
+def runs_table(runs, units: str):
+    """Her runs as a readable table (her units, labels instead of codes). Text stays text."""
+    import pandas as pd
+
+    def pattern(row) -> str:
+        if row["kind"] != "walk_run" or pd.isna(row["run_interval_min"]):
+            return ""
+        return f"{row['run_interval_min']:g} run / {row['walk_interval_min']:g} walk × {int(row['interval_repeats'])}"
+
+    return pd.DataFrame({
+        "Date": runs["run_date"],
+        "Kind": runs["kind"].map(models.RUN_KINDS),
+        "Minutes": runs["duration_min"].astype(float).round(1),
+        f"Distance ({units})": [None if pd.isna(d) else round(models.from_km(float(d), units), 2)
+                                for d in runs["distance_km"]],
+        "Pattern": [pattern(row) for _, row in runs.iterrows()],
+        "Effort": runs["effort_1_10"],
+        "Notes": runs["notes"],
+        "From": runs["source"],
+    })
+
+
+def _run_choice_label(row) -> str:
+    return f"{row['run_date']} · {models.RUN_KINDS[row['kind']]} · {row['duration_min']:g} min"
+
+
+def edit_or_delete_run(ctx: Context, runs) -> None:
+    """Pick one of the listed runs to change or delete (delete asks first, then offers undo)."""
+    with st.expander("Change or delete a run"):
+        choices = {int(row["id"]): _run_choice_label(row) for _, row in runs.iterrows()}
+        run_id = st.selectbox("Run", list(choices), format_func=choices.get, key="edit_run_id")
+        run = storage.get_run(ctx.db, run_id)
+        with st.form(f"edit_run_{run_id}"):
+            raw = {
+                "run_date": st.date_input("Date", value=date.fromisoformat(run["run_date"]),
+                                          max_value=ctx.today, min_value=date(1950, 1, 1),
+                                          format="YYYY-MM-DD", key=f"edit_date_{run_id}"),
+                "kind": st.selectbox("Kind", list(models.RUN_KINDS), format_func=models.RUN_KINDS.get,
+                                     index=list(models.RUN_KINDS).index(run["kind"]), key=f"edit_kind_{run_id}"),
+                "duration_min": st.number_input("Duration (min)", min_value=0.0, value=float(run["duration_min"]),
+                                                key=f"edit_duration_{run_id}"),
+                "run_interval_min": st.number_input("Run interval (min, walk-run only)", min_value=0.0,
+                                                    value=run["run_interval_min"], key=f"edit_ri_{run_id}"),
+                "walk_interval_min": st.number_input("Walk interval (min, walk-run only)", min_value=0.0,
+                                                     value=run["walk_interval_min"], key=f"edit_wi_{run_id}"),
+                "interval_repeats": st.number_input("Repeats (walk-run only)", min_value=0, step=1,
+                                                    value=run["interval_repeats"], key=f"edit_rep_{run_id}"),
+                "effort_1_10": st.slider("Effort", 1, 10, run["effort_1_10"] or 4, key=f"edit_effort_{run_id}"),
+                "notes": st.text_area("Notes", value=run["notes"], max_chars=2000, key=f"edit_notes_{run_id}"),
+            }
+            distance = st.number_input(distance_label(ctx.units), min_value=0.0,
+                                       value=(round(models.from_km(run["distance_km"], ctx.units), 3)
+                                              if run["distance_km"] else None), key=f"edit_distance_{run_id}")
+            raw["distance_km"] = models.to_km(distance, ctx.units) if distance else None
+            saved = st.form_submit_button("Save changes", type="primary")
+        if saved:
+            try:
+                storage.update_run(ctx.db, run_id, raw, today=ctx.today)
+            except ValidationError as error:
+                show_problems(error)
+            else:
+                flash("Run updated.")
+                st.rerun()
+        confirm = st.checkbox("Yes, delete this run", key=f"confirm_delete_run_{run_id}")
+        if st.button("Delete run", disabled=not confirm, key=f"delete_run_{run_id}"):
+            snapshot = storage.delete_run(ctx.db, run_id)
+            st.session_state["undo_run"] = snapshot
+            flash(f"Run of {run['run_date']} deleted.", icon="🗑️")
+            st.rerun()
+
+
+def undo_bar(ctx: Context, kind: str) -> None:
+    """An Undo button for the last deletion of `kind` ("run", "symptom" or "foundation")."""
+    snapshot = st.session_state.get(f"undo_{kind}")
+    if snapshot is None:
+        return
+    undo = {"run": storage.undo_delete_run, "symptom": storage.undo_delete_symptom,
+            "foundation": storage.undo_delete_foundation_session}[kind]
+    if st.button(f"↩️ Undo delete of that {kind}", key=f"undo_{kind}_button"):
+        undo(ctx.db, snapshot)
+        del st.session_state[f"undo_{kind}"]
+        flash(f"The {kind} is back.")
+        st.rerun()
+
+
+# ---------------------------------------------------------------- symptoms
+
+def quick_checkin(ctx: Context, run_id: int) -> None:
+    """The under-30-seconds check-in after a run; 'no symptoms' is one tap."""
+    try:
+        run = storage.get_run(ctx.db, run_id)
+    except KeyError:
+        st.session_state.pop("checkin_run_id", None)
+        return
+    with st.container(border=True):
+        st.markdown(f"**Check-in for your run of {run['run_date']}** "
+                    f"({models.RUN_KINDS[run['kind']].lower()}, {run['duration_min']:g} min)")
+        base = {"symptom_date": run["run_date"], "run_id": run_id}
+        cols = st.columns([2, 1])
+        if cols[0].button("✅ No symptoms", type="primary", width="stretch", key="checkin_none"):
+            storage.add_symptom(ctx.db, {**base, "timing": "during_run"}, today=ctx.today)
+            st.session_state.pop("checkin_run_id", None)
+            flash("Logged: no symptoms with this run.")
+            st.rerun()
+        if cols[1].button("Later", width="stretch", key="checkin_later"):
+            st.session_state.pop("checkin_run_id", None)
+            st.rerun()
+        with st.expander("I noticed something", expanded=False):
+            timing = st.radio("When?", ["during_run", "within_24h"], format_func=models.SYMPTOM_TIMINGS.get,
+                              horizontal=True, key="checkin_timing")
+            leakage = st.radio("Leakage", list(models.LEAKAGE_LEVELS), format_func=models.LEAKAGE_LEVELS.get,
+                               horizontal=True, key="checkin_leakage")
+            heaviness = st.slider("Heaviness, pressure or bulging (0-10)", 0, 10, 0, key="checkin_heaviness")
+            sites = st.multiselect("Pain where?", list(models.PAIN_SITES), format_func=models.PAIN_SITES.get,
+                                   key="checkin_pain_sites")
+            pain = st.slider("Worst pain (0-10)", 0, 10, 0, key="checkin_pain") if sites else 0
+            if st.button("Save check-in", key="checkin_save"):
+                raw = {**base, "timing": timing, "leakage": leakage, "heaviness_0_10": heaviness,
+                       **{f"pain_{site}_0_10": pain for site in sites}}
+                save_symptom_entry(ctx, raw, clear_checkin=True)
+
+
+def save_symptom_entry(ctx: Context, raw: dict, *, clear_checkin: bool = False) -> int | None:
+    """Save a symptom entry, then show red flags and the lessons that explain it."""
+    try:
+        symptom_id, codes = storage.add_symptom(ctx.db, raw, today=ctx.today)
+    except ValidationError as error:
+        show_problems(error)
+        return None
+    if clear_checkin:
+        st.session_state.pop("checkin_run_id", None)
+    st.session_state["last_symptom"] = {"id": symptom_id, "codes": codes, "raw": raw}
+    st.rerun()
+
+
+def show_last_symptom_result() -> None:
+    """After a symptom save: any red flag first, then lessons for what she noted."""
+    result = st.session_state.pop("last_symptom", None)
+    if result is None:
+        return
+    from . import symptoms
+
+    if result["codes"]:
+        show_red_flag_alerts([symptoms.RED_FLAGS[c] for c in result["codes"] if c in symptoms.RED_FLAGS])
+    kinds = symptoms.symptom_kinds(result["raw"])
+    if not kinds:
+        st.success("Saved: no symptoms. Each symptom-free session counts towards your next step.", icon="✅")
+        return
+    st.success("Saved. Noticing this is useful: it is how you and the app learn what your body needs.",
+               icon="📝")
+    lessons_to_show = lessons_for_kinds(kinds)
+    if lessons_to_show:
+        st.markdown("**Read why this happens:**")
+        for lesson in lessons_to_show:
+            lesson_link(lesson)
+
+
+def show_red_flag_alerts(flags) -> None:
+    """Red flags, most urgent first, with what to do. Shown above everything else."""
+    order = {"emergency": 0, "same_day": 1, "pelvic_physio": 2}
+    for flag in sorted(flags, key=lambda f: order.get(f.urgency, 3)):
+        if flag.urgency == "emergency":
+            st.error(f"**{flag.label}.** {flag.advice}", icon="🚨")
+        elif flag.urgency == "same_day":
+            st.error(f"**{flag.label}.** {flag.advice}", icon="☎️")
+        else:
+            st.warning(f"**{flag.label}.** {flag.advice}", icon="🩺")
+
+
+# ---------------------------------------------------------------- lessons
+
+@st.cache_resource(show_spinner=False)
+def all_lessons():
+    """Lessons are files shipped with the app: they cannot change while it runs."""
+    from . import lessons
+
+    return lessons.load_lessons()
+
+
+def lessons_for_kinds(kinds) -> list:
+    from . import lessons
+
+    found, seen = [], set()
+    for kind in kinds:
+        for lesson in lessons.lessons_for_symptom(all_lessons(), kind):
+            if lesson.slug not in seen:
+                seen.add(lesson.slug)
+                found.append(lesson)
+    return found
+
+
+def lesson_link(lesson) -> None:
+    st.page_link("pages/learn.py", label=f"{lesson.title}", icon="📖", query_params={"lesson": lesson.slug})
+
+
+def symptoms_table(entries):
+    """Symptom entries as a readable table; notes stay plain text."""
+    import pandas as pd
+
+    def pains(row) -> str:
+        found = [f"{models.PAIN_SITES[site].lower()} {int(row[f'pain_{site}_0_10'])}"
+                 for site in models.PAIN_SITES if row[f"pain_{site}_0_10"]]
+        return ", ".join(found)
+
+    return pd.DataFrame({
+        "Date": entries["symptom_date"],
+        "When": entries["timing"].map(models.SYMPTOM_TIMINGS),
+        "Leakage": entries["leakage"].map(models.LEAKAGE_LEVELS),
+        "Heaviness": entries["heaviness_0_10"],
+        "Pain": [pains(row) for _, row in entries.iterrows()],
+        "Bleeding": entries["bleeding"].map(models.BLEEDING_LEVELS),
+        "Bowel": entries["bowel_leakage"].map({0: "", 1: "yes", False: "", True: "yes"}),
+        "Notes": entries["notes"],
+    })
+
+
+def delete_symptom_control(ctx: Context, entries) -> None:
+    """Delete one entry, after a confirmation; undo is offered afterwards."""
+    with st.expander("Delete an entry"):
+        choices = {int(row["id"]): f"{row['symptom_date']} · {models.SYMPTOM_TIMINGS[row['timing']]}"
+                   for _, row in entries.iterrows()}
+        symptom_id = st.selectbox("Entry", list(choices), format_func=choices.get, key="delete_symptom_id")
+        confirm = st.checkbox("Yes, delete this entry", key=f"confirm_delete_symptom_{symptom_id}")
+        if st.button("Delete entry", disabled=not confirm, key=f"delete_symptom_{symptom_id}"):
+            st.session_state["undo_symptom"] = storage.delete_symptom(ctx.db, symptom_id)
+            flash("Entry deleted.", icon="🗑️")
+            st.rerun()
+
+
+# ---------------------------------------------------------------- guidance
+
+def todays_plan(assessment, units: str) -> None:
+    """Today's suggested session, or the foundation focus when she is not running yet."""
+    with st.container(border=True):
+        st.markdown("#### Today")
+        if assessment.training_withheld:
+            st.markdown("No training suggestion while a red flag is open. Rest, and follow the "
+                        "advice above.")
+            return
+        session = assessment.session
+        if session is not None:
+            if session.walk_interval_min:
+                st.markdown(f"**Walk-run, level {session.level_number}:** run {session.run_interval_min:g} min, "
+                            f"walk {session.walk_interval_min:g} min, × {session.repeats} "
+                            f"({session.total_min:g} minutes in all, {session.run_min:g} of them running).")
+            else:
+                st.markdown(f"**Run {session.total_min:g} minutes continuously** (level {session.level_number}).")
+            st.caption(session.reason)
+            for note in session.notes:
+                st.markdown(f"- {note}")
+            st.caption("If leakage, heaviness or pain starts during a run interval, switch to walking "
+                       "(Deering et al. 2024), and log it afterwards.")
+        for item in assessment.todays_focus:
+            st.markdown(f"- {item}")
+        if assessment.strength_focus:
+            from . import models as m
+
+            names = ", ".join(m.STRENGTH_TESTS[c].lower() for c in assessment.strength_focus)
+            st.markdown(f"**Strength to build:** {names} (aim for {m.STRENGTH_TARGET_REPS} each side). "
+                        "This steers your strength work; it does not hold back your running.")
+        for message in assessment.messages:
+            st.caption(message)
+
+
+def next_phase_checklist(assessment) -> None:
+    """What unlocks the next phase, ticked as she gets there."""
+    if assessment.next_phase is None or not assessment.checklist:
+        return
+    done = sum(item.done for item in assessment.checklist)
+    st.markdown(f"#### To unlock *{assessment.next_phase.name}* ({done} of {len(assessment.checklist)})")
+    st.progress(done / len(assessment.checklist))
+    for item in assessment.checklist:
+        st.markdown(f"{'✅' if item.done else '⬜'} {item.label}")
+
+
+def modifiers_note(assessment) -> None:
+    """Why her plan moves more gently, if it does."""
+    if not assessment.modifiers:
+        return
+    with st.expander(f"Why your plan moves gently ({len(assessment.modifiers)} reasons)"):
+        for modifier in assessment.modifiers:
+            st.markdown(f"**{modifier.label}.** {modifier.explanation}")
+            st.caption(f"Source: {modifier.source}")
+
+
+def start_example_mode() -> None:
+    """Fill the separate example database (fresh each time) and switch to it."""
+    from . import example
+
+    main_path = storage.db_path()
+    example_path = storage.example_db_path(main_path)
+    storage.remove_database(example_path)
+    example_db = storage.open_db(example_path)
+    try:
+        example.load_example(example_db, today=today())
+    finally:
+        example_db.close()
+    set_example_mode(True)
+
+
+def leave_example_mode() -> None:
+    """Switch back to her own database and delete the example one."""
+    set_example_mode(False)
+    storage.remove_database(storage.example_db_path(storage.db_path()))

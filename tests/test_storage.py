@@ -1,0 +1,226 @@
+"""Storage on real SQLite files: migrations, CHECKs, transactions, undo, backup/restore."""
+
+import sqlite3
+from datetime import date
+
+import pytest
+
+from return_to_run import migrations, storage
+from return_to_run.validation import ValidationError
+
+from .conftest import PROFILE, TODAY
+
+RUN = {"run_date": "2026-11-20", "duration_min": 20, "kind": "continuous", "distance_km": 3.0}
+
+
+def test_first_open_creates_file_folder_and_schema(tmp_path):
+    path = tmp_path / "new" / "folder" / "rtr.db"
+    db = storage.open_db(path)
+    assert path.exists()
+    assert db.journal_mode == "wal"
+    assert db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    assert set(storage.USER_TABLES) <= set(db.table_names())
+    assert [m.name for m in migrations.migrations.applied(db)] == ["m001_initial"]
+
+
+def test_reopening_applies_nothing_twice(db_file):
+    storage.open_db(db_file).close()
+    db = storage.open_db(db_file)
+    assert db.execute("SELECT count(*) FROM _sqlite_migrations").fetchone()[0] == 1
+    assert migrations.migrations.pending(db) == []
+
+
+def test_profile_round_trip(db):
+    assert storage.get_profile(db) is None
+    saved = storage.save_profile(db, PROFILE, today=TODAY)
+    assert saved.birth_date == date(2026, 7, 1)
+    assert saved.feeding == "breastfeeding"
+    storage.save_profile(db, {**PROFILE, "units": "mi"}, today=TODAY)
+    assert db.execute("SELECT count(*) FROM profile").fetchone()[0] == 1
+    assert storage.get_profile(db).units == "mi"
+
+
+def test_add_list_update_run(db):
+    run_id = storage.add_run(db, RUN, today=TODAY)
+    runs = storage.list_runs(db)
+    assert runs[["id", "run_date", "duration_min", "distance_km", "kind", "source"]].to_dict("records") == [
+        {"id": run_id, "run_date": date(2026, 11, 20), "duration_min": 20.0, "distance_km": 3.0,
+         "kind": "continuous", "source": "manual"}]
+    storage.update_run(db, run_id, {**RUN, "duration_min": 25}, today=TODAY)
+    assert storage.get_run(db, run_id)["duration_min"] == 25.0
+
+
+def test_invalid_run_writes_nothing(db):
+    with pytest.raises(ValidationError) as caught:
+        storage.add_run(db, {**RUN, "duration_min": 0, "run_date": "2026-12-01"}, today=TODAY)
+    assert [p.field for p in caught.value.problems] == ["Date", "Duration (min)"]
+    assert db.execute("SELECT count(*) FROM runs").fetchone()[0] == 0
+
+
+@pytest.mark.parametrize("sql", [
+    "INSERT INTO runs (run_date, duration_min, kind, created_at) VALUES ('2026-02-30', 10, 'walk', 'x')",
+    "INSERT INTO runs (run_date, duration_min, kind, created_at) VALUES ('2026-02-03', 0, 'walk', 'x')",
+    "INSERT INTO runs (run_date, duration_min, kind, created_at) VALUES ('2026-02-03', 10, 'swim', 'x')",
+    "INSERT INTO symptoms (symptom_date, timing, leakage, heaviness_0_10, bleeding, created_at)"
+    " VALUES ('2026-02-03', 'during_run', 'none', 11, 'none', 'x')",
+    "INSERT INTO symptoms (symptom_date, run_id, timing, leakage, bleeding, created_at)"
+    " VALUES ('2026-02-03', 999, 'during_run', 'none', 'none', 'x')",
+])
+def test_checks_and_foreign_keys_guard_past_validation(db, sql):
+    with pytest.raises(sqlite3.IntegrityError):
+        db.execute(sql)
+
+
+def test_delete_run_keeps_symptoms_and_undo_restores_links(db_with_profile):
+    db = db_with_profile
+    run_id = storage.add_run(db, RUN, today=TODAY)
+    symptom_id, _ = storage.add_symptom(db, {"symptom_date": "2026-11-20", "run_id": run_id,
+                                             "timing": "during_run", "leakage": "drops"}, today=TODAY)
+    before = storage.all_rows(db)
+    snapshot = storage.delete_run(db, run_id)
+    assert db.execute("SELECT run_id FROM symptoms WHERE id = ?", [symptom_id]).fetchone()[0] is None
+    storage.undo_delete_run(db, snapshot)
+    assert storage.all_rows(db) == before
+
+
+def test_delete_and_undo_symptom(db_with_profile):
+    db = db_with_profile
+    symptom_id, _ = storage.add_symptom(db, {"symptom_date": "2026-11-20", "heaviness_0_10": 2}, today=TODAY)
+    before = storage.all_rows(db)
+    snapshot = storage.delete_symptom(db, symptom_id)
+    assert storage.list_symptoms(db).empty
+    storage.undo_delete_symptom(db, snapshot)
+    assert storage.all_rows(db) == before
+
+
+def test_symptom_for_missing_run_is_refused(db_with_profile):
+    with pytest.raises(ValidationError) as caught:
+        storage.add_symptom(db_with_profile, {"symptom_date": "2026-11-20", "run_id": 42}, today=TODAY)
+    assert str(caught.value) == "Run: run 42 does not exist (was it deleted?)."
+
+
+def test_list_runs_filters_by_date(db):
+    for day in ("2026-10-01", "2026-11-01", "2026-11-20"):
+        storage.add_run(db, {**RUN, "run_date": day}, today=TODAY)
+    runs = storage.list_runs(db, start=date(2026, 10, 15), end=date(2026, 11, 15))
+    assert list(runs["run_date"]) == [date(2026, 11, 1)]
+
+
+def test_red_flag_resolution_is_dated_and_kept(db):
+    [flag_id] = storage.add_red_flags(db, ["calf_swelling"], flagged_date=date(2026, 11, 20), today=TODAY)
+    with pytest.raises(ValidationError) as caught:
+        storage.resolve_red_flag(db, flag_id, resolved_date=date(2026, 11, 19), today=TODAY)
+    assert str(caught.value) == "Resolved on: 2026-11-19 is before the flag was raised (2026-11-20)."
+    storage.resolve_red_flag(db, flag_id, resolved_date=date(2026, 11, 22), note="GP: no clot", today=TODAY)
+    flags = storage.list_red_flags(db).to_dict("records")
+    assert [(f["flag_code"], f["resolved_date"], f["resolved_note"]) for f in flags] == [
+        ("calf_swelling", date(2026, 11, 22), "GP: no clot")]
+
+
+def test_readiness_set_is_all_or_nothing(db):
+    good = {"test_date": "2026-11-20", "test_code": "hop_in_place", "completed": True, "had_symptoms": False}
+    bad = {"test_date": "2026-11-20", "test_code": "calf_raise", "reps_left": 20}
+    with pytest.raises(ValidationError) as caught:
+        storage.add_readiness_results(db, [good, bad], today=TODAY)
+    assert str(caught.value) == "Single-leg calf raise - Reps, right side: is missing."
+    assert storage.list_readiness(db).empty
+    storage.add_readiness_results(db, [good], today=TODAY)
+    assert list(storage.list_readiness(db)["test_code"]) == ["hop_in_place"]
+
+
+def test_foundation_delete_and_undo(db):
+    session_id = storage.add_foundation_session(
+        db, {"session_date": "2026-11-20", "activity": "pelvic_floor", "duration_min": 10}, today=TODAY)
+    row = storage.delete_foundation_session(db, session_id)
+    assert storage.list_foundation(db).empty
+    storage.undo_delete_foundation_session(db, row)
+    assert list(storage.list_foundation(db)["activity"]) == ["pelvic_floor"]
+
+
+def test_import_is_one_transaction_and_skips_duplicates(db):
+    rows = [{**RUN, "source": "strava", "source_id": "1"}, {**RUN, "source": "strava", "source_id": "2"}]
+    assert storage.import_runs(db, rows, today=TODAY) == {"added": 2, "duplicates": 0}
+    assert storage.import_runs(db, rows, today=TODAY) == {"added": 0, "duplicates": 2}
+    broken = [{**RUN, "source": "strava", "source_id": "3"}, {**RUN, "duration_min": -5}]
+    with pytest.raises(ValidationError) as caught:
+        storage.import_runs(db, broken, today=TODAY)
+    assert str(caught.value) == "Run 2 - Duration (min): must be more than 0 and at most 600 min; got -5 min."
+    assert db.execute("SELECT count(*) FROM runs").fetchone()[0] == 2
+    assert storage.existing_source_ids(db, "strava") == {"1", "2"}
+
+
+def _fill(db):
+    storage.save_profile(db, PROFILE, today=TODAY)
+    run_id = storage.add_run(db, RUN, today=TODAY)
+    storage.add_run(db, {**RUN, "run_date": "2026-11-21", "source": "strava", "source_id": "77"}, today=TODAY)
+    storage.add_symptom(db, {"symptom_date": "2026-11-20", "run_id": run_id, "leakage": "drops",
+                             "timing": "during_run", "notes": "<b>not bold</b>"}, today=TODAY)
+    storage.add_red_flags(db, ["fever"], flagged_date=date(2026, 11, 21), today=TODAY)
+    storage.add_readiness_results(db, [{"test_date": "2026-11-20", "test_code": "calf_raise",
+                                        "reps_left": 18, "reps_right": 21}], today=TODAY)
+    storage.add_foundation_session(db, {"session_date": "2026-11-20", "activity": "strength",
+                                        "duration_min": 25}, today=TODAY)
+    storage.mark_lesson_read(db, "six-week-check", today=TODAY)
+
+
+def test_export_then_replace_restore_gives_back_every_row(db, tmp_path):
+    _fill(db)
+    before = storage.all_rows(db)
+    archive = storage.export_zip(db, today=TODAY)
+    fresh = storage.open_db(tmp_path / "other.db")
+    written = storage.restore_backup(fresh, storage.read_backup(archive), mode="replace")
+    assert written["runs"] == 2 and written["symptoms"] == 1
+    assert storage.all_rows(fresh) == before
+
+
+def test_merge_restore_adds_nothing_twice(db, tmp_path):
+    _fill(db)
+    tables = storage.read_backup(storage.export_zip(db, today=TODAY))
+    written = storage.restore_backup(db, tables, mode="merge")
+    assert written["runs"] == 0
+    assert db.execute("SELECT count(*) FROM runs").fetchone()[0] == 2
+
+
+def test_bad_backup_changes_nothing(db):
+    _fill(db)
+    before = storage.all_rows(db)
+    tables = storage.read_backup(storage.export_zip(db, today=TODAY))
+    tables["runs"].append({**tables["runs"][0], "id": 99, "duration_min": -1})
+    with pytest.raises(storage.RestoreError):
+        storage.restore_backup(db, tables, mode="replace")
+    assert storage.all_rows(db) == before
+    with pytest.raises(storage.RestoreError, match="not a Return to Run backup"):
+        storage.read_backup(b"hello")
+
+
+def test_backup_bytes_is_a_readable_database(db, tmp_path):
+    _fill(db)
+    copy = tmp_path / "copy.db"
+    copy.write_bytes(storage.backup_bytes(db))
+    assert sqlite3.connect(copy).execute("SELECT count(*) FROM runs").fetchone()[0] == 2
+
+
+def test_corrupt_file_is_explained(tmp_path):
+    path = tmp_path / "junk.db"
+    path.write_bytes(b"this is not a database at all" * 100)
+    with pytest.raises(storage.StorageError, match="damaged or is not a Return to Run database"):
+        storage.open_db(path)
+
+
+def test_unwritable_folder_is_explained(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    with pytest.raises(storage.StorageError, match="could not be created"):
+        storage.open_db(blocker / "sub" / "rtr.db")
+
+
+def test_settings_and_lessons(db):
+    assert storage.get_setting(db, "example_mode") is None
+    storage.set_setting(db, "example_mode", "on")
+    assert storage.get_setting(db, "example_mode") == "on"
+    storage.set_setting(db, "example_mode", None)
+    assert storage.get_setting(db, "example_mode", "off") == "off"
+    storage.mark_lesson_read(db, "impact-load", today=TODAY)
+    assert storage.lessons_read(db) == {"impact-load": TODAY}
+    storage.mark_lesson_unread(db, "impact-load")
+    assert storage.lessons_read(db) == {}
