@@ -15,7 +15,7 @@ import sqlite3
 import tempfile
 import zipfile
 from collections.abc import Callable, Iterable, Mapping
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pandas as pd
@@ -67,7 +67,7 @@ def example_db_path(main_path: Path) -> Path:
 
 
 def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 def open_db(path: Path | str) -> Database:

@@ -383,8 +383,38 @@ def lessons_for_kinds(kinds) -> list:
     return found
 
 
-def lesson_link(lesson) -> None:
-    st.page_link("pages/learn.py", label=f"{lesson.title}", icon="📖", query_params={"lesson": lesson.slug})
+def lesson_link(lesson, *, done: bool = False) -> None:
+    """A link that opens the lesson on the Learn page."""
+    st.page_link("pages/learn.py", label=lesson.title, icon="✅" if done else "📖",
+                 query_params={"lesson": lesson.slug})
+
+
+def lesson_view(ctx: Context, lesson, *, read_on: date | None) -> None:
+    """One lesson: text, calculator where it belongs, sources with evidence in words, read mark."""
+    from . import lessons
+
+    st.title(lesson.title)
+    st.caption(f"{lesson.topic} · last reviewed {lesson.last_reviewed.isoformat()} · "
+               f"evidence: {lessons.EVIDENCE_LEVEL_WORDS.get(lesson.evidence_level, lesson.evidence_level)}")
+    st.markdown(lesson.body)
+    if lesson.slug == "impact-load":
+        impact_calculator(ctx)
+    with st.expander(f"Sources ({len(lesson.sources)})", expanded=False):
+        for source in lesson.sources:
+            st.markdown(f"**[{source.id}]** {source.citation}  \n*{source.evidence}*")
+    if read_on:
+        st.success(f"You read this on {read_on.isoformat()}.", icon="✅")
+        if st.button("Mark as not read", key=f"unread_{lesson.slug}"):
+            storage.mark_lesson_unread(ctx.db, lesson.slug)
+            st.rerun()
+    elif st.button("Mark as read", type="primary", key=f"read_{lesson.slug}"):
+        storage.mark_lesson_read(ctx.db, lesson.slug, today=ctx.today)
+        st.rerun()
+    related = [r for r in (lesson_by_slug(s) for s in lesson.related) if r]
+    if related:
+        st.markdown("**Read next**")
+        for other in related:
+            lesson_link(other)
 
 
 def symptoms_table(entries):
@@ -403,7 +433,7 @@ def symptoms_table(entries):
         "Heaviness": entries["heaviness_0_10"],
         "Pain": [pains(row) for _, row in entries.iterrows()],
         "Bleeding": entries["bleeding"].map(models.BLEEDING_LEVELS),
-        "Bowel": entries["bowel_leakage"].map({0: "", 1: "yes", False: "", True: "yes"}),
+        "Bowel": ["yes" if flag else "" for flag in entries["bowel_leakage"]],
         "Notes": entries["notes"],
     })
 
@@ -496,3 +526,182 @@ def leave_example_mode() -> None:
     """Switch back to her own database and delete the example one."""
     set_example_mode(False)
     storage.remove_database(storage.example_db_path(storage.db_path()))
+
+
+# ---------------------------------------------------------------- foundation
+
+def foundation_summary(sessions) -> None:
+    """Counts per activity over the period, then the sessions as a table."""
+    counts = sessions["activity"].value_counts()
+    cols = st.columns(len(models.FOUNDATION_ACTIVITIES))
+    for col, (code, label) in zip(cols, models.FOUNDATION_ACTIVITIES.items(), strict=True):
+        col.metric(label, int(counts.get(code, 0)))
+    import pandas as pd
+
+    st.dataframe(pd.DataFrame({
+        "Date": sessions["session_date"],
+        "What": sessions["activity"].map(models.FOUNDATION_ACTIVITIES),
+        "Minutes": sessions["duration_min"],
+        "Notes": sessions["notes"],
+    }), hide_index=True, width="stretch", key="foundation_table")
+
+
+def delete_foundation_control(ctx: Context, sessions) -> None:
+    with st.expander("Delete a session"):
+        choices = {int(r["id"]): f"{r['session_date']} · {models.FOUNDATION_ACTIVITIES[r['activity']]}"
+                   for _, r in sessions.iterrows()}
+        session_id = st.selectbox("Session", list(choices), format_func=choices.get, key="delete_foundation_id")
+        confirm = st.checkbox("Yes, delete this session", key=f"confirm_delete_foundation_{session_id}")
+        if st.button("Delete session", disabled=not confirm, key=f"delete_foundation_{session_id}"):
+            st.session_state["undo_foundation"] = storage.delete_foundation_session(ctx.db, session_id)
+            flash("Session deleted.", icon="🗑️")
+            st.rerun()
+
+
+# ---------------------------------------------------------------- readiness
+
+STATUS_WORDS = {"passed": "✅ passed", "failed": "❌ not yet", "not_done": "⬜ not done"}
+
+
+def readiness_overview(status: dict) -> None:
+    """Where each test stands, by its latest result."""
+    load = [status.get(code, "not_done") for code in models.LOAD_IMPACT_TESTS]
+    passed = load.count("passed")
+    st.metric("Load and impact tests passed", f"{passed} of {len(load)}")
+    import pandas as pd
+
+    st.dataframe(pd.DataFrame({
+        "Test": [models.READINESS_TESTS[c] for c in models.READINESS_TESTS],
+        "Latest": [STATUS_WORDS.get(status.get(c, "not_done"), status.get(c, "")) for c in models.READINESS_TESTS],
+    }), hide_index=True, width="stretch", key="readiness_status_table")
+
+
+def lesson_by_slug(slug: str):
+    from . import lessons
+
+    try:
+        return lessons.get_lesson(all_lessons(), slug)
+    except KeyError:
+        return None
+
+
+def red_flag_history_table(flags):
+    """Resolved red flags, labelled; her notes stay plain text."""
+    import pandas as pd
+
+    from . import symptoms
+
+    return pd.DataFrame({
+        "Red flag": [symptoms.RED_FLAGS[c].label if c in symptoms.RED_FLAGS else c for c in flags["flag_code"]],
+        "Raised": flags["flagged_date"],
+        "Resolved": flags["resolved_date"],
+        "Note": flags["resolved_note"],
+    })
+
+
+def impact_calculator(ctx: Context) -> None:
+    """The impact lesson's calculator: her own minutes, cadence and weight, or her last run."""
+    from . import impact
+
+    with st.container(border=True):
+        st.markdown("#### Your numbers")
+        last_runs = storage.list_runs(ctx.db).head(1)
+        use_last = False
+        if not last_runs.empty:
+            last = last_runs.iloc[0].to_dict()
+            use_last = st.toggle(f"Use my last run ({last['run_date']}, {last['duration_min']:g} min)",
+                                 key="impact_use_last")
+        cols = st.columns(3)
+        run_min = cols[0].number_input("Running minutes", min_value=0.0, max_value=600.0, value=10.0,
+                                       key="impact_run_min", disabled=use_last)
+        cadence = cols[1].number_input("Steps per minute when running", min_value=100, max_value=220,
+                                       value=165, key="impact_cadence")
+        weight = cols[2].number_input("Weight (kg, optional)", min_value=0.0, max_value=300.0,
+                                      value=float(ctx.profile.weight_kg) if ctx.profile and ctx.profile.weight_kg
+                                      else None, key="impact_weight")
+        try:
+            if use_last:
+                estimate = impact.impact_from_run(last, cadence_run_spm=cadence, weight_kg=weight or None)
+            else:
+                estimate = impact.estimate_impact(run_min=run_min, cadence_run_spm=cadence,
+                                                  weight_kg=weight or None)
+        except ValueError as error:
+            st.error(str(error))
+            return
+        cols = st.columns(3)
+        cols[0].metric("Landings", f"{estimate.total_steps:,}")
+        cols[1].metric("Per leg", f"{estimate.landings_per_leg:,}")
+        if estimate.peak_force_run_n:
+            cols[2].metric("Peak ground force per running step", f"{estimate.peak_force_run_n:,} N")
+        else:
+            cols[2].metric("Peak ground force per running step", f"{estimate.peak_force_run_bw:g} × body weight")
+        st.markdown(f"Sum of peak ground forces over the session: **{estimate.cumulative_load_bw:,.0f} body "
+                    "weights**" + (f" (about {estimate.cumulative_load_tonnes:,.1f} tonnes)"
+                                   if estimate.cumulative_load_tonnes else "") + ".")
+        with st.expander("Assumptions"):
+            for assumption in estimate.assumptions:
+                st.markdown(f"- {assumption}")
+
+
+def spikes_table(spikes):
+    import pandas as pd
+
+    return pd.DataFrame({
+        "Date": spikes["run_date"],
+        "Minutes": spikes["duration_min"].round(1),
+        "Longest in previous 30 days (min)": spikes["previous_longest_min"].round(1),
+        "Times longer": spikes["ratio"].round(2),
+    })
+
+
+def phase_periods(ctx: Context):
+    """The calendar part of the phases, to shade on the weekly chart."""
+    from . import phases
+
+    return phases.phase_periods(ctx.profile, ctx.today)
+
+
+# ---------------------------------------------------------------- data
+
+def import_preview(ctx: Context, result) -> dict:
+    """What an import would add and what it skips, and why; returns the rows to add."""
+    import pandas as pd
+
+    known = storage.existing_source_ids(ctx.db, result.source)
+    new_rows = [r for r in result.rows if r["source_id"] not in known]
+    duplicates = len(result.rows) - len(new_rows)
+    cols = st.columns(3)
+    cols[0].metric("New runs and walks", len(new_rows))
+    cols[1].metric("Already imported", duplicates)
+    cols[2].metric("Skipped", len(result.skipped))
+    if new_rows:
+        st.dataframe(runs_table(pd.DataFrame(new_rows), ctx.units), hide_index=True, width="stretch",
+                     key="import_preview_table")
+    if result.skipped:
+        with st.expander(f"Skipped rows ({len(result.skipped)}) and why"):
+            st.dataframe(pd.DataFrame({
+                "Row": [s.row for s in result.skipped], "Reason": [s.reason for s in result.skipped],
+            }), hide_index=True, width="stretch", key="import_skipped_table")
+    if not new_rows:
+        st.info("Nothing new to import from this file.")
+    return {"new_rows": new_rows, "duplicates": duplicates}
+
+
+def restore_preview(ctx: Context, tables: dict) -> None:
+    """Show what the backup holds; restore only after she picks merge or replace."""
+    st.markdown("This backup holds: " + ", ".join(
+        f"{len(rows)} {table.replace('_', ' ')}" for table, rows in tables.items() if rows) + ".")
+    mode = st.radio("How to restore", ["merge", "replace"], key="restore_mode", format_func={
+        "merge": "Merge: add what is missing to my current data",
+        "replace": "Replace: delete my current data and put the backup in its place",
+    }.get)
+    confirm = mode == "merge" or st.checkbox("Yes, replace everything I have now", key="restore_confirm")
+    if st.button("Restore", type="primary", disabled=not confirm, key="restore_button"):
+        try:
+            written = storage.restore_backup(ctx.db, tables, mode=mode)
+        except storage.RestoreError as error:
+            st.error(str(error), icon="📄")
+        else:
+            flash("Restored: " + ", ".join(f"{n} {t.replace('_', ' ')}" for t, n in written.items() if n) + ".")
+            st.session_state.pop("restore_file", None)
+            st.rerun()
