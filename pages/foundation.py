@@ -10,8 +10,8 @@ from return_to_run.validation import ValidationError
 FORM_KEYS = ("foundation_date", "foundation_activity", "foundation_minutes", "foundation_notes")
 
 with ui.page("Foundation work", "🧘") as ctx:
-    ui.require_profile(ctx)
     st.title("🧘 Foundation work")
+    ui.require_profile(ctx)
     st.write("Pelvic floor training most days and strength work twice a week are what make a return "
              "to running hold up (UK Chief Medical Officers 2019; Canadian postpartum guideline 2025). "
              "Logging it keeps you honest with yourself, and shows beside your runs on Trends.")

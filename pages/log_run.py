@@ -11,8 +11,8 @@ FORM_KEYS = ("run_date", "run_kind", "run_duration", "run_distance", "run_interv
              "walk_interval", "interval_repeats", "run_effort", "run_notes")
 
 with ui.page("Log a run", "👟") as ctx:
-    ui.require_profile(ctx)
     st.title("👟 Log a run")
+    ui.require_profile(ctx)
     st.caption(ui.weeks_label(ctx))
     ui.show_flash()
     ui.show_last_symptom_result()

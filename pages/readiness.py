@@ -15,8 +15,8 @@ OUTCOMES = {
 }
 
 with ui.page("Readiness tests", "✅") as ctx:
-    ui.require_profile(ctx)
     st.title("✅ Readiness tests")
+    ui.require_profile(ctx)
     st.write("Before running, check that your body copes with load and impact. Do each test and "
              "note honestly how it went: **any leakage, heaviness, dragging or pain counts as not "
              "passed, even if you finished it** (Goom, Donnelly & Brockwell 2019).")

@@ -14,8 +14,8 @@ URGENCY_HEADINGS = {
 }
 
 with ui.page("Red flags", "🚩") as ctx:
-    ui.require_profile(ctx)
     st.title("🚩 Red flags")
+    ui.require_profile(ctx)
     st.write("Some symptoms need a clinician, not a training plan. Tick anything you have now. "
              "While a red flag is open, the app suggests no training.")
     ui.show_flash()

@@ -11,8 +11,8 @@ FORM_KEYS = ("symptom_date", "symptom_run", "symptom_timing", "symptom_leakage",
              *(f"symptom_pain_{site}" for site in models.PAIN_SITES))
 
 with ui.page("Log symptoms", "📝") as ctx:
-    ui.require_profile(ctx)
     st.title("📝 Log symptoms")
+    ui.require_profile(ctx)
     st.caption(f"{ui.weeks_label(ctx)} · Not a validated questionnaire: your own 0-10 ratings, "
                "to spot patterns. If a clinician gave you a questionnaire score, add it in the notes.")
     ui.show_flash()

@@ -5,8 +5,8 @@ import streamlit as st
 from return_to_run import charts, patterns, storage, ui, volume
 
 with ui.page("Trends", "📈", layout="wide") as ctx:
-    ui.require_profile(ctx)
     st.title("📈 Trends")
+    ui.require_profile(ctx)
     st.caption(ui.weeks_label(ctx))
     history = storage.load_history(ctx.db)
     if history.runs.empty and history.symptoms.empty:

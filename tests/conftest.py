@@ -44,5 +44,12 @@ def db_with_profile(db):
 
 
 def app_test(page: str) -> AppTest:
-    """An AppTest of `page` (a path relative to the repo, e.g. 'pages/log_run.py')."""
-    return AppTest.from_file(str(ROOT / page), default_timeout=30)
+    """An AppTest of `page` (a path relative to the repo, e.g. 'pages/log_run.py').
+
+    The app is entered through app.py and switched to the page, as Streamlit does for a
+    multipage app, so that links between pages resolve as they do in the browser.
+    """
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
+    if page != "app.py":
+        at.switch_page(page)
+    return at

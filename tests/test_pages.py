@@ -1,0 +1,261 @@
+"""Every page through streamlit.testing.v1.AppTest, and each form's save/refuse/edit/delete paths."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from return_to_run import storage
+
+from .conftest import PROFILE, ROOT, TODAY, app_test
+
+PAGES = ["app.py", *sorted(str(p.relative_to(ROOT)) for p in (ROOT / "pages").glob("*.py"))]
+
+
+def no_errors(at) -> None:
+    assert not at.exception, [e.value for e in at.exception]
+    assert [e.value for e in at.error] == []
+
+
+def test_every_page_is_in_the_menu():
+    from return_to_run import ui
+
+    assert sorted(path for path, _, _ in ui.MENU) == sorted(PAGES)
+
+
+@pytest.mark.parametrize("page_file", PAGES)
+def test_page_runs_on_an_empty_database(db_file, page_file):
+    at = app_test(page_file).run()
+    no_errors(at)
+    assert Path(db_file).exists()
+
+
+@pytest.mark.parametrize("page_file", PAGES)
+def test_page_runs_with_a_profile_and_no_logs(db_with_profile, page_file):
+    at = app_test(page_file).run()
+    no_errors(at)
+
+
+def test_empty_home_greets_with_two_first_steps(db_file):
+    at = app_test("app.py").run()
+    text = " ".join(m.value for m in at.markdown)
+    assert "Two first steps" in text
+    assert not at.get("vega_lite_chart") and not at.get("arrow_vega_lite_chart")
+    assert at.button(key="load_example").label == "🧪 Explore with example data"
+
+
+def test_profile_form_saves(db_file):
+    at = app_test("pages/profile.py").run()
+    at.date_input(key="profile_birth_date").set_value(date(2026, 8, 1))
+    at.selectbox(key="profile_birth_type").set_value("unplanned_c_section")
+    at.radio(key="profile_units").set_value("mi")
+    at.button(key="FormSubmitter:profile_form-Save profile").click().run()
+    no_errors(at)
+    saved = storage.get_profile(storage.open_db(db_file))
+    assert (saved.birth_date, saved.birth_type, saved.units) == (date(2026, 8, 1), "unplanned_c_section", "mi")
+    assert at.success[0].value == "Profile saved. You are 16 weeks since birth."
+
+
+def test_profile_refuses_a_far_future_birth(db_file):
+    at = app_test("pages/profile.py").run()
+    at.date_input(key="profile_birth_date").set_value(date(2027, 9, 1))
+    at.button(key="FormSubmitter:profile_form-Save profile").click().run()
+    assert "Birth date" in at.error[0].value and "in the future" in at.error[0].value
+    assert storage.get_profile(storage.open_db(db_file)) is None
+
+
+def test_pages_that_need_a_profile_point_to_it(db_file):
+    at = app_test("pages/log_run.py").run()
+    assert "tell the app about your birth" in at.info[0].value
+
+
+# ---------------------------------------------------------------- runs
+
+def _fill_run(at, *, kind="continuous", minutes=25.0, distance=None):
+    at.radio(key="run_kind").set_value(kind)
+    at.run()
+    at.number_input(key="run_duration").set_value(minutes)
+    if distance is not None:
+        at.number_input(key="run_distance").set_value(distance)
+    return at
+
+
+def test_run_saved_then_no_symptoms_in_one_tap(db_with_profile):
+    at = _fill_run(app_test("pages/log_run.py").run(), distance=4.0)
+    at.text_area(key="run_notes").set_value("<img src=x onerror=alert(1)>")
+    at.button(key="save_run").click().run()
+    no_errors(at)
+    runs = storage.list_runs(db_with_profile)
+    assert runs[["duration_min", "distance_km", "kind", "notes"]].to_dict("records") == [
+        {"duration_min": 25.0, "distance_km": 4.0, "kind": "continuous", "notes": "<img src=x onerror=alert(1)>"}]
+    assert at.number_input(key="run_duration").value is None  # form cleared for the next run
+    at.button(key="checkin_none").click().run()
+    no_errors(at)
+    entries = storage.list_symptoms(db_with_profile)
+    assert entries[["run_id", "leakage", "heaviness_0_10"]].to_dict("records") == [
+        {"run_id": int(runs["id"][0]), "leakage": "none", "heaviness_0_10": 0}]
+
+
+def test_run_checkin_with_leakage_offers_the_pressure_lesson(db_with_profile):
+    at = _fill_run(app_test("pages/log_run.py").run())
+    at.button(key="save_run").click().run()
+    at.radio(key="checkin_leakage").set_value("drops")
+    at.button(key="checkin_save").click().run()
+    no_errors(at)
+    assert list(storage.list_symptoms(db_with_profile)["leakage"]) == ["drops"]
+    links = [link.proto.page for link in at.get("page_link")]
+    assert any("learn" in page for page in links)
+
+
+def test_walk_run_needs_its_pattern_and_saves_it(db_with_profile):
+    at = _fill_run(app_test("pages/log_run.py").run(), kind="walk_run", minutes=15.0)
+    at.number_input(key="interval_repeats").set_value(0)
+    at.button(key="save_run").click().run()
+    assert "Repeats" in at.error[0].value
+    assert storage.list_runs(db_with_profile).empty
+    at.number_input(key="interval_repeats").set_value(5)
+    at.button(key="save_run").click().run()
+    no_errors(at)
+    run = storage.list_runs(db_with_profile).iloc[0]
+    assert (run["run_interval_min"], run["walk_interval_min"], run["interval_repeats"]) == (1.0, 2.0, 5)
+
+
+@pytest.mark.parametrize(("minutes", "distance", "field"), [
+    (0.0, None, "Duration (min)"),
+    (700.0, None, "Duration (min)"),
+    (20.0, 150.0, "Distance"),
+    (10.0, 9.0, "Distance"),  # 1:07 min/km: no human runs that
+])
+def test_bad_runs_are_refused_with_the_field_named(db_with_profile, minutes, distance, field):
+    at = _fill_run(app_test("pages/log_run.py").run(), minutes=minutes, distance=distance)
+    at.button(key="save_run").click().run()
+    assert f"**{field}**" in at.error[0].value
+    assert at.error[0].value.startswith("Nothing was saved.")
+    assert storage.list_runs(db_with_profile).empty
+    assert at.number_input(key="run_duration").value == minutes  # her input is kept
+
+
+def test_future_run_is_refused(db_with_profile):
+    at = _fill_run(app_test("pages/log_run.py").run())
+    at.date_input(key="run_date").set_value(date(2026, 12, 24))
+    at.button(key="save_run").click().run()
+    assert storage.list_runs(db_with_profile).empty
+    assert at.error or at.exception  # the widget's max_value or validation refuses it
+
+
+def test_distance_in_miles_is_stored_in_km(db_file):
+    db = storage.open_db(db_file)
+    storage.save_profile(db, {**PROFILE, "units": "mi"}, today=TODAY)
+    at = _fill_run(app_test("pages/log_run.py").run(), minutes=30.0, distance=2.0)
+    at.button(key="save_run").click().run()
+    assert storage.list_runs(db)["distance_km"][0] == pytest.approx(3.218688)
+
+
+def test_edit_and_delete_with_undo(db_with_profile):
+    db = db_with_profile
+    run_id = storage.add_run(db, {"run_date": "2026-11-20", "duration_min": 20, "kind": "continuous"}, today=TODAY)
+    at = app_test("pages/log_run.py").run()
+    at.number_input(key=f"edit_duration_{run_id}").set_value(22.0)
+    at.button(key=f"FormSubmitter:edit_run_{run_id}-Save changes").click().run()
+    no_errors(at)
+    assert storage.get_run(db, run_id)["duration_min"] == 22.0
+    assert at.button(key=f"delete_run_{run_id}").disabled
+    at.checkbox(key=f"confirm_delete_run_{run_id}").check().run()
+    at.button(key=f"delete_run_{run_id}").click().run()
+    assert storage.list_runs(db).empty
+    at.button(key="undo_run_button").click().run()
+    no_errors(at)
+    assert storage.get_run(db, run_id)["duration_min"] == 22.0
+
+
+# ---------------------------------------------------------------- symptoms
+
+def test_full_symptom_entry_saved(db_with_profile):
+    at = app_test("pages/symptoms.py").run()
+    at.radio(key="symptom_leakage").set_value("more")
+    at.slider(key="symptom_heaviness").set_value(3)
+    at.slider(key="symptom_pain_knee").set_value(4)
+    at.text_area(key="symptom_notes").set_value("**not bold** <script>x</script>")
+    at.button(key="save_symptom").click().run()
+    no_errors(at)
+    entry = storage.list_symptoms(db_with_profile).iloc[0]
+    assert (entry["leakage"], entry["heaviness_0_10"], entry["pain_knee_0_10"]) == ("more", 3, 4)
+    assert entry["notes"] == "**not bold** <script>x</script>"
+
+
+def test_bowel_leakage_raises_a_red_flag(db_with_profile):
+    at = app_test("pages/symptoms.py").run()
+    at.checkbox(key="symptom_bowel").check()
+    at.button(key="save_symptom").click().run()
+    assert list(storage.list_red_flags(db_with_profile)["flag_code"]) == ["bowel_leakage"]
+    assert at.warning or at.error
+
+
+def test_delete_symptom_asks_first_and_can_be_undone(db_with_profile):
+    db = db_with_profile
+    symptom_id, _ = storage.add_symptom(db, {"symptom_date": "2026-11-20", "heaviness_0_10": 2}, today=TODAY)
+    at = app_test("pages/symptoms.py").run()
+    at.checkbox(key=f"confirm_delete_symptom_{symptom_id}").check().run()
+    at.button(key=f"delete_symptom_{symptom_id}").click().run()
+    assert storage.list_symptoms(db).empty
+    at.button(key="undo_symptom_button").click().run()
+    assert len(storage.list_symptoms(db)) == 1
+
+
+# ---------------------------------------------------------------- foundation, readiness, red flags
+
+def test_foundation_session_saved_and_refused(db_with_profile):
+    at = app_test("pages/foundation.py").run()
+    at.radio(key="foundation_activity").set_value("strength")
+    at.number_input(key="foundation_minutes").set_value(0.0)
+    at.button(key="save_foundation").click().run()
+    assert "**Duration (min)**" in at.error[0].value
+    at.number_input(key="foundation_minutes").set_value(30.0)
+    at.button(key="save_foundation").click().run()
+    no_errors(at)
+    assert storage.list_foundation(db_with_profile)[["activity", "duration_min"]].to_dict("records") == [
+        {"activity": "strength", "duration_min": 30.0}]
+
+
+def test_readiness_results_logged(db_with_profile):
+    at = app_test("pages/readiness.py").run()
+    at.radio(key="readiness_hop_in_place").set_value("symptoms")
+    at.radio(key="readiness_walk_30min").set_value("pass")
+    at.number_input(key="readiness_calf_raise_left").set_value(15)
+    at.number_input(key="readiness_calf_raise_right").set_value(22)
+    at.button(key="save_readiness").click().run()
+    no_errors(at)
+    results = storage.list_readiness(db_with_profile).sort_values("test_code")
+    assert results[["test_code", "completed", "had_symptoms", "reps_left", "reps_right"]].to_dict("records") == [
+        {"test_code": "calf_raise", "completed": 1, "had_symptoms": 0, "reps_left": 15, "reps_right": 22},
+        {"test_code": "hop_in_place", "completed": 1, "had_symptoms": 1, "reps_left": None, "reps_right": None},
+        {"test_code": "walk_30min", "completed": 1, "had_symptoms": 0, "reps_left": None, "reps_right": None},
+    ]
+
+
+def test_readiness_strength_with_one_side_is_refused(db_with_profile):
+    at = app_test("pages/readiness.py").run()
+    at.number_input(key="readiness_calf_raise_left").set_value(15)
+    at.button(key="save_readiness").click().run()
+    assert "Reps, right side" in at.error[0].value
+    assert storage.list_readiness(db_with_profile).empty
+
+
+def test_red_flag_checkin_then_resolve(db_with_profile):
+    from return_to_run import symptoms
+
+    code = symptoms.CHECKIN_FLAG_CODES[0]
+    at = app_test("pages/red_flags.py").run()
+    at.checkbox(key=f"flag_{code}").check()
+    at.button(key="save_red_flags").click().run()
+    no_errors(at)
+    flags = storage.list_red_flags(db_with_profile)
+    assert list(flags["flag_code"]) == [code]
+    flag_id = int(flags["id"][0])
+    at.text_input(key=f"resolve_note_{flag_id}").set_value("seen by GP")
+    at.button(key=f"resolve_{flag_id}").click().run()
+    no_errors(at)
+    flags = storage.list_red_flags(db_with_profile)
+    assert (flags["resolved_date"][0], flags["resolved_note"][0]) == (TODAY, "seen by GP")
