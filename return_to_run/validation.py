@@ -226,6 +226,10 @@ def validate_run(raw: Mapping, *, today: date) -> tuple[dict, list[Problem]]:
                                               low_inclusive=False, high=60, unit=" min")
         clean["interval_repeats"] = c.number("interval_repeats", required=True, low=1, high=60,
                                              integer=True)
+        run_min = (clean["run_interval_min"] or 0) * (clean["interval_repeats"] or 0)
+        if clean["duration_min"] and run_min > clean["duration_min"]:
+            c.fail("duration_min", f"is {clean['duration_min']:g} min, shorter than the {run_min:g} min of "
+                   "running in the walk-run pattern.")
     duration, distance = clean["duration_min"], clean["distance_km"]
     if duration and distance:
         pace = duration / distance

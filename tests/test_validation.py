@@ -64,6 +64,13 @@ def test_walk_run_needs_its_pattern():
     assert (clean["run_interval_min"], clean["walk_interval_min"], clean["interval_repeats"]) == (1.0, 2.0, 5)
 
 
+def test_walk_run_pattern_must_fit_in_the_duration():
+    _, problems = validate_run({**GOOD_RUN, "duration_min": "10", "kind": "walk_run", "run_interval_min": "3",
+                                "walk_interval_min": "1", "interval_repeats": "4"}, today=TODAY)
+    assert messages(problems) == [
+        "Duration (min): is 10 min, shorter than the 12 min of running in the walk-run pattern."]
+
+
 def test_decimal_comma_is_read():
     clean, problems = validate_run({**GOOD_RUN, "distance_km": "3,5"}, today=TODAY)
     assert problems == [] and clean["distance_km"] == 3.5
