@@ -1,0 +1,104 @@
+"""Import speed: a ten-year Strava activities.csv through parse_upload vs pandas.read_csv.
+
+Generates ~3,650 activities (one a day, a mix of runs, walks, rides and swims, with Strava's
+duplicate columns, quoted names and notes) in a temporary directory, then prints the median of
+five timings for each and their ratio. Target: parse_upload within 3x of a bare read_csv
+(which only reads cells; parse_upload also validates every row). Never asserts on time.
+
+    .venv/bin/python bench/bench_import.py
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import random
+import statistics
+import sys
+import tempfile
+import time
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+import pandas as pd
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from return_to_run import validation  # noqa: E402
+from return_to_run.importers import parse_upload  # noqa: E402
+
+HEADER = ["Activity ID", "Activity Date", "Activity Name", "Activity Type", "Activity Description", "Elapsed Time", "Distance", "Max Heart Rate", "Relative Effort", "Commute", "Activity Private Note", "Activity Gear", "Filename", "Athlete Weight", "Bike Weight", "Elapsed Time", "Moving Time", "Distance", "Max Speed", "Average Speed", "Elevation Gain", "Elevation Loss", "Elevation Low", "Elevation High", "Max Grade", "Average Grade", "Average Positive Grade", "Average Negative Grade", "Max Cadence", "Average Cadence", "Max Heart Rate", "Average Heart Rate", "Max Watts", "Average Watts", "Calories", "Max Temperature", "Average Temperature", "Relative Effort", "Total Work", "Number of Runs", "Uphill Time", "Downhill Time", "Other Time", "Perceived Exertion", "Type", "Start Time", "Weighted Average Power", "Power Count", "Prefer Perceived Exertion", "Perceived Relative Effort", "Commute", "Total Weight Lifted", "From Upload", "Grade Adjusted Distance", "Weather Observation Time", "Weather Condition", "Weather Temperature", "Apparent Temperature", "Dewpoint", "Humidity", "Weather Pressure", "Wind Speed", "Wind Gust", "Wind Bearing", "Precipitation Intensity", "Sunrise Time", "Sunset Time", "Moon Phase", "Bike", "Gear", "Precipitation Probability", "Precipitation Type", "Cloud Cover", "Weather Visibility", "UV Index", "Weather Ozone", "Jump Count", "Total Grit", "Average Flow", "Flagged", "Average Elapsed Speed", "Dirt Distance", "Newly Explored Distance", "Newly Explored Dirt Distance", "Activity Count", "Total Steps", "Carbon Saved", "Pool Length", "Training Load", "Intensity", "Average Grade Adjusted Pace", "Timer Time", "Total Cycles", "Media"]
+TYPES = [("Run", 0.55, 10.0), ("Walk", 0.25, 5.0), ("Ride", 0.12, 22.0), ("Swim", 0.04, 2.5),
+         ("Hike", 0.04, 4.0)]
+
+
+def generate(path: Path, days: int = 3650, seed: int = 6) -> int:
+    rnd = random.Random(seed)
+    index = {name: [i for i, h in enumerate(HEADER) if h == name] for name in set(HEADER)}
+    start = datetime(2015, 1, 1, 6, 30)
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(HEADER)
+        for day in range(days):
+            kind, _, speed_kmh = rnd.choices(TYPES, weights=[t[1] for t in TYPES])[0]
+            moment = start + timedelta(days=day, minutes=rnd.randint(0, 720))
+            moving = rnd.randint(15, 75) * 60 + rnd.randint(0, 59)
+            elapsed = moving + rnd.randint(0, 600)
+            metres = round(moving / 3600 * speed_kmh * 1000 * rnd.uniform(0.85, 1.15), 1)
+            row = [""] * len(HEADER)
+            row[index["Activity ID"][0]] = str(1_000_000_000 + day)
+            row[index["Activity Date"][0]] = moment.strftime("%b %-d, %Y, %-I:%M:%S %p")
+            row[index["Activity Name"][0]] = f"{'Morning' if moment.hour < 12 else 'Afternoon'} {kind}"
+            row[index["Activity Type"][0]] = kind
+            row[index["Activity Description"][0]] = rnd.choice(["", "", "Easy, felt good", "Buggy, windy"])
+            row[index["Elapsed Time"][0]] = str(elapsed)
+            row[index["Distance"][0]] = f"{metres / 1609.344:.2f}"
+            row[index["Commute"][0]] = "false"
+            row[index["Activity Private Note"][0]] = rnd.choice(["", "", "", "no leaks, no heaviness"])
+            row[index["Filename"][0]] = f"activities/{1_000_000_000 + day}.fit.gz"
+            row[index["Elapsed Time"][1]] = f"{elapsed}.0"
+            row[index["Moving Time"][0]] = f"{moving}.0"
+            row[index["Distance"][1]] = f"{metres}"
+            row[index["Average Heart Rate"][0]] = f"{rnd.uniform(110, 165):.1f}"
+            row[index["Calories"][0]] = f"{rnd.uniform(100, 900):.1f}"
+            row[index["Perceived Exertion"][0]] = rnd.choice(["", "", "3.0", "5.0", "7.0"])
+            row[index["Commute"][1]] = "0.0"
+            row[index["From Upload"][0]] = "1.0"
+            writer.writerow(row)
+    return days
+
+
+def median_seconds(fn, repeats: int = 5) -> float:
+    times = []
+    for _ in range(repeats):
+        began = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - began)
+    return statistics.median(times)
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "activities.csv"
+        count = generate(path)
+        data = path.read_bytes()
+        today = date(2025, 1, 1)
+        result = parse_upload("activities.csv", data, today=today)
+        ours = median_seconds(lambda: parse_upload("activities.csv", data, today=today))
+        theirs = median_seconds(lambda: pd.read_csv(path))
+        # The floor under parse_upload: the stdlib CSV reader alone, and validate_run alone
+        # on the rows it returns (every row must pass through it).
+        reader = median_seconds(lambda: list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline=""))))
+        rows = result.rows
+        validating = median_seconds(lambda: [validation.validate_run(r, today=today) for r in rows])
+    print(f"activities.csv: {count} activities, {len(data) / 1024:.0f} KB, {len(HEADER)} columns")
+    print(f"  imported {len(result.rows)} runs and walks, skipped {len(result.skipped)}")
+    print(f"  parse_upload (read + validate): {ours * 1000:7.1f} ms (median of 5)")
+    print(f"  pandas.read_csv (read only):    {theirs * 1000:7.1f} ms (median of 5)")
+    print(f"  ratio: {ours / theirs:.2f}x (target <= 3x)")
+    print(f"  of which at least: csv.reader {reader * 1000:.1f} ms + validate_run {validating * 1000:.1f} ms "
+          f"= {(reader + validating) / theirs:.2f}x of read_csv")
+
+
+if __name__ == "__main__":
+    main()
