@@ -1,0 +1,467 @@
+"""Where she is: the phases as data, the readiness tests, and assess() for the home page.
+
+Pure: standard library and pandas; `today` is always passed in.
+
+Phase rules (clinical-facts.md sections 1, 2 and 7):
+- early_recovery: under 6 weeks (42 days) since birth. IOC / Bo 2017 [V]: "immediate"
+  postpartum runs to 6 weeks, a mark they call arbitrary.
+- rebuilding: 6 to 12 weeks. Low-impact activity and strength (UK CMO 2019 [V];
+  Canada 2025 [V]).
+- readiness: from 12 weeks (84 days) until the running gate opens. Goom 2019 rec. 2 [V]:
+  running not before 3 months; UK CMO 2019 [V].
+- return_to_running: the running gate is open: 12 weeks or more, the latest result of each
+  of the 7 load and impact tests passed (completed, no symptoms; Goom 2019 [V2]), and no
+  pelvic floor symptoms in the last 14 days (Goom 2019 rec. 2 [V]; CSP [V]: "all tests
+  passed and no symptoms"). Symptoms linked to runs on or after the day she passed the
+  tests do not close the gate: the walk-run plan answers them (repeat, step back) and a
+  pelvic health red flag catches them if they keep coming (symptoms.py).
+- building_running: she has done the needed symptom-free sessions at the final level
+  (30 min continuous). Then volume, then one variable at a time (Deering 2024 [V]).
+Years after birth the calendar gates are long past: the tests and symptoms decide.
+An open red flag withholds all training suggestions; everything else is still computed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+import pandas as pd
+
+from . import models
+from .models import History, Profile
+from .plan import (
+    BUGGY_FROM_WEEKS,
+    FINAL_LEVEL,
+    RESTART_AFTER_DAYS,
+    LevelStatus,
+    Modifier,
+    Session,
+    current_level,
+    modifiers_for,
+    suggest_session,
+)
+from .symptoms import (
+    RedFlag,
+    _num,
+    _records,
+    _truthy,
+    has_pelvic_symptoms,
+    is_run_linked,
+    most_urgent_first,
+    open_red_flags,
+    red_flag,
+    running_sessions,
+    to_date,
+)
+
+REBUILDING_FROM_DAYS = 42  # 6 weeks (IOC / Bo 2017 [V])
+RUNNING_GATE_DAYS = 84  # 12 weeks (Goom 2019 rec. 2 [V]; UK CMO 2019 [V])
+RECENT_SYMPTOM_DAYS = 14  # pelvic symptoms in the last 14 days keep the running gate shut
+# A test result older than 8 weeks counts as not done unless she has run in the last 30
+# days: a retest after a long pause, while regular symptom-free running keeps it valid.
+TEST_STALE_AFTER_DAYS = 56
+FOUNDATION_RECENT_DAYS = 7  # "logged in the last 7 days" checklist items
+YEARS_AFTER_DAYS = 365
+
+GOOM = "Goom, Donnelly & Brockwell 2019"
+SOURCES = ("Goom 2019; UK CMO 2019; IOC/Bo 2017; Deering 2024; Frandsen 2025; Christopher 2024; "
+           "Canada 2025 (Davenport); ACOG 2020; AWHONN POST-BIRTH")
+
+
+@dataclass(frozen=True)
+class Phase:
+    """One phase. about_weeks = (from, to) weeks since birth, `to` None when open-ended;
+    the numbers are approximate: tests and symptoms decide from 12 weeks on."""
+
+    code: str
+    name: str
+    about_weeks: tuple[int, int | None]
+    what_it_means: str
+    focus: tuple[str, ...]
+    entry_criteria: tuple[str, ...]
+    source: str
+    exit_criteria: tuple[str, ...] = ()
+
+
+_PELVIC_FLOOR = "Pelvic floor exercises, every day"
+_STRENGTH = "Strength work, twice a week"
+
+PHASES: tuple[Phase, ...] = (
+    Phase(
+        "early_recovery", "Early recovery", (0, 6),
+        "Your body is healing from pregnancy and birth. This is a time for rest, gentle walks, "
+        "breathing and pelvic floor exercises, not for running.",
+        (_PELVIC_FLOOR, "Breathing and core connection", "Short, easy walks, a little longer each week"),
+        ("From birth",),
+        "IOC / Bo 2017 (immediate postpartum, to 6 weeks) [V]; UK CMO 2019 (pelvic floor "
+        "exercises as soon as possible) [V]; Canada 2025 (daily pelvic floor training; start "
+        "light, step up once wounds have healed and bleeding does not worsen) [V]",
+        ("About 6 weeks since birth",),
+    ),
+    Phase(
+        "rebuilding", "Rebuilding", (6, 12),
+        "Build up low-impact activity (walking, cycling, swimming) and strength, keep up your "
+        "pelvic floor exercises, and notice any symptoms. Running waits until at least 12 weeks.",
+        (_PELVIC_FLOOR, _STRENGTH, "Low-impact cardio (walk, bike, swim), building towards "
+         "150 minutes a week"),
+        ("About 6 weeks since birth",),
+        "UK CMO 2019 (150 min/week moderate activity, strength twice a week) [V]; Canada 2025 "
+        "[V]; Goom 2019 rec. 2 (running not before 3 months) [V]",
+        ("12 weeks since birth",),
+    ),
+    Phase(
+        "readiness", "Readiness testing", (12, None),
+        "From 12 weeks you can try the 7 load and impact tests. Each one counts as passed only "
+        "with no leakage, heaviness, dragging or pain. Pass all 7, with no pelvic floor "
+        "symptoms for 2 weeks, and the walk-run plan opens. The 4 strength tests show where to "
+        "get stronger; they never hold you back.",
+        (_PELVIC_FLOOR, _STRENGTH, "The load and impact tests you have not yet passed"),
+        ("12 weeks since birth",),
+        f"{GOOM} rec. 2 and 3 [V]; test battery and strength targets [V2]; CSP summary (run "
+        "from 12 weeks if all tests passed and no symptoms) [V]",
+        ("All 7 load and impact tests passed", "No pelvic floor symptoms for 14 days"),
+    ),
+    Phase(
+        "return_to_running", "Return to running", (12, None),
+        "Walk-run sessions of about 30 minutes. You move up a level after symptom-free "
+        "sessions, repeat or step back if symptoms come, and finish at 30 minutes of "
+        "continuous running.",
+        (_PELVIC_FLOOR, _STRENGTH),
+        ("12 weeks since birth", "All 7 load and impact tests passed",
+         "No pelvic floor symptoms for 14 days"),
+        f"{GOOM} rec. 2 [V]; Deering 2024 (walk-run, one parameter at a time, stop and walk "
+        "with symptoms) [V]; Frandsen 2025 (110% single-run cap) [V]",
+        ("30 minutes continuous running, symptom-free for the needed sessions",),
+    ),
+    Phase(
+        "building_running", "Building running", (16, None),
+        "You run 30 minutes continuously without symptoms. Build volume first, then change "
+        "one thing at a time: speed, hills, or (from about 6 months) the buggy.",
+        (_PELVIC_FLOOR, _STRENGTH),
+        ("30 minutes continuous running, symptom-free for the needed sessions",),
+        "Deering 2024 (one parameter at a time; ~10%/week in most cases) [V]; Frandsen 2025 "
+        "[V]; Goom 2019 (buggy not before ~6 months) [V2]",
+        (),
+    ),
+)
+PHASES_BY_CODE = {phase.code: phase for phase in PHASES}
+assert tuple(PHASES_BY_CODE) == tuple(models.PHASE_CODES)
+
+
+@dataclass(frozen=True)
+class ChecklistItem:
+    """One thing that unlocks the next phase. required=False: it helps but does not gate."""
+
+    label: str
+    done: bool
+    source: str
+    required: bool = True
+
+
+@dataclass(frozen=True)
+class Assessment:
+    """Everything the home page shows. session is None when training is withheld or she is
+    not yet running; todays_focus then carries the foundation work for the phase (empty
+    while withheld)."""
+
+    today: date
+    weeks_since_birth: int
+    phase: Phase
+    next_phase: Phase | None
+    checklist: tuple[ChecklistItem, ...]
+    open_red_flags: tuple[RedFlag, ...]
+    training_withheld: bool
+    session: Session | None
+    todays_focus: tuple[str, ...]
+    strength_focus: tuple[str, ...]
+    failed_tests: tuple[str, ...]
+    modifiers: tuple[Modifier, ...]
+    messages: tuple[str, ...]
+    source: str
+    days_since_birth: int = 0
+    readiness: dict | None = None
+    level_status: LevelStatus | None = None
+
+
+# ---------------------------------------------------------------- readiness tests
+
+
+def _latest_results(history: History, today: date) -> dict[str, dict]:
+    latest: dict[str, dict] = {}
+    rows = [r for r in _records(history.readiness)
+            if (d := to_date(r.get("test_date"))) is not None and d <= today]
+    rows.sort(key=lambda r: (to_date(r["test_date"]), _num(r.get("id"))))
+    for row in rows:
+        latest[row.get("test_code")] = {**row, "test_date": to_date(row["test_date"])}
+    return latest
+
+
+def _passed(row: dict) -> bool:
+    if not _truthy(row.get("completed")) or _truthy(row.get("had_symptoms")):
+        return False
+    if row.get("test_code") in models.STRENGTH_TESTS:
+        return min(_num(row.get("reps_left")), _num(row.get("reps_right"))) >= models.STRENGTH_TARGET_REPS
+    return True
+
+
+def readiness_status(history: History, today: date) -> dict[str, str]:
+    """'passed' | 'failed' | 'not_done' for every code in models.READINESS_TESTS (load and
+    impact tests first), from the latest result dated on or before `today`.
+
+    A load/impact test fails when not completed or when any symptom came (had_symptoms):
+    Goom 2019 [V2]. A strength test passes with at least 20 reps on each side and no
+    symptoms. A result older than 56 days counts as 'not_done' unless she has a running
+    session in the last 30 days (then her runs and symptom log are the ongoing check).
+    """
+    latest = _latest_results(history, today)
+    recent_run = any(s["run_date"] >= today - timedelta(days=RESTART_AFTER_DAYS)
+                     for s in running_sessions(history.runs, until=today))
+    status = {}
+    for code in models.READINESS_TESTS:
+        row = latest.get(code)
+        stale = row is not None and (today - row["test_date"]).days > TEST_STALE_AFTER_DAYS
+        if row is None or (stale and not recent_run):
+            status[code] = "not_done"
+        else:
+            status[code] = "passed" if _passed(row) else "failed"
+    return status
+
+
+def strength_focus(history: History) -> tuple[str, ...]:
+    """Strength test codes (models.STRENGTH_TESTS order) whose latest result is under 20 reps
+    on either side or came with symptoms: where to put strength work. Never blocks running
+    (Goom 2019 [V2])."""
+    latest = _latest_results(history, date.max)
+    return tuple(code for code in models.STRENGTH_TESTS
+                 if code in latest and not _passed(latest[code]))
+
+
+def tests_passed_date(history: History, today: date) -> date | None:
+    """The day the running tests were all passed (latest of the 7 latest results), or None
+    if any of the 7 load and impact tests is not currently passed."""
+    status = readiness_status(history, today)
+    if any(status[code] != "passed" for code in models.LOAD_IMPACT_TESTS):
+        return None
+    latest = _latest_results(history, today)
+    return max(latest[code]["test_date"] for code in models.LOAD_IMPACT_TESTS)
+
+
+def recent_pelvic_symptom_dates(history: History, today: date, *, passed_on: date | None) -> list[date]:
+    """Dates (sorted, unique) of pelvic symptom entries in the last 14 days that keep the
+    running gate shut: all of them, except entries linked to a run on or after `passed_on`."""
+    start = today - timedelta(days=RECENT_SYMPTOM_DAYS - 1)
+    days = set()
+    for row in _records(history.symptoms):
+        day = to_date(row.get("symptom_date"))
+        if day is None or not (start <= day <= today) or not has_pelvic_symptoms(row):
+            continue
+        if passed_on is not None and day >= passed_on and is_run_linked(row):
+            continue
+        days.add(day)
+    return sorted(days)
+
+
+# ---------------------------------------------------------------- assess
+
+
+def _logged_recently(history: History, today: date, activities: tuple[str, ...]) -> bool:
+    start = today - timedelta(days=FOUNDATION_RECENT_DAYS - 1)
+    return any(row.get("activity") in activities
+               and (d := to_date(row.get("session_date"))) is not None and start <= d <= today
+               for row in _records(history.foundation))
+
+
+def _test_label(code: str) -> str:
+    return models.READINESS_TESTS[code]
+
+
+def assess(profile: Profile, history: History, today: date) -> Assessment:
+    """Where she is today: phase, what unlocks the next one, today's session or focus, red
+    flags on top, and plain-language messages explaining each decision."""
+    days = (today - profile.birth_date).days
+    weeks = models.weeks_since(profile.birth_date, today)
+    readiness = readiness_status(history, today)
+    passed_on = tests_passed_date(history, today)
+    symptom_days = recent_pelvic_symptom_dates(history, today, passed_on=passed_on)
+    gate_open = days >= RUNNING_GATE_DAYS and passed_on is not None and not symptom_days
+    status = current_level(profile, history, today, since=passed_on) if gate_open else None
+
+    if days < REBUILDING_FROM_DAYS:
+        code = "early_recovery"
+    elif days < RUNNING_GATE_DAYS:
+        code = "rebuilding"
+    elif not gate_open:
+        code = "readiness"
+    elif status is not None and status.plan_complete:
+        code = "building_running"
+    else:
+        code = "return_to_running"
+    phase = PHASES_BY_CODE[code]
+    index = PHASES.index(phase)
+    next_phase = PHASES[index + 1] if index + 1 < len(PHASES) else None
+
+    flags_df = open_red_flags(history.red_flags)
+    flags = tuple(most_urgent_first(red_flag(c) for c in flags_df["flag_code"]))
+    withheld = bool(flags)
+    failed = tuple(c for c in models.LOAD_IMPACT_TESTS if readiness[c] == "failed")
+    weak = strength_focus(history)
+    modifiers = tuple(modifiers_for(profile))
+
+    checklist = _checklist(code, profile, history, today, readiness, symptom_days, status, days)
+
+    session = None
+    if code in ("return_to_running", "building_running") and not withheld:
+        session = suggest_session(profile, history, today, since=passed_on)
+
+    if withheld:
+        focus: tuple[str, ...] = ()
+    else:
+        focus = phase.focus
+        if code == "readiness":
+            to_pass = [_test_label(c).split(",")[0] for c in models.LOAD_IMPACT_TESTS
+                       if readiness[c] != "passed"]
+            last = ("Tests to pass: " + "; ".join(to_pass) + "." if to_pass else
+                    f"Tests passed: running opens after {RECENT_SYMPTOM_DAYS} days free of pelvic "
+                    "floor symptoms.")
+            focus = (*phase.focus[:2], last)
+        if weak and code in ("readiness", "return_to_running", "building_running"):
+            names = ", ".join(models.STRENGTH_TESTS[c].lower() for c in weak)
+            focus = (*focus, f"Strength work for: {names} (target {models.STRENGTH_TARGET_REPS} "
+                     "reps each side)")
+
+    messages = _messages(code, profile, history, today, days, weeks, flags, failed, weak,
+                         symptom_days, modifiers, status)
+    return Assessment(
+        today=today, weeks_since_birth=weeks, phase=phase, next_phase=next_phase,
+        checklist=checklist, open_red_flags=flags, training_withheld=withheld, session=session,
+        todays_focus=focus, strength_focus=weak, failed_tests=failed, modifiers=modifiers,
+        messages=messages, source=SOURCES, days_since_birth=days, readiness=readiness,
+        level_status=status,
+    )
+
+
+def _checklist(code: str, profile: Profile, history: History, today: date, readiness: dict,
+               symptom_days: list[date], status: LevelStatus | None, days: int) -> tuple[ChecklistItem, ...]:
+    """What unlocks the next phase. required=False items help but do not gate."""
+    if code == "early_recovery":
+        return (
+            ChecklistItem("About 6 weeks since birth", days >= REBUILDING_FROM_DAYS,
+                          "IOC / Bo 2017 [V]"),
+            ChecklistItem("Pelvic floor exercises logged in the last 7 days",
+                          _logged_recently(history, today, ("pelvic_floor",)),
+                          "UK CMO 2019 [V]; Canada 2025 [V]", required=False),
+        )
+    if code == "rebuilding":
+        return (
+            ChecklistItem("12 weeks since birth", days >= RUNNING_GATE_DAYS,
+                          f"{GOOM} rec. 2 [V]; UK CMO 2019 [V]"),
+            ChecklistItem("Strength session logged in the last 7 days",
+                          _logged_recently(history, today, ("strength",)),
+                          "UK CMO 2019 (strength twice a week) [V]", required=False),
+            ChecklistItem("Low-impact cardio logged in the last 7 days",
+                          _logged_recently(history, today, ("low_impact_cardio",)),
+                          "UK CMO 2019 (150 min/week moderate activity) [V]; Canada 2025 [V]",
+                          required=False),
+        )
+    if code == "readiness":
+        return (
+            ChecklistItem("12 weeks since birth", days >= RUNNING_GATE_DAYS,
+                          f"{GOOM} rec. 2 [V]; UK CMO 2019 [V]"),
+            *(ChecklistItem(f"Passed: {label}", readiness[test] == "passed",
+                            f"{GOOM} load and impact assessment [V2]")
+              for test, label in models.LOAD_IMPACT_TESTS.items()),
+            ChecklistItem(f"No pelvic floor symptoms in the last {RECENT_SYMPTOM_DAYS} days",
+                          not symptom_days, f"{GOOM} rec. 2 [V]; CSP summary [V]"),
+        )
+    if code == "return_to_running":
+        assert status is not None
+        at_final = status.level.number == FINAL_LEVEL.number
+        done_here = status.symptom_free_sessions_at_level if at_final else 0
+        return (
+            ChecklistItem(f"Reach level {FINAL_LEVEL.number}: 30 minutes continuous running",
+                          at_final, "Deering 2024 (walk-run progression) [V]"),
+            ChecklistItem(f"{status.needed} symptom-free sessions at level {FINAL_LEVEL.number} "
+                          f"({done_here} so far)", status.plan_complete,
+                          "Deering 2024 [V]; app rule (symptom-gated levels)"),
+        )
+    # building_running: no next phase; what unlocks the next variable
+    return (
+        ChecklistItem(f"Buggy running: {BUGGY_FROM_WEEKS} weeks (about 6 months) since birth",
+                      days >= BUGGY_FROM_WEEKS * 7, f"{GOOM} [V2]", required=False),
+    )
+
+
+def _messages(code, profile, history, today, days, weeks, flags, failed, weak, symptom_days,
+              modifiers, status) -> tuple[str, ...]:
+    out: list[str] = []
+    if flags:
+        worst = flags[0]
+        out.append(f"Red flag: {worst.label}. {worst.advice} All training suggestions are paused "
+                   "until you mark it resolved (with the date); it stays in your history.")
+    if days < 0:
+        out.append("Your baby is not born yet: the phases start counting from the birth date.")
+    if profile.birth_type in models.C_SECTION_BIRTH_TYPES:
+        out.append("After a C-section your own clinician decides when you are ready for exercise "
+                   "(ACOG). Your scar and abdominal wall keep healing for months (tissue healing "
+                   "takes about 4-6 months, Donnelly 2020): tell them about any scar pain, "
+                   "bulging or a gap along the middle of your tummy.")
+    if code in ("early_recovery", "rebuilding"):
+        out.append("Why wait 12 weeks? An expert panel (Christopher 2024) said an individual "
+                   "return can be considered after at least 3 weeks of rest and recovery, with a "
+                   "clinician's assessment. This app cannot assess you, so it follows the more "
+                   "cautious guideline: no running before 12 weeks, and only after the load and "
+                   "impact tests (Goom 2019).")
+        recent_runs = [s for s in running_sessions(history.runs, until=today)
+                       if s["run_date"] >= today - timedelta(days=13)]
+        if recent_runs:
+            out.append("You have logged runs before 12 weeks. Running is not advised before 3 "
+                       "months after birth (Goom 2019); walking and strength work build the base.")
+    if days >= YEARS_AFTER_DAYS:
+        years = days // 365
+        span = f"{years} year{'s' if years > 1 else ''}"
+        out.append(f"It is {span} since the birth: the calendar steps are long past, so the load "
+                   "and impact tests and your symptoms decide when you run.")
+    if failed:
+        names = ", ".join(_test_label(c).split(",")[0].lower() for c in failed)
+        out.append(f"Not passed yet: {names}. Any leakage, heaviness, dragging or pain during a "
+                   "test counts as not passed, even if you finished it (Goom 2019). Keep up your "
+                   "pelvic floor and strength work and try again; a pelvic health physiotherapist "
+                   "can help.")
+    if code == "readiness" and symptom_days:
+        out.append(f"You logged pelvic floor symptoms on {len(symptom_days)} day(s) in the last "
+                   f"{RECENT_SYMPTOM_DAYS} days (most recently {symptom_days[-1].isoformat()}). "
+                   "Running waits until you are symptom-free; leaking, heaviness or pain are "
+                   "common but not normal, and a pelvic health physiotherapist can treat them "
+                   "(Goom 2019).")
+    if weak:
+        out.append(f"Strength under {models.STRENGTH_TARGET_REPS} reps a side shows where to "
+                   "build strength; it does not stop you running (Goom 2019).")
+    for modifier in modifiers:
+        out.append(f"{modifier.label}: {modifier.explanation}")
+    if status is not None and status.last_change == "stepped_back":
+        out.append("You stepped back a level after symptoms. That is the plan working, not a "
+                   "failure: symptoms tell you what your body can take today (Deering 2024).")
+    return tuple(out)
+
+
+CALENDAR_AFTER_12_WEEKS = "From 12 weeks: tests and symptoms decide"
+
+
+def phase_periods(profile: Profile, today: date) -> pd.DataFrame:
+    """The calendar part of the phases, for shading a chart: columns start, end (dates, end
+    exclusive; None for the ongoing one) and phase (a name to show). Early recovery from the
+    birth, rebuilding from 6 weeks, then one open period from 12 weeks, because after that
+    the tests and her symptoms, not the calendar, decide. Periods starting after `today`
+    are left out."""
+    birth = profile.birth_date
+    rows = [
+        (birth, birth + timedelta(days=REBUILDING_FROM_DAYS), PHASES_BY_CODE["early_recovery"].name),
+        (birth + timedelta(days=REBUILDING_FROM_DAYS), birth + timedelta(days=RUNNING_GATE_DAYS),
+         PHASES_BY_CODE["rebuilding"].name),
+        (birth + timedelta(days=RUNNING_GATE_DAYS), None, CALENDAR_AFTER_12_WEEKS),
+    ]
+    rows = [row for row in rows if row[0] <= today]
+    return pd.DataFrame({"start": pd.Series([r[0] for r in rows], dtype="object"),
+                         "end": pd.Series([r[1] for r in rows], dtype="object"),
+                         "phase": pd.Series([r[2] for r in rows], dtype="object")})

@@ -1,0 +1,287 @@
+"""Unit tests for plan.py and the phase data / readiness rules of phases.py."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from return_to_run import models, phases, plan
+from return_to_run.plan import LEVELS, check_planned_run, current_level, modifiers_for, sessions_needed
+from tests.scenario_helpers import (
+    flag,
+    history,
+    load_tests,
+    on,
+    profile,
+    result,
+    run,
+    session_tuple,
+    symptom,
+    three_a_week,
+)
+
+
+def test_levels_table():
+    assert [(lv.number, lv.run_interval_min, lv.walk_interval_min, lv.repeats, lv.total_min, lv.run_min)
+            for lv in LEVELS] == [
+        (1, 1, 2, 10, 30, 10), (2, 1, 1.5, 12, 30, 12), (3, 1, 1, 15, 30, 15), (4, 2, 1, 10, 30, 20),
+        (5, 3, 1, 8, 32, 24), (6, 5, 1, 5, 30, 25), (7, 7, 1, 4, 32, 28), (8, 10, 1, 3, 33, 30),
+        (9, 15, 1, 2, 32, 30), (10, 30, 0, 1, 30, 30),
+    ]
+    assert all(lv.source for lv in LEVELS)
+
+
+def test_each_step_changes_one_interval_and_running_never_drops():
+    for before, after in zip(LEVELS, LEVELS[1:], strict=False):
+        assert after.run_min >= before.run_min
+        if not after.continuous:
+            changed = (before.run_interval_min != after.run_interval_min,
+                       before.walk_interval_min != after.walk_interval_min)
+            assert sum(changed) == 1
+        # no level is longer than 110% of the one before: the Frandsen cap never blocks progress
+        assert after.total_min <= before.total_min * 1.1
+
+
+def test_final_level_is_30_minutes_continuous():
+    assert (plan.FINAL_LEVEL.total_min, plan.FINAL_LEVEL.walk_interval_min, plan.FINAL_LEVEL.repeats) == (30, 0, 1)
+    assert plan.describe_level(LEVELS[2]) == "Level 3: run 1 min, walk 1 min, x15 (30 min)"
+    assert plan.describe_level(LEVELS[-1]) == "Level 10: 30 min continuous easy running"
+
+
+@pytest.mark.parametrize(("changes", "codes", "needed"), [
+    ({}, [], 3),
+    ({"feeding": "mixed"}, ["breastfeeding"], 4),
+    ({"feeding": "breastfeeding", "running_background": "new"}, ["breastfeeding", "new_to_running"], 5),
+    ({"short_sleep_or_high_fatigue": True, "previous_running_injury": True,
+      "leaked_before_or_during_pregnancy": True}, ["short_sleep_or_high_fatigue", "previous_running_injury",
+                                                   "leaked_before_or_during_pregnancy"], 5),
+    ({"birth_type": "assisted_vaginal"}, ["assisted_birth_or_severe_tear"], 4),
+    ({"perineal_tear": "third_fourth"}, ["assisted_birth_or_severe_tear"], 4),
+    ({"birth_type": "unplanned_c_section"}, [], 3),
+])
+def test_modifiers_and_sessions_needed(changes, codes, needed):
+    p = profile(**changes)
+    assert [m.code for m in modifiers_for(p)] == codes
+    assert sessions_needed(p) == needed
+    assert all(m.source and m.explanation for m in modifiers_for(p))
+
+
+def test_current_level_with_no_runs_is_level_1_start():
+    status = current_level(profile(), history(), on(12))
+    assert (status.level.number, status.symptom_free_sessions_at_level, status.needed, status.last_change,
+            status.plan_complete) == (1, 0, 3, "start", False)
+
+
+def test_walks_do_not_count_toward_the_plan():
+    h = history(runs=[run(i, on(12, 2 * i), 30, "walk") for i in range(1, 5)])
+    assert current_level(profile(), h, on(14)).level.number == 1
+
+
+def test_since_ignores_runs_before_the_tests():
+    h = history(runs=three_a_week(1, on(10), 3))
+    assert current_level(profile(), h, on(12)).level.number == 2
+    assert current_level(profile(), h, on(12), since=on(11)).level.number == 1
+
+
+def test_symptom_at_level_1_is_a_repeat_not_a_step_back():
+    h = history(runs=three_a_week(1, on(12, 1), 2),
+                symptoms=[symptom(1, on(12, 3), run_id=2, timing="during_run", leakage="more")])
+    status = current_level(profile(), h, on(12, 5))
+    assert (status.level.number, status.symptom_free_sessions_at_level, status.last_change,
+            status.last_change_date) == (1, 0, "repeat", on(12, 3))
+
+
+def test_symptom_without_symptoms_does_not_count():
+    h = history(runs=three_a_week(1, on(12, 1), 3),
+                symptoms=[symptom(1, on(12, 3), run_id=2, timing="during_run")])  # all zero
+    assert current_level(profile(), h, on(13)).level.number == 2
+
+
+def test_symptom_the_day_after_links_by_timing():
+    h = history(runs=three_a_week(1, on(12, 1), 3),
+                symptoms=[symptom(1, on(12, 6), timing="within_24h", pain_hip_0_10=2)])  # day after run 3
+    status = current_level(profile(), h, on(13))
+    assert (status.level.number, status.last_change) == (1, "repeat")
+
+
+def test_symptom_not_linked_to_a_run_does_not_move_the_level():
+    h = history(runs=three_a_week(1, on(12, 1), 3),
+                symptoms=[symptom(1, on(12, 6), timing="not_linked", pain_hip_0_10=2)])
+    assert current_level(profile(), h, on(13)).level.number == 2
+
+
+def test_levels_and_caps_in_numbers():
+    h = history(runs=[run(1, on(12, 1), 20), run(2, on(12, 3), 10, "continuous"), run(3, on(12, 4), 30, "walk")])
+    assert plan.longest_recent_run(h, on(12, 5)) == 20
+    assert plan.single_run_cap(h, on(12, 5)) == 22
+    # the window is the 30 days before today, inclusive: 03-28 (10 min) is in on 04-27, out on 04-28
+    assert plan.longest_recent_run(h, date(2024, 4, 27)) == 10
+    assert plan.longest_recent_run(h, date(2024, 4, 28)) is None
+    allowance = plan.weekly_allowance(h, on(12, 5))
+    assert (allowance.this_week, allowance.previous_week, allowance.limit, allowance.remaining) == (30, 0, 99, 69)
+
+
+def test_weekly_limit_is_110_percent_once_above_the_base():
+    h = history(runs=[run(i, on(12, i), 40, "continuous") for i in range(0, 7)] + [run(10, on(13, 1), 30)])
+    allowance = plan.weekly_allowance(h, on(13, 6))
+    assert (allowance.previous_week, allowance.limit, allowance.this_week) == (280, 308, 30)
+
+
+def test_suggest_session_rest_with_open_flag():
+    h = history(red_flags=[flag(1, "fever", on(12))])
+    s = plan.suggest_session(profile(), h, on(12, 1))
+    assert session_tuple(s) == ("rest", 1, 0, 0, 0, 0, 0)
+    assert "fever" in s.reason.lower() or "temperature" in s.reason.lower()
+
+
+def test_suggest_session_cut_for_weekly_allowance_keeps_pattern():
+    # 70 min this week already (previous week empty -> limit 99): 29 min left
+    h = history(runs=[run(1, on(12, 1), 35, "continuous"), run(2, on(12, 3), 35, "continuous")])
+    s = plan.suggest_session(profile(), h, on(12, 5))
+    assert session_tuple(s) == ("walk_run", 1, 1, 2, 10, 29, 10)
+    assert s.notes[-2].startswith("Cut to 29 min to keep this week within 99 min")
+    assert s.notes[-1] == "Stop at 29 min: the last round is shorter."
+
+
+def test_check_planned_run_no_warnings_inside_limits():
+    h = history(runs=[run(1, on(12, 1), 30)])
+    assert check_planned_run(33, h, on(12, 3)) == []
+
+
+def test_check_planned_run_after_a_break():
+    h = history(runs=[run(1, on(12, 1), 30)])
+    assert check_planned_run(40, h, on(20)) == [
+        "No runs in the last 30 days: start again at level 1 (run 1 min, walk 2 min, x10)."]
+    assert check_planned_run(30, h, on(20)) == []
+
+
+def test_check_planned_run_exact_110_message():
+    h = history(runs=[run(1, on(12, 1), 30)])
+    assert check_planned_run(34, h, on(12, 3)) == [
+        "34 min is more than 110% of your longest run in the last 30 days (30 min): keep it to 33 min or "
+        "less. Runs more than 10% longer than that were linked to more injuries (Frandsen 2025)."]
+
+
+def test_check_planned_run_open_flag_and_hills_before_levels():
+    h = history(runs=[run(1, on(30), 30)], red_flags=[flag(1, "bowel_leakage", on(30))])
+    warnings = check_planned_run(30, h, on(30, 2), kind="hills_speed", profile=profile())
+    assert warnings == [
+        "You have an open red flag: running is paused until you mark it resolved.",
+        "Hills, speed and the buggy come after the walk-run levels, one at a time: finish the levels first "
+        "(Deering 2024).",
+    ]
+
+
+def test_buggy_is_fine_after_26_weeks_in_building():
+    runs = three_a_week(1, on(20), 30)  # last session 2024-07-20 (on(29, 4))
+    h = history(runs=runs)
+    assert runs[-1]["run_date"] == on(29, 4)
+    assert current_level(profile(), h, on(29, 4)).plan_complete is True
+    assert check_planned_run(30, h, on(30), kind="buggy", profile=profile()) == []
+
+
+# ---------------------------------------------------------------- phases data and readiness
+
+
+def test_phases_are_data_in_model_order_with_sources():
+    assert tuple(p.code for p in phases.PHASES) == tuple(models.PHASE_CODES)
+    for phase in phases.PHASES:
+        assert phase.source and phase.what_it_means and phase.focus and phase.entry_criteria
+        assert phase.name == models.PHASE_CODES[phase.code]
+    assert [p.about_weeks for p in phases.PHASES] == [(0, 6), (6, 12), (12, None), (12, None), (16, None)]
+
+
+def test_readiness_status_latest_result_wins():
+    h = history(readiness=[
+        result(1, on(12), "hop_in_place", had_symptoms=1),
+        result(2, on(13), "hop_in_place"),
+        result(3, on(12), "forward_bounds"),
+        result(4, on(13), "forward_bounds", completed=0),
+        result(5, on(13), "calf_raise", reps=(20, 19)),
+        result(6, on(13), "single_leg_bridge", reps=(25, 20)),
+        result(7, on(13), "side_lying_hip_abduction", reps=(30, 30), had_symptoms=1),
+    ])
+    status = phases.readiness_status(h, on(13, 1))
+    assert status == {
+        "walk_30min": "not_done", "single_leg_balance": "not_done", "single_leg_squat": "not_done",
+        "jog_on_spot": "not_done", "forward_bounds": "failed", "hop_in_place": "passed",
+        "running_man": "not_done", "calf_raise": "failed", "single_leg_bridge": "passed",
+        "single_leg_sit_to_stand": "not_done", "side_lying_hip_abduction": "failed",
+    }
+    assert phases.strength_focus(h) == ("calf_raise", "side_lying_hip_abduction")
+    # a result dated after `today` is ignored
+    assert phases.readiness_status(h, on(12, 6))["hop_in_place"] == "failed"
+
+
+def test_results_go_stale_after_56_days_without_running():
+    h = history(readiness=load_tests(on(12)))
+    assert phases.readiness_status(h, on(20))["walk_30min"] == "passed"  # 56 days
+    assert phases.readiness_status(h, on(20, 1))["walk_30min"] == "not_done"
+    with_running = history(readiness=load_tests(on(12)), runs=[run(1, on(19))])
+    assert phases.readiness_status(with_running, on(20, 1))["walk_30min"] == "passed"
+
+
+def test_tests_passed_date_is_the_last_of_the_seven():
+    rows = load_tests(on(12)) + [result(20, on(12, 3), "jog_on_spot")]
+    assert phases.tests_passed_date(history(readiness=rows), on(13)) == on(12, 3)
+    assert phases.tests_passed_date(history(readiness=rows[:6]), on(13)) is None
+
+
+def test_assess_before_birth_is_early_recovery_with_a_note():
+    a = phases.assess(profile(birth_date=date(2024, 6, 1)), history(), date(2024, 5, 1))
+    assert a.phase.code == "early_recovery"
+    assert a.weeks_since_birth == -5
+    assert "not born yet" in a.messages[0]
+
+
+def test_assessment_withheld_still_computes_everything():
+    h = history(readiness=load_tests(on(12)) + [result(8, on(12), "calf_raise", reps=(5, 5))],
+                red_flags=[flag(1, "wound_not_healing", on(12)), flag(2, "seizure", on(12))])
+    a = phases.assess(profile(), h, on(12, 1))
+    assert a.phase.code == "return_to_running"
+    assert [f.code for f in a.open_red_flags] == ["seizure", "wound_not_healing"]
+    assert (a.training_withheld, a.session, a.todays_focus) == (True, None, ())
+    assert a.strength_focus == ("calf_raise",)
+    assert a.level_status.level.number == 1
+    assert a.next_phase.code == "building_running"
+    assert a.messages[0].startswith("Red flag: A seizure or fit.")
+
+
+# ---------------------------------------------------------------- properties
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 60), st.integers(5, 60),
+                          st.sampled_from(("walk_run", "continuous", "walk", "buggy"))), max_size=25),
+       st.lists(st.tuples(st.integers(0, 60), st.integers(0, 6)), max_size=6))
+def test_suggested_session_never_breaks_the_caps(run_specs, symptom_specs):
+    runs = [run(i + 1, on(12, day), minutes, kind) for i, (day, minutes, kind) in enumerate(run_specs)]
+    rows = [symptom(i + 1, on(12, day), timing="within_24h", pain_knee_0_10=score)
+            for i, (day, score) in enumerate(symptom_specs)]
+    h = history(runs=runs, symptoms=rows)
+    today = on(12, 61)
+    s = plan.suggest_session(profile(), h, today)
+    status = current_level(profile(), h, today)
+    assert 1 <= s.level_number <= len(LEVELS)
+    if s.kind == "rest":
+        return
+    cap = plan.single_run_cap(h, today)
+    if cap is not None:
+        assert s.total_min <= cap + 1e-9
+    assert s.total_min <= plan.weekly_allowance(h, today).remaining + 1e-9
+    assert s.run_min <= s.total_min
+    if not status.plan_complete:
+        assert s.total_min <= status.level.total_min
+
+
+def test_phase_periods_calendar_part_only():
+    periods = phases.phase_periods(profile(), on(13))
+    assert periods.to_dict("records") == [
+        {"start": date(2024, 1, 1), "end": date(2024, 2, 12), "phase": "Early recovery"},
+        {"start": date(2024, 2, 12), "end": date(2024, 3, 25), "phase": "Rebuilding"},
+        {"start": date(2024, 3, 25), "end": None, "phase": "From 12 weeks: tests and symptoms decide"},
+    ]
+    assert list(phases.phase_periods(profile(), on(3))["phase"]) == ["Early recovery"]

@@ -1,0 +1,197 @@
+"""Unit tests for symptoms.py: scoring, run linking and red flags."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+import pytest
+
+from return_to_run import models, symptoms
+from return_to_run.symptoms import (
+    CHECKIN_FLAG_CODES,
+    ENTRY_FLAG_CODES,
+    RED_FLAGS,
+    has_pelvic_symptoms,
+    has_symptoms,
+    open_red_flags,
+    red_flags_for_entry,
+    symptom_kinds,
+    worst_severity_0_10,
+)
+from tests.scenario_helpers import entry, flag, history, on, profile, run, symptom
+
+DAY = on(14)
+
+
+def test_red_flags_are_data_with_sources_and_valid_urgency():
+    assert len(RED_FLAGS) == 13
+    for code, red in RED_FLAGS.items():
+        assert red.code == code
+        assert red.urgency in symptoms.URGENCIES
+        assert red.source and red.advice and red.label
+    assert [c for c in RED_FLAGS if RED_FLAGS[c].urgency == "emergency"] == [
+        "chest_pain", "breathlessness", "seizure", "thoughts_of_harm"]
+    assert [c for c in RED_FLAGS if RED_FLAGS[c].urgency == "same_day"] == [
+        "heavy_bleeding", "wound_not_healing", "hot_swollen_calf", "fever", "severe_headache_or_vision"]
+    assert [c for c in RED_FLAGS if RED_FLAGS[c].urgency == "pelvic_physio"] == [
+        "heaviness_new_or_worse", "bleeding_beyond_8_weeks", "bowel_leakage", "symptoms_recur_with_running"]
+
+
+def test_checkin_and_entry_codes_partition_the_flags():
+    assert set(CHECKIN_FLAG_CODES) | set(ENTRY_FLAG_CODES) == set(RED_FLAGS)
+    assert not set(CHECKIN_FLAG_CODES) & set(ENTRY_FLAG_CODES)
+
+
+def test_empty_entry_has_no_symptoms():
+    e = entry(DAY)
+    assert has_symptoms(e) is False
+    assert symptom_kinds(e) == []
+    assert worst_severity_0_10(e) == 0
+
+
+@pytest.mark.parametrize(("fields", "kinds", "pelvic"), [
+    ({"leakage": "drops"}, ["leakage"], True),
+    ({"heaviness_0_10": 2}, ["heaviness"], True),
+    ({"pain_pelvis_0_10": 1}, ["pelvic_pain"], True),
+    ({"pain_low_back_0_10": 3}, ["pelvic_pain"], True),
+    ({"pain_abdomen_scar_0_10": 3}, ["pelvic_pain"], True),
+    ({"pain_knee_0_10": 4}, ["joint_pain"], False),
+    ({"pain_foot_ankle_0_10": 1, "pain_hip_0_10": 2}, ["joint_pain"], False),
+    ({"bleeding": "spotting"}, ["bleeding"], False),
+    ({"bowel_leakage": True}, ["bowel_leakage"], True),
+    ({"leakage": "more", "heaviness_0_10": 1, "pain_knee_0_10": 2, "bleeding": "more", "bowel_leakage": 1},
+     ["leakage", "heaviness", "joint_pain", "bleeding", "bowel_leakage"], True),
+])
+def test_symptom_kinds(fields, kinds, pelvic):
+    e = entry(DAY, **fields)
+    assert symptom_kinds(e) == kinds
+    assert has_symptoms(e) is True
+    assert has_pelvic_symptoms(e) is pelvic
+
+
+def test_other_pain_counts_as_a_symptom_but_no_kind():
+    e = entry(DAY, pain_other_0_10=2)
+    assert has_symptoms(e) is True
+    assert symptom_kinds(e) == []
+
+
+def test_worst_severity_takes_the_highest_score():
+    assert worst_severity_0_10(entry(DAY, heaviness_0_10=3, pain_knee_0_10=6, leakage="more")) == 6
+
+
+def test_symptom_rows_from_a_dataframe_with_nan_work():
+    row = history(symptoms=[symptom(1, DAY, leakage="drops")]).symptoms.to_dict("records")[0]
+    row["run_id"] = float("nan")
+    assert symptom_kinds(row) == ["leakage"]
+
+
+def test_open_red_flags_keeps_unresolved_oldest_first():
+    flags = history(red_flags=[
+        flag(1, "fever", date(2024, 3, 5)),
+        flag(2, "chest_pain", date(2024, 3, 1), resolved=date(2024, 3, 2)),
+        flag(3, "bowel_leakage", date(2024, 3, 3)),
+    ]).red_flags
+    assert list(open_red_flags(flags)["id"]) == [3, 1]
+
+
+def test_open_red_flags_treats_nan_and_nat_as_unresolved():
+    df = pd.DataFrame([{"id": 1, "flag_code": "fever", "flagged_date": date(2024, 3, 5),
+                        "symptom_id": None, "resolved_date": float("nan"), "resolved_note": ""}])
+    assert list(open_red_flags(df)["flag_code"]) == ["fever"]
+    assert len(open_red_flags(models.History().red_flags)) == 0
+
+
+def test_unknown_flag_code_still_withholds_as_same_day():
+    assert symptoms.red_flag("something_new").urgency == "same_day"
+
+
+def test_most_urgent_first():
+    ordered = symptoms.most_urgent_first([RED_FLAGS["bowel_leakage"], RED_FLAGS["fever"],
+                                          RED_FLAGS["seizure"], RED_FLAGS["fever"]])
+    assert [f.code for f in ordered] == ["seizure", "fever", "bowel_leakage"]
+
+
+class TestBleeding:
+    def test_day_55_no_flag_day_56_flag(self):
+        p = profile()
+        h = history()
+        assert red_flags_for_entry(entry(on(7, 6), bleeding="spotting"), profile=p, history=h, today=on(7, 6)) == []
+        assert red_flags_for_entry(entry(on(8), bleeding="spotting"), profile=p, history=h,
+                                   today=on(8)) == ["bleeding_beyond_8_weeks"]
+
+    def test_without_profile_the_bleeding_rule_is_skipped(self):
+        assert red_flags_for_entry(entry(on(20), bleeding="more"), profile=None, history=history(),
+                                   today=on(20)) == []
+
+
+class TestHeaviness:
+    def test_first_heaviness_is_new(self):
+        assert red_flags_for_entry(entry(DAY, heaviness_0_10=1), profile=profile(), history=history(),
+                                   today=DAY) == ["heaviness_new_or_worse"]
+
+    def test_higher_than_recent_is_worse(self):
+        h = history(symptoms=[symptom(1, on(13), heaviness_0_10=2)])
+        assert red_flags_for_entry(entry(DAY, heaviness_0_10=3), profile=profile(), history=h,
+                                   today=DAY) == ["heaviness_new_or_worse"]
+        assert red_flags_for_entry(entry(DAY, heaviness_0_10=2), profile=profile(), history=h,
+                                   today=DAY) == []
+
+    def test_older_than_28_days_does_not_count(self):
+        h = history(symptoms=[symptom(1, on(10), heaviness_0_10=5)])
+        assert red_flags_for_entry(entry(on(14, 1), heaviness_0_10=2), profile=profile(), history=h,
+                                   today=on(14, 1)) == ["heaviness_new_or_worse"]
+        # exactly 28 days before still counts
+        assert red_flags_for_entry(entry(on(14), heaviness_0_10=2), profile=profile(), history=h,
+                                   today=on(14)) == []
+
+    def test_an_open_flag_is_not_raised_twice_unless_asked(self):
+        h = history(red_flags=[flag(1, "heaviness_new_or_worse", on(13))])
+        e = entry(DAY, heaviness_0_10=4)
+        assert red_flags_for_entry(e, profile=profile(), history=h, today=DAY) == []
+        assert red_flags_for_entry(e, profile=profile(), history=h, today=DAY,
+                                   include_open=True) == ["heaviness_new_or_worse"]
+
+
+class TestRecurWithRunning:
+    runs = [run(i, on(13, 2 * i), 30) for i in range(1, 6)]  # days 93, 95, 97, 99, 101
+
+    def _flags(self, symptom_rows, new_entry, today):
+        h = history(runs=self.runs, symptoms=symptom_rows)
+        return red_flags_for_entry(new_entry, profile=profile(), history=h, today=today)
+
+    def test_third_of_last_five_raises(self):
+        rows = [symptom(1, on(13, 2), run_id=1, timing="during_run", leakage="drops"),
+                symptom(2, on(13, 4), run_id=2, timing="during_run", leakage="drops")]
+        new = entry(on(13, 10), timing="within_24h", leakage="drops")  # day after run 5 (day 101)
+        assert self._flags(rows, new, on(13, 10)) == ["symptoms_recur_with_running"]
+
+    def test_two_of_last_five_does_not(self):
+        rows = [symptom(1, on(13, 2), run_id=1, timing="during_run", leakage="drops")]
+        new = entry(on(13, 10), run_id=5, timing="during_run", leakage="drops")
+        assert self._flags(rows, new, on(13, 10)) == []
+
+    def test_joint_pain_is_not_a_pelvic_recurrence(self):
+        rows = [symptom(1, on(13, 2), run_id=1, timing="during_run", pain_knee_0_10=3),
+                symptom(2, on(13, 4), run_id=2, timing="during_run", pain_knee_0_10=3)]
+        new = entry(on(13, 10), run_id=5, timing="during_run", pain_knee_0_10=3)
+        assert self._flags(rows, new, on(13, 10)) == []
+
+    def test_entry_not_linked_to_a_run_does_not_raise(self):
+        rows = [symptom(i, on(13, 2 * i), run_id=i, timing="during_run", leakage="drops") for i in (1, 2, 3)]
+        new = entry(on(13, 10), timing="not_linked", leakage="drops")
+        assert self._flags(rows, new, on(13, 10)) == []
+
+    def test_walks_do_not_count_as_runs(self):
+        h = history(runs=[run(1, on(13), 30, "walk")])
+        new = entry(on(13), run_id=1, timing="during_run", leakage="drops")
+        assert symptoms.linked_run_key(new, symptoms.running_sessions(h.runs)) is None
+
+
+def test_linking_by_timing_picks_the_latest_run_within_a_day():
+    sessions = symptoms.running_sessions(history(runs=[run(1, on(13)), run(2, on(13, 1)), run(3, on(13, 5))]).runs)
+    assert symptoms.linked_run_key(entry(on(13, 1), timing="within_24h"), sessions) == 2
+    assert symptoms.linked_run_key(entry(on(13, 2), timing="within_24h"), sessions) == 2
+    assert symptoms.linked_run_key(entry(on(13, 3), timing="within_24h"), sessions) is None
+    assert symptoms.linked_run_key(entry(on(13, 1), timing="not_linked"), sessions) is None
+    assert symptoms.linked_run_key(entry(on(13, 4), run_id=1), sessions) == 1
