@@ -1,0 +1,293 @@
+"""Her own patterns: how often symptoms follow runs, by length, kind, rest and effort.
+
+Pure pandas over the History DataFrames. Everything is said as counts ("after 4 of 5
+runs"), never as bare percentages, and nothing is said about a group with fewer than
+MIN_RUNS_FOR_PATTERN runs. Sentences are observations about her log, not diagnoses or
+advice.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from return_to_run import models
+from return_to_run.volume import day_numbers, symptom_flags
+
+# Fewer runs than this in a group and nothing is said about it: with 3 runs, "2 of 3"
+# is as likely chance as pattern.
+MIN_RUNS_FOR_PATTERN = 5
+# A difference is worth a sentence when the share of runs followed by the symptom
+# differs by at least this much between two groups, and the higher group had the
+# symptom after at least MIN_RUNS_WITH_SYMPTOM runs. A rule of thumb, not a test.
+NOTABLE_DIFFERENCE = 0.4
+MIN_RUNS_WITH_SYMPTOM = 2
+
+# Timings that tie an unlinked symptom entry to a run on the same or the previous day.
+RUN_LINKED_TIMINGS = ("during_run", "within_24h")
+
+LENGTH_BANDS = ("under 20 min", "20-30 min", "over 30 min")
+EFFORT_BANDS = ("easy (1-3)", "moderate (4-6)", "hard (7-10)", "effort not recorded")
+REST_BANDS = ("0-1 days", "2 days", "3+ days", "first run")
+
+OUTCOME_SYMPTOMS = ("any_symptom", "leakage", "heaviness", "pain", "pelvic_pain",
+                    "joint_pain", "bleeding")
+SYMPTOM_NAMES = {
+    "any_symptom": "Any symptom",
+    "leakage": "Leakage",
+    "heaviness": "Heaviness or pressure",
+    "pain": "Pain",
+    "pelvic_pain": "Pelvic, low back or abdominal pain",
+    "joint_pain": "Hip, knee, foot or ankle pain",
+    "bleeding": "Bleeding",
+}
+# Symptoms the summary sentences look at (pain split by where it is, as in the lessons).
+SENTENCE_SYMPTOMS = ("leakage", "heaviness", "pelvic_pain", "joint_pain")
+
+# Groupings: column -> (groups in display order, groups left out of comparisons).
+GROUPINGS = {
+    "length_band": (LENGTH_BANDS, ()),
+    "kind": (models.RUNNING_KINDS, ()),
+    "rest_band": (REST_BANDS, ("first run",)),
+    "effort_band": (EFFORT_BANDS, ("effort not recorded",)),
+}
+GROUPING_NAMES = {
+    "length_band": "Run length",
+    "kind": "Kind of run",
+    "rest_band": "Days since the previous run",
+    "effort_band": "Effort",
+}
+GROUP_LABELS = {
+    **{band: band for band in LENGTH_BANDS + EFFORT_BANDS + REST_BANDS},
+    **{kind: models.RUN_KINDS[kind] for kind in models.RUNNING_KINDS},
+    "0-1 days": "0-1 days (back to back)",
+    "3+ days": "3 or more days",
+}
+# How each group reads in a sentence: (first mention, second mention).
+_PHRASES = {
+    "under 20 min": ("runs under 20 min", "under 20 min"),
+    "20-30 min": ("runs of 20-30 min", "of 20-30 min"),
+    "over 30 min": ("runs over 30 min", "over 30 min"),
+    "walk_run": ("walk-run sessions", "walk-run sessions"),
+    "continuous": ("continuous runs", "continuous runs"),
+    "hills_speed": ("hills or speed sessions", "hills or speed sessions"),
+    "buggy": ("runs with the buggy", "runs with the buggy"),
+    "0-1 days": ("runs within a day of another run", "within a day of another run"),
+    "2 days": ("runs after a 2-day gap", "after a 2-day gap"),
+    "3+ days": ("runs after a gap of 3 or more days", "after a gap of 3 or more days"),
+    "easy (1-3)": ("runs at easy effort (1-3)", "at easy effort (1-3)"),
+    "moderate (4-6)": ("runs at moderate effort (4-6)", "at moderate effort (4-6)"),
+    "hard (7-10)": ("runs at hard effort (7-10)", "at hard effort (7-10)"),
+}
+
+OUTCOME_COLUMNS = (
+    "run_id", "run_date", "duration_min", "kind", "effort_1_10", "days_since_previous_run",
+    "length_band", "effort_band", "rest_band", *OUTCOME_SYMPTOMS,
+)
+
+
+def runs_with_outcomes(runs: pd.DataFrame, symptoms: pd.DataFrame) -> pd.DataFrame:
+    """One row per running run (models.RUNNING_KINDS), oldest first, with what followed.
+
+    A symptom entry counts for a run when it is linked to it by run_id, or, when it is
+    not linked to any run, when it is dated the same day or the day after with timing
+    "during_run" or "within_24h" (so an unlinked entry can count for two runs on
+    consecutive days: the log cannot tell which one it followed).
+
+    Columns: run_id, run_date, duration_min, kind, effort_1_10 (NaN if not recorded),
+    days_since_previous_run (days since the previous running run; NaN for the first),
+    length_band (LENGTH_BANDS: under 20 / 20-30 inclusive / over 30 min), effort_band
+    (EFFORT_BANDS), rest_band (REST_BANDS), and booleans any_symptom, leakage,
+    heaviness, pain, pelvic_pain, joint_pain, bleeding.
+    """
+    running = runs.loc[runs["kind"].isin(models.RUNNING_KINDS)]
+    days = day_numbers(running["run_date"])
+    ids = pd.to_numeric(running["id"], errors="coerce").to_numpy(float)
+    order = np.lexsort((ids, days))
+    running = running.iloc[order]
+    days = days[order]
+
+    duration = pd.to_numeric(running["duration_min"], errors="coerce").to_numpy(float)
+    effort = pd.to_numeric(running["effort_1_10"], errors="coerce").to_numpy(float)
+    gap = np.diff(days, prepend=np.nan) if len(days) else np.empty(0)
+    gap = gap.astype(float)
+
+    length_band = np.select([duration < 20, duration <= 30], LENGTH_BANDS[:2], LENGTH_BANDS[2])
+    effort_band = np.select([effort <= 3, effort <= 6, effort <= 10], EFFORT_BANDS[:3],
+                            EFFORT_BANDS[3])
+    rest_band = np.select([gap <= 1, gap == 2, gap >= 3], REST_BANDS[:3], REST_BANDS[3])
+
+    out = pd.DataFrame({
+        "run_id": running["id"].to_numpy(),
+        "run_date": running["run_date"].to_numpy(),
+        "duration_min": duration,
+        "kind": running["kind"].astype(object).to_numpy(),
+        "effort_1_10": effort,
+        "days_since_previous_run": gap,
+        "length_band": length_band.astype(object),
+        "effort_band": effort_band.astype(object),
+        "rest_band": rest_band.astype(object),
+    })
+
+    flags = symptom_flags(symptoms)[list(OUTCOME_SYMPTOMS)]
+    run_ids = pd.to_numeric(symptoms["run_id"], errors="coerce")
+    linked = flags.loc[run_ids.notna()].groupby(run_ids[run_ids.notna()].to_numpy()).max()
+    by_link = linked.reindex(pd.to_numeric(out["run_id"], errors="coerce").to_numpy())
+    by_link = by_link.fillna(False).astype(bool).to_numpy()
+
+    unlinked = run_ids.isna() & symptoms["timing"].isin(RUN_LINKED_TIMINGS)
+    per_day = flags.loc[unlinked].groupby(day_numbers(symptoms["symptom_date"])[unlinked.to_numpy()]).max()
+    same_day = per_day.reindex(days).fillna(False).astype(bool).to_numpy()
+    next_day = per_day.reindex(days + 1).fillna(False).astype(bool).to_numpy()
+
+    followed = by_link | same_day | next_day
+    for i, name in enumerate(OUTCOME_SYMPTOMS):
+        out[name] = followed[:, i] if len(out) else pd.Series(dtype=bool)
+    return out[list(OUTCOME_COLUMNS)]
+
+
+def pattern_table(outcomes: pd.DataFrame, by: str, symptom: str) -> pd.DataFrame:
+    """How many runs in each group were followed by `symptom`, as counts.
+
+    `by` is one of GROUPINGS (length_band, kind, rest_band, effort_band); `symptom`
+    one of OUTCOME_SYMPTOMS. Every group is listed, in display order, even with 0 runs.
+    Columns: group (code), label, runs, with_symptom, summary ("4 of 5"), enough_data
+    (runs >= MIN_RUNS_FOR_PATTERN).
+    """
+    if by not in GROUPINGS:
+        raise ValueError(f"by must be one of {sorted(GROUPINGS)}, not {by!r}")
+    if symptom not in OUTCOME_SYMPTOMS:
+        raise ValueError(f"symptom must be one of {OUTCOME_SYMPTOMS}, not {symptom!r}")
+    groups, _ = GROUPINGS[by]
+    counts = outcomes.groupby(by)[symptom].agg(["size", "sum"]).reindex(list(groups)).fillna(0)
+    runs = counts["size"].astype("int64").to_numpy()
+    with_symptom = counts["sum"].astype("int64").to_numpy()
+    return pd.DataFrame({
+        "group": list(groups),
+        "label": [GROUP_LABELS[g] for g in groups],
+        "runs": runs,
+        "with_symptom": with_symptom,
+        "summary": [f"{w} of {n}" for w, n in zip(with_symptom, runs, strict=True)],
+        "enough_data": runs >= MIN_RUNS_FOR_PATTERN,
+    })
+
+
+def _comparisons(outcomes: pd.DataFrame) -> tuple[list[tuple], bool]:
+    """Candidate (difference, symptom, hi, lo) with hi/lo dicts of group, runs and
+    with_symptom, and whether any grouping had two groups with enough runs to compare."""
+    found: list[tuple] = []
+    comparable = False
+    symptoms = list(SENTENCE_SYMPTOMS)
+    for by, (groups, excluded) in GROUPINGS.items():
+        grouped = outcomes.groupby(by)
+        runs = grouped.size().reindex(list(groups)).fillna(0).astype("int64")
+        counts = grouped[symptoms].sum().reindex(list(groups)).fillna(0).astype("int64")
+        keep = (runs >= MIN_RUNS_FOR_PATTERN) & ~runs.index.isin(excluded)
+        if keep.sum() < 2:
+            continue
+        comparable = True
+        runs, counts = runs[keep], counts[keep]
+        for symptom in symptoms:
+            share = counts[symptom] / runs
+            hi, lo = share.idxmax(), share.idxmin()
+            difference = share.max() - share.min()
+            if difference >= NOTABLE_DIFFERENCE and counts.at[hi, symptom] >= MIN_RUNS_WITH_SYMPTOM:
+                found.append((difference, symptom,
+                              {"group": hi, "runs": int(runs[hi]), "with_symptom": int(counts.at[hi, symptom])},
+                              {"group": lo, "runs": int(runs[lo]), "with_symptom": int(counts.at[lo, symptom])}))
+    return found, comparable
+
+
+def pattern_sentences(outcomes: pd.DataFrame) -> list[str]:
+    """At most two plain observations about what stands out, as counts.
+
+    E.g. "Leakage followed 4 of 5 runs over 30 min, and 0 of 8 under 20 min." A
+    sentence is made only when both groups have at least MIN_RUNS_FOR_PATTERN runs and
+    the shares differ by NOTABLE_DIFFERENCE or more; the largest differences first, one
+    sentence per symptom. Otherwise a single sentence says why nothing is claimed.
+    """
+    total = len(outcomes)
+    found, comparable = _comparisons(outcomes)
+    if not comparable:
+        noun = "run" if total == 1 else "runs"
+        return [
+            f"Not enough runs logged yet to see patterns: a comparison needs at least "
+            f"{MIN_RUNS_FOR_PATTERN} runs in each group (for example {MIN_RUNS_FOR_PATTERN} "
+            f"under 20 min and {MIN_RUNS_FOR_PATTERN} over 30 min), and you have logged "
+            f"{total} {noun} so far."
+        ]
+    if not found:
+        if not outcomes[list(SENTENCE_SYMPTOMS)].to_numpy().any():
+            return [f"No leakage, heaviness or pain was logged after any of your {total} runs."]
+        return [
+            "Nothing stands out yet: where there are enough runs to compare, symptoms "
+            "followed the different kinds of run about equally often."
+        ]
+    found.sort(key=lambda item: -item[0])  # stable: ties keep the GROUPINGS order
+    sentences: list[str] = []
+    used: set[str] = set()
+    for _, symptom, hi, lo in found:
+        if symptom in used:
+            continue
+        used.add(symptom)
+        first = _PHRASES[hi["group"]][0]
+        second = _PHRASES[lo["group"]][1]
+        sentences.append(
+            f"{SYMPTOM_NAMES[symptom]} followed {hi['with_symptom']} of {hi['runs']} {first}, "
+            f"and {lo['with_symptom']} of {lo['runs']} {second}."
+        )
+        if len(sentences) == 2:
+            break
+    return sentences
+
+
+# ------------------------------------------------------------------- symptom rises
+
+RISE_MIN_DAYS = 2
+
+
+def _day_label(day) -> str:
+    return f"{day.day} {day:%b %Y}"
+
+
+def _change_words(minutes: float, change_pct: float) -> str:
+    if minutes == 0:
+        return "no running"
+    amount = f"{minutes:.0f} min"
+    if pd.isna(change_pct):
+        return f"{amount} (after a week with no running)"
+    if change_pct > 0:
+        return f"{amount} (up {change_pct:g}%)"
+    if change_pct < 0:
+        return f"{amount} (down {-change_pct:g}%)"
+    return f"{amount} (no change)"
+
+
+def symptom_rises(weekly: pd.DataFrame, *, min_rise: int = RISE_MIN_DAYS, limit: int = 3) -> list[str]:
+    """Weeks where symptom days rose by `min_rise` or more on the week before, with the
+    running load of that week and the week before it. Newest first, at most `limit`.
+
+    Observations only: a rise after more running is something to notice, not a cause.
+    E.g. "Week 14 after birth (from 6 Apr 2026): symptoms on 3 days, up from 1 the week
+    before. Running that week: 75 min (up 25%); the week before: 60 min (up 50%)."
+    """
+    if len(weekly) < 2:
+        return []
+    days = weekly["symptom_days"].astype("int64")
+    previous = days.shift(1)
+    rose = ((days - previous) >= min_rise).to_numpy()
+    positions = np.flatnonzero(rose)[::-1][:limit]
+    sentences = []
+    for i in positions:  # at most `limit` rows: not a loop over the log
+        row, before = weekly.iloc[i], weekly.iloc[i - 1]
+        when = f"the week of {_day_label(row['week_start'])}"
+        if row["weeks_since_birth"] is not None and not pd.isna(row["weeks_since_birth"]):
+            when = f"week {int(row['weeks_since_birth'])} after birth (from {_day_label(row['week_start'])})"
+        when = when[0].upper() + when[1:]
+        sentences.append(
+            f"{when}: symptoms on {int(row['symptom_days'])} days, up from "
+            f"{int(before['symptom_days'])} the week before. Running that week: "
+            f"{_change_words(row['run_minutes'], row['change_pct'])}; the week before: "
+            f"{_change_words(before['run_minutes'], before['change_pct'])}."
+        )
+    return sentences

@@ -1,0 +1,412 @@
+"""Weekly running volume beside her symptoms, and the progression checks.
+
+Pure: pandas (and numpy, which pandas is built on) over the History DataFrames of
+models.py; no clock, no SQL, no Streamlit. Everything is vectorised so that ten years
+of daily runs and symptoms summarise in a few milliseconds.
+
+Weeks start on Monday (ISO weeks), so a log from December into January has no break
+at the year boundary. Only `models.RUNNING_KINDS` count as running volume; walks are
+reported separately as `walk_minutes`.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import numpy as np
+import pandas as pd
+
+from return_to_run import models
+
+# Sources for the checks, kept next to the rules (clinical-facts.md section 3).
+SPIKE_SOURCE = (
+    "Frandsen et al. 2025, BJSM 59:1203: a run more than 10% longer than the longest run "
+    "in the past 30 days raised the injury rate."
+)
+WEEKLY_CHANGE_SOURCE = (
+    "About 10% a week (Deering 2024); note the 10% rule did not prevent injuries in "
+    "novices (Buist et al. 2008), so this is a guide, not a gate."
+)
+ACWR_NOTE = (
+    "Acute:chronic workload ratio, for information only. It is a contested measure "
+    "(mathematical coupling: Lolli et al. 2019; Impellizzeri et al. 2020) and in "
+    "Frandsen et al. 2025 it did not predict injury; it is never used as a gate here."
+)
+WEEKLY_CHANGE_LIMIT_PCT = 10.0
+
+# Column order of weekly_summary(); the chart and the table read these names.
+WEEKLY_COLUMNS = (
+    "week_start", "weeks_since_birth", "days_since_birth", "run_minutes", "walk_minutes",
+    "run_distance_km", "runs_without_distance", "run_count", "longest_run_min",
+    "symptom_entries", "symptom_days", "leakage_days", "worst_heaviness_0_10",
+    "worst_pelvic_pain_0_10", "worst_joint_pain_0_10", "worst_pain_0_10", "bleeding_days",
+    "red_flag", "pelvic_floor_sessions", "strength_sessions", "foundation_minutes",
+    "change_pct", "over_10pct",
+)
+_INT_COLUMNS = (
+    "runs_without_distance", "run_count", "symptom_entries", "symptom_days", "leakage_days",
+    "worst_heaviness_0_10", "worst_pelvic_pain_0_10", "worst_joint_pain_0_10",
+    "worst_pain_0_10", "bleeding_days", "pelvic_floor_sessions", "strength_sessions",
+)
+_FLOAT_COLUMNS = (
+    "run_minutes", "walk_minutes", "run_distance_km", "longest_run_min", "foundation_minutes",
+)
+_PELVIC_PAIN_COLUMNS = tuple(f"pain_{site}_0_10" for site in models.PELVIC_PAIN_SITES)
+_JOINT_PAIN_COLUMNS = tuple(f"pain_{site}_0_10" for site in models.JOINT_PAIN_SITES)
+
+
+# ---------------------------------------------------------------------------- helpers
+
+def day_numbers(dates: pd.Series) -> np.ndarray:
+    """datetime.date (or ISO text) column -> int64 days since 1970-01-01."""
+    if len(dates) == 0:
+        return np.empty(0, dtype=np.int64)
+    stamps = pd.to_datetime(dates).to_numpy().astype("datetime64[D]")
+    return stamps.astype(np.int64)
+
+
+def monday_of(days: np.ndarray) -> np.ndarray:
+    """Day numbers -> day number of that ISO week's Monday (1970-01-01 was a Thursday)."""
+    return days - (days + 3) % 7
+
+
+def _to_dates(days: np.ndarray) -> list[date]:
+    return np.asarray(days, dtype=np.int64).astype("datetime64[D]").astype(object).tolist()
+
+
+def _day_number(day: date) -> int:
+    return int(np.datetime64(day, "D").astype(np.int64))
+
+
+def symptom_flags(symptoms: pd.DataFrame) -> pd.DataFrame:
+    """Per symptom entry: which symptoms it records and how bad, vectorised.
+
+    Returns columns any_symptom, leakage, heaviness, pain, pelvic_pain, joint_pain,
+    bleeding (bools) and heaviness_0_10, pelvic_pain_0_10, joint_pain_0_10, pain_0_10
+    (ints, worst site). An entry with everything at none/0 records no symptom.
+    """
+    names = [c for c in ("heaviness_0_10", *models.PAIN_COLUMNS) if c in symptoms.columns]
+    try:  # one conversion for every score column (ints, or None for not asked)
+        scores = symptoms[names].to_numpy(dtype=float, na_value=0.0)
+    except (TypeError, ValueError):  # e.g. numbers as text
+        scores = symptoms[names].apply(pd.to_numeric, errors="coerce").fillna(0.0).to_numpy(float)
+
+    def score(columns: tuple[str, ...]) -> pd.Series:
+        positions = [names.index(c) for c in columns if c in names]
+        worst = scores[:, positions].max(axis=1) if positions and len(scores) else np.zeros(len(symptoms))
+        return pd.Series(np.nan_to_num(worst).astype(np.int64), index=symptoms.index)
+
+    heaviness = score(("heaviness_0_10",))
+    pelvic = score(_PELVIC_PAIN_COLUMNS)
+    joint = score(_JOINT_PAIN_COLUMNS)
+    pain = score(models.PAIN_COLUMNS)
+    leakage = symptoms["leakage"].fillna("none").ne("none")
+    bleeding = symptoms["bleeding"].fillna("none").ne("none")
+    bowel = (pd.to_numeric(symptoms["bowel_leakage"], errors="coerce").fillna(0) > 0
+             if "bowel_leakage" in symptoms.columns
+             else pd.Series(False, index=symptoms.index))
+    flags = pd.DataFrame({
+        "leakage": leakage.astype(bool),
+        "heaviness": heaviness > 0,
+        "pain": pain > 0,
+        "pelvic_pain": pelvic > 0,
+        "joint_pain": joint > 0,
+        "bleeding": bleeding.astype(bool),
+        "bowel_leakage": bowel.astype(bool),
+        "heaviness_0_10": heaviness,
+        "pelvic_pain_0_10": pelvic,
+        "joint_pain_0_10": joint,
+        "pain_0_10": pain,
+    }, index=symptoms.index)
+    flags.insert(0, "any_symptom", flags[["leakage", "heaviness", "pain", "bleeding",
+                                          "bowel_leakage"]].any(axis=1))
+    return flags
+
+
+def _sum(index: np.ndarray, n: int, values: np.ndarray) -> np.ndarray:
+    """Sum of `values` per position of `index` (0..n-1)."""
+    return np.bincount(index, weights=np.asarray(values, dtype=float), minlength=n)
+
+
+def _max(index: np.ndarray, n: int, values: np.ndarray) -> np.ndarray:
+    """Maximum of non-negative `values` per position of `index`; 0 where there are none."""
+    out = np.zeros(n)
+    np.maximum.at(out, index, np.asarray(values, dtype=float))
+    return out
+
+
+def _empty_weekly(birth_known: bool) -> pd.DataFrame:
+    frame = pd.DataFrame({name: pd.Series(dtype="float64") for name in WEEKLY_COLUMNS})
+    frame["week_start"] = pd.Series(dtype="object")
+    for name in ("weeks_since_birth", "days_since_birth"):
+        frame[name] = pd.Series(dtype="int64" if birth_known else "object")
+    for name in _INT_COLUMNS:
+        frame[name] = pd.Series(dtype="int64")
+    frame["red_flag"] = pd.Series(dtype="bool")
+    frame["over_10pct"] = pd.Series(dtype="bool")
+    return frame
+
+
+# ---------------------------------------------------------------------- weekly summary
+
+def weekly_summary(
+    runs: pd.DataFrame,
+    symptoms: pd.DataFrame,
+    *,
+    birth_date: date | None,
+    start: date | None = None,
+    end: date | None = None,
+    red_flags: pd.DataFrame | None = None,
+    foundation: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """One row per Monday-start week, with running volume beside symptoms.
+
+    The weeks run from the first to the last week with anything logged (runs,
+    symptoms, foundation sessions, red flags), or from the week of `start` to the week
+    of `end` when given; weeks with nothing logged are included with zeros.
+
+    Columns (see WEEKLY_COLUMNS):
+    - week_start: datetime.date of the Monday.
+    - weeks_since_birth / days_since_birth: of that Monday (int; may be negative for
+      weeks before the birth); None for every row when birth_date is None.
+    - run_minutes, run_count, longest_run_min (min): running kinds only
+      (models.RUNNING_KINDS); walk_minutes: kind "walk".
+    - run_distance_km: sum of the known distances of running kinds (km);
+      runs_without_distance counts the running runs with no distance.
+    - symptom_entries: symptom entries logged; symptom_days / leakage_days /
+      bleeding_days: days (each counted once) with any symptom / urine leakage /
+      bleeding; worst_heaviness_0_10, worst_pelvic_pain_0_10 (pelvis, low back,
+      abdomen/scar), worst_joint_pain_0_10 (hip, knee, foot/ankle), worst_pain_0_10
+      (any site): the week's highest score, 0 when none was logged.
+    - red_flag: a red flag was raised (flagged_date) that week, resolved or not.
+    - pelvic_floor_sessions, strength_sessions: counts; foundation_minutes: all
+      foundation activities.
+    - change_pct: week-on-week change in run_minutes, %, rounded to 0.1; NaN when the
+      previous week had no running (nothing to compare with) and for the first week.
+    - over_10pct: change_pct above WEEKLY_CHANGE_LIMIT_PCT (10%). WEEKLY_CHANGE_SOURCE.
+    """
+    run_days = day_numbers(runs["run_date"])
+    symptom_days = day_numbers(symptoms["symptom_date"])
+    flag_days = (day_numbers(red_flags["flagged_date"]) if red_flags is not None
+                 else np.empty(0, dtype=np.int64))
+    session_days = (day_numbers(foundation["session_date"]) if foundation is not None
+                    else np.empty(0, dtype=np.int64))
+
+    logged = np.concatenate([run_days, symptom_days, flag_days, session_days])
+    lo_candidates = [int(monday_of(logged).min())] if len(logged) else []
+    hi_candidates = [int(monday_of(logged).max())] if len(logged) else []
+    start_week = int(monday_of(np.int64(_day_number(start)))) if start else None
+    end_week = int(monday_of(np.int64(_day_number(end)))) if end else None
+    lo_candidates += [start_week] if start_week is not None else []
+    hi_candidates += [end_week] if end_week is not None else []
+    if not lo_candidates or not hi_candidates:
+        return _empty_weekly(birth_date is not None)
+    # Compute over everything, then slice: the first week shown still compares with
+    # the real week before it.
+    first, last = min(lo_candidates), max(hi_candidates)
+    if start_week is not None and end_week is not None and end_week < start_week:
+        return _empty_weekly(birth_date is not None)
+    weeks = np.arange(first, last + 1, 7, dtype=np.int64)
+    n = len(weeks)
+    columns: dict[str, np.ndarray] = {}
+
+    def week_index(days: np.ndarray) -> np.ndarray:
+        return (monday_of(days) - first) // 7
+
+    # Runs: bincount sums and maximum.at maxima over the week index (no Python loop).
+    kind = runs["kind"].astype(object)
+    duration = pd.to_numeric(runs["duration_min"], errors="coerce").fillna(0.0).to_numpy(float)
+    distance = pd.to_numeric(runs["distance_km"], errors="coerce").to_numpy(float)
+    running = kind.isin(models.RUNNING_KINDS).to_numpy(bool)
+    walking = kind.eq("walk").to_numpy(bool)
+    idx = week_index(run_days)
+    columns["run_minutes"] = _sum(idx, n, np.where(running, duration, 0.0))
+    columns["walk_minutes"] = _sum(idx, n, np.where(walking, duration, 0.0))
+    columns["run_distance_km"] = _sum(idx, n, np.where(running & ~np.isnan(distance), distance, 0.0))
+    columns["runs_without_distance"] = _sum(idx, n, running & np.isnan(distance))
+    columns["run_count"] = _sum(idx, n, running)
+    columns["longest_run_min"] = _max(idx, n, np.where(running, duration, 0.0))
+
+    # Symptoms: first one value per day (a day counts once however many entries), then weeks.
+    flags = symptom_flags(symptoms)
+    unique_days, day_of_entry = np.unique(symptom_days, return_inverse=True)
+    day_week = week_index(unique_days)
+    columns["symptom_entries"] = _sum(week_index(symptom_days), n, np.ones(len(symptom_days)))
+    for name, flag in (("symptom_days", "any_symptom"), ("leakage_days", "leakage"),
+                       ("bleeding_days", "bleeding")):
+        on_day = _max(day_of_entry, len(unique_days), flags[flag].to_numpy(float))
+        columns[name] = _sum(day_week, n, on_day)
+    for name, score in (("worst_heaviness_0_10", "heaviness_0_10"), ("worst_pelvic_pain_0_10", "pelvic_pain_0_10"),
+                        ("worst_joint_pain_0_10", "joint_pain_0_10"), ("worst_pain_0_10", "pain_0_10")):
+        columns[name] = _max(week_index(symptom_days), n, flags[score].to_numpy(float))
+
+    # Foundation sessions.
+    if foundation is not None and len(foundation):
+        activity = foundation["activity"].astype(object)
+        idx = week_index(session_days)
+        columns["pelvic_floor_sessions"] = _sum(idx, n, activity.eq("pelvic_floor").to_numpy(bool))
+        columns["strength_sessions"] = _sum(idx, n, activity.eq("strength").to_numpy(bool))
+        columns["foundation_minutes"] = _sum(
+            idx, n, pd.to_numeric(foundation["duration_min"], errors="coerce").fillna(0.0).to_numpy(float))
+    else:
+        for name in ("pelvic_floor_sessions", "strength_sessions", "foundation_minutes"):
+            columns[name] = np.zeros(n)
+
+    out = pd.DataFrame(
+        {name: columns[name].astype(np.int64 if name in _INT_COLUMNS else np.float64)
+         for name in WEEKLY_COLUMNS if name in columns},
+        index=pd.Index(weeks, name="week"),
+    )
+    out["red_flag"] = out.index.isin(monday_of(flag_days))
+
+    previous = out["run_minutes"].shift(1)
+    change = ((out["run_minutes"] - previous) / previous * 100).where(previous > 0)
+    out["change_pct"] = change.round(1)
+    out["over_10pct"] = (out["change_pct"] > WEEKLY_CHANGE_LIMIT_PCT).fillna(False).astype(bool)
+
+    if start_week is not None:
+        out = out.loc[out.index >= start_week]
+    if end_week is not None:
+        out = out.loc[out.index <= end_week]
+
+    mondays = out.index.to_numpy(np.int64)
+    out.insert(0, "week_start", _to_dates(mondays))
+    if birth_date is not None:
+        days_since = mondays - _day_number(birth_date)
+        out.insert(1, "weeks_since_birth", days_since // 7)
+        out.insert(2, "days_since_birth", days_since)
+    else:
+        out.insert(1, "weeks_since_birth", pd.Series([None] * len(out), index=out.index, dtype=object))
+        out.insert(2, "days_since_birth", pd.Series([None] * len(out), index=out.index, dtype=object))
+    return out[list(WEEKLY_COLUMNS)].reset_index(drop=True)
+
+
+def to_display_units(weekly: pd.DataFrame, units: str) -> pd.DataFrame:
+    """A copy of `weekly` with `run_distance` in her units ("km" or "mi") and `distance_unit`.
+
+    Data stay metric; this converts at the edge (models.from_km).
+    """
+    shown = weekly.copy()
+    shown["run_distance"] = models.from_km(shown["run_distance_km"].astype(float), units)
+    shown["distance_unit"] = units
+    return shown
+
+
+WEEKLY_TABLE_COLUMNS = {
+    "week_start": "Week of",
+    "weeks_since_birth": "Weeks since birth",
+    "run_minutes": "Running (min)",
+    "run_distance": "Running distance",
+    "runs_without_distance": "Runs without distance",
+    "run_count": "Runs",
+    "longest_run_min": "Longest run (min)",
+    "walk_minutes": "Walking (min)",
+    "change_pct": "Change on previous week (%)",
+    "symptom_days": "Days with symptoms",
+    "leakage_days": "Days with leakage",
+    "worst_heaviness_0_10": "Worst heaviness (0-10)",
+    "worst_pelvic_pain_0_10": "Worst pelvic pain (0-10)",
+    "worst_joint_pain_0_10": "Worst joint pain (0-10)",
+    "bleeding_days": "Days with bleeding",
+    "red_flag": "Red flag raised",
+    "pelvic_floor_sessions": "Pelvic floor sessions",
+    "strength_sessions": "Strength sessions",
+}
+
+
+def weekly_table(weekly: pd.DataFrame, *, units: str = "km") -> pd.DataFrame:
+    """The chart's numbers as a readable table: newest week first, labelled columns.
+
+    Distance is in her units (column "Running distance (km)" or "(mi)"), rounded to
+    0.01; minutes to 0.1.
+    """
+    shown = to_display_units(weekly, units)
+    table = shown[list(WEEKLY_TABLE_COLUMNS)].rename(columns=WEEKLY_TABLE_COLUMNS)
+    table = table.rename(columns={"Running distance": f"Running distance ({units})"})
+    table[f"Running distance ({units})"] = table[f"Running distance ({units})"].round(2)
+    for name in ("Running (min)", "Longest run (min)", "Walking (min)"):
+        table[name] = table[name].round(1)
+    return table.iloc[::-1].reset_index(drop=True)
+
+
+# ------------------------------------------------------------------ progression checks
+
+def _running(runs: pd.DataFrame) -> pd.DataFrame:
+    return runs.loc[runs["kind"].isin(models.RUNNING_KINDS)]
+
+
+def single_run_spikes(runs: pd.DataFrame, *, ratio: float = 1.10, window_days: int = 30) -> pd.DataFrame:
+    """Running runs longer than `ratio` x her longest running duration in the previous
+    `window_days` days (the days before the run's date; runs on the same day are not
+    "previous" because their order is unknown).
+
+    Source: Frandsen et al. 2025, BJSM 59:1203 (5,205 runners): a single run more than
+    10% longer than the longest run in the past 30 days raised the injury rate; weekly
+    ratios did not. The first-ever run is not a spike, nor is a run with no running in
+    the window before it (there is nothing to compare it with).
+
+    Returns columns id, run_date, kind, duration_min, previous_longest_min, ratio
+    (duration / previous longest, rounded to 0.01), oldest first.
+    """
+    columns = ["id", "run_date", "kind", "duration_min", "previous_longest_min", "ratio"]
+    running = _running(runs)
+    if running.empty:
+        return pd.DataFrame({c: pd.Series(dtype="object") for c in columns})
+    days = day_numbers(running["run_date"])
+    duration = pd.to_numeric(running["duration_min"], errors="coerce").fillna(0.0).to_numpy(float)
+    first = int(days.min())
+    # Longest run per calendar day on a dense daily axis, then the rolling max of the
+    # `window_days` days before each day (shift 1: today is not "previous").
+    daily = pd.Series(duration).groupby(days - first).max()
+    dense = daily.reindex(range(int(days.max()) - first + 1), fill_value=0.0)
+    previous = dense.rolling(window_days, min_periods=1).max().shift(1).fillna(0.0)
+    previous_longest = previous.to_numpy(float)[days - first]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        ratios = np.where(previous_longest > 0, duration / previous_longest, np.nan)
+    # A tiny tolerance so that exactly 110% (e.g. 33 after 30) is not a spike.
+    spike = (previous_longest > 0) & (duration > previous_longest * ratio + 1e-9)
+    result = pd.DataFrame({
+        "id": running["id"].to_numpy(),
+        "run_date": running["run_date"].to_numpy(),
+        "kind": running["kind"].to_numpy(),
+        "duration_min": duration,
+        "previous_longest_min": previous_longest,
+        "ratio": np.round(ratios, 2),
+        "_day": days,
+    }).loc[spike]
+    return result.sort_values(["_day", "id"], kind="stable")[columns].reset_index(drop=True)
+
+
+def longest_run_in_window(runs: pd.DataFrame, today: date, window_days: int = 30) -> float:
+    """Her longest running duration (min) dated from `today - window_days` to `today`
+    inclusive; 0.0 when she has not run in that window. Walks do not count.
+
+    The next session's cap is 1.10 x this (SPIKE_SOURCE).
+    """
+    running = _running(runs)
+    if running.empty:
+        return 0.0
+    days = day_numbers(running["run_date"])
+    today_n = _day_number(today)
+    inside = (days >= today_n - window_days) & (days <= today_n)
+    duration = pd.to_numeric(running["duration_min"], errors="coerce").to_numpy(float)[inside]
+    return float(duration.max()) if len(duration) else 0.0
+
+
+def acwr(weekly: pd.DataFrame) -> pd.Series:
+    """Acute:chronic workload ratio of running minutes, per week. Information only.
+
+    acute = this week's run_minutes; chronic = mean run_minutes of the four weeks ending
+    with this week (the rolling-average form of Gabbett 2016). NaN for the first three
+    weeks and when the chronic mean is 0. Rounded to 0.01, aligned with `weekly`.
+
+    Contested (mathematical coupling: Lolli et al. 2019, BJSM 53:921; Impellizzeri et al.
+    2020) and not predictive in Frandsen et al. 2025: show it labelled as information,
+    never as a gate. The label is in ACWR_NOTE and in the Series' attrs["note"].
+    """
+    minutes = weekly["run_minutes"].astype(float)
+    chronic = minutes.rolling(4, min_periods=4).mean()
+    ratio = (minutes / chronic).where(chronic > 0).round(2)
+    ratio.name = "acwr"
+    ratio.attrs["note"] = ACWR_NOTE
+    return ratio

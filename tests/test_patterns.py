@@ -1,0 +1,215 @@
+"""Her patterns: which runs symptoms followed, as counts, and the sentences said about them."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+import pytest
+
+from return_to_run import patterns
+from tests.test_volume import runs_frame, symptoms_frame
+
+RUNS = runs_frame([
+    {"run_date": date(2026, 3, 2), "duration_min": 15.0, "kind": "walk_run", "effort_1_10": 3},
+    {"run_date": date(2026, 3, 3), "duration_min": 25.0, "kind": "continuous", "effort_1_10": 5},
+    {"run_date": date(2026, 3, 6), "duration_min": 35.0, "kind": "hills_speed", "effort_1_10": 8},
+    {"run_date": date(2026, 3, 6), "duration_min": 40.0, "kind": "walk", "effort_1_10": 2},
+    {"run_date": date(2026, 3, 8), "duration_min": 31.0, "kind": "buggy", "effort_1_10": None},
+])
+SYMPTOMS = symptoms_frame([
+    # Linked to run 2 by id: counts for run 2 only (not for run 1 the day before).
+    {"symptom_date": date(2026, 3, 3), "run_id": 2, "timing": "during_run", "leakage": "drops"},
+    # Not linked, the day after run 3, within 24 h: counts for run 3.
+    {"symptom_date": date(2026, 3, 7), "timing": "within_24h", "heaviness_0_10": 3},
+    # Not linked to a run: counts for none.
+    {"symptom_date": date(2026, 3, 8), "timing": "not_linked", "pain_knee_0_10": 4},
+    # Linked to a walk: walks are not in the outcomes.
+    {"symptom_date": date(2026, 3, 6), "run_id": 4, "timing": "during_run", "leakage": "more"},
+    # Nothing felt.
+    {"symptom_date": date(2026, 3, 2), "timing": "during_run"},
+    # The day after run 5.
+    {"symptom_date": date(2026, 3, 9), "timing": "within_24h", "pain_pelvis_0_10": 2},
+])
+
+
+def test_runs_with_outcomes_whole_result():
+    outcomes = patterns.runs_with_outcomes(RUNS, SYMPTOMS)
+    assert list(outcomes.columns) == list(patterns.OUTCOME_COLUMNS)
+    rows = outcomes.astype(object).where(outcomes.notna(), None).to_dict("records")
+    no = dict.fromkeys(patterns.OUTCOME_SYMPTOMS, False)
+    assert rows == [
+        {"run_id": 1, "run_date": date(2026, 3, 2), "duration_min": 15.0, "kind": "walk_run",
+         "effort_1_10": 3.0, "days_since_previous_run": None, "length_band": "under 20 min",
+         "effort_band": "easy (1-3)", "rest_band": "first run", **no},
+        {"run_id": 2, "run_date": date(2026, 3, 3), "duration_min": 25.0, "kind": "continuous",
+         "effort_1_10": 5.0, "days_since_previous_run": 1.0, "length_band": "20-30 min",
+         "effort_band": "moderate (4-6)", "rest_band": "0-1 days", **no, "any_symptom": True, "leakage": True},
+        {"run_id": 3, "run_date": date(2026, 3, 6), "duration_min": 35.0, "kind": "hills_speed",
+         "effort_1_10": 8.0, "days_since_previous_run": 3.0, "length_band": "over 30 min",
+         "effort_band": "hard (7-10)", "rest_band": "3+ days", **no, "any_symptom": True, "heaviness": True},
+        {"run_id": 5, "run_date": date(2026, 3, 8), "duration_min": 31.0, "kind": "buggy",
+         "effort_1_10": None, "days_since_previous_run": 2.0, "length_band": "over 30 min",
+         "effort_band": "effort not recorded", "rest_band": "2 days", **no, "any_symptom": True,
+         "pain": True, "pelvic_pain": True},
+    ]
+
+
+def test_runs_with_outcomes_of_an_empty_log():
+    outcomes = patterns.runs_with_outcomes(runs_frame([]), symptoms_frame([]))
+    assert outcomes.empty and list(outcomes.columns) == list(patterns.OUTCOME_COLUMNS)
+    assert patterns.pattern_sentences(outcomes) == [
+        "Not enough runs logged yet to see patterns: a comparison needs at least 5 runs in each group "
+        "(for example 5 under 20 min and 5 over 30 min), and you have logged 0 runs so far."
+    ]
+
+
+def test_length_bands_edges():
+    runs = runs_frame([{"run_date": date(2026, 3, d), "duration_min": m, "kind": "continuous"}
+                       for d, m in [(1, 19.9), (2, 20.0), (3, 30.0), (4, 30.1)]])
+    outcomes = patterns.runs_with_outcomes(runs, symptoms_frame([]))
+    assert outcomes["length_band"].tolist() == ["under 20 min", "20-30 min", "20-30 min", "over 30 min"]
+
+
+def outcome_rows(n: int, *, length="over 30 min", kind="continuous", rest="2 days",
+                 effort="moderate (4-6)", **symptoms_in_first) -> list[dict]:
+    """n runs alike; symptom=k marks the first k of them as followed by that symptom."""
+    rows = []
+    for i in range(n):
+        flags = {s: i < symptoms_in_first.get(s, 0) for s in patterns.OUTCOME_SYMPTOMS}
+        flags["any_symptom"] = any(flags.values())
+        rows.append({"length_band": length, "kind": kind, "rest_band": rest, "effort_band": effort, **flags})
+    return rows
+
+
+def outcomes_of(*groups: list[dict]) -> pd.DataFrame:
+    return pd.DataFrame([row for group in groups for row in group])
+
+
+def test_pattern_table_counts_every_group():
+    outcomes = outcomes_of(outcome_rows(5, leakage=4), outcome_rows(8, length="under 20 min"))
+    table = patterns.pattern_table(outcomes, "length_band", "leakage")
+    assert table.to_dict("records") == [
+        {"group": "under 20 min", "label": "under 20 min", "runs": 8, "with_symptom": 0, "summary": "0 of 8",
+         "enough_data": True},
+        {"group": "20-30 min", "label": "20-30 min", "runs": 0, "with_symptom": 0, "summary": "0 of 0",
+         "enough_data": False},
+        {"group": "over 30 min", "label": "over 30 min", "runs": 5, "with_symptom": 4, "summary": "4 of 5",
+         "enough_data": True},
+    ]
+    by_kind = patterns.pattern_table(outcomes, "kind", "leakage")
+    assert by_kind["label"].tolist() == ["Walk-run intervals", "Continuous run", "Hills or speed", "Run with buggy"]
+    assert by_kind["summary"].tolist() == ["0 of 0", "4 of 13", "0 of 0", "0 of 0"]
+
+
+def test_pattern_table_rejects_unknown_names():
+    outcomes = outcomes_of(outcome_rows(1))
+    with pytest.raises(ValueError, match="by must be one of"):
+        patterns.pattern_table(outcomes, "weekday", "leakage")
+    with pytest.raises(ValueError, match="symptom must be one of"):
+        patterns.pattern_table(outcomes, "kind", "itching")
+
+
+def test_sentence_in_counts_when_both_groups_have_enough_runs():
+    outcomes = outcomes_of(outcome_rows(5, leakage=4), outcome_rows(8, length="under 20 min"))
+    assert patterns.pattern_sentences(outcomes) == [
+        "Leakage followed 4 of 5 runs over 30 min, and 0 of 8 under 20 min."
+    ]
+
+
+def test_two_sentences_largest_difference_first_one_per_symptom():
+    outcomes = outcomes_of(
+        outcome_rows(5, leakage=4),
+        outcome_rows(8, length="under 20 min", kind="buggy", heaviness=4),
+    )
+    # Leakage also differs by kind (4 of 5 continuous, 0 of 8 buggy): one sentence per symptom.
+    assert patterns.pattern_sentences(outcomes) == [
+        "Leakage followed 4 of 5 runs over 30 min, and 0 of 8 under 20 min.",
+        "Heaviness or pressure followed 4 of 8 runs under 20 min, and 0 of 5 over 30 min.",
+    ]
+
+
+def test_sentences_by_kind_rest_and_effort_read_plainly():
+    outcomes = outcomes_of(
+        outcome_rows(6, kind="buggy", rest="0-1 days", effort="hard (7-10)", pelvic_pain=5),
+        outcome_rows(6, kind="walk_run", rest="3+ days", effort="easy (1-3)", joint_pain=3),
+    )
+    assert patterns.pattern_sentences(outcomes) == [
+        "Pelvic, low back or abdominal pain followed 5 of 6 runs with the buggy, and 0 of 6 walk-run sessions.",
+        "Hip, knee, foot or ankle pain followed 3 of 6 walk-run sessions, and 0 of 6 runs with the buggy.",
+    ]
+    rest_only = outcomes_of(outcome_rows(6, rest="0-1 days", leakage=3), outcome_rows(5, rest="3+ days"))
+    assert patterns.pattern_sentences(rest_only) == [
+        "Leakage followed 3 of 6 runs within a day of another run, and 0 of 5 after a gap of 3 or more days."
+    ]
+
+
+def test_nothing_claimed_below_the_minimum_and_said_so():
+    outcomes = outcomes_of(outcome_rows(4, leakage=4), outcome_rows(8, length="under 20 min"))
+    assert patterns.MIN_RUNS_FOR_PATTERN == 5
+    assert patterns.pattern_sentences(outcomes) == [
+        "Not enough runs logged yet to see patterns: a comparison needs at least 5 runs in each group "
+        "(for example 5 under 20 min and 5 over 30 min), and you have logged 12 runs so far."
+    ]
+
+
+def test_first_runs_and_unrecorded_effort_are_not_compared():
+    outcomes = outcomes_of(outcome_rows(5, rest="first run", effort="effort not recorded", leakage=5),
+                           outcome_rows(5, rest="2 days", effort="effort not recorded"))
+    # The only difference is in the 'first run' group, which is left out of comparisons.
+    assert patterns.pattern_sentences(outcomes)[0].startswith("Not enough runs logged yet")
+
+
+def test_small_differences_are_not_claimed():
+    outcomes = outcomes_of(outcome_rows(5, leakage=1), outcome_rows(5, length="under 20 min"))
+    assert patterns.pattern_sentences(outcomes) == [
+        "Nothing stands out yet: where there are enough runs to compare, symptoms followed the different "
+        "kinds of run about equally often."
+    ]
+
+
+def test_no_symptoms_after_any_run():
+    outcomes = outcomes_of(outcome_rows(5), outcome_rows(5, length="under 20 min"))
+    assert patterns.pattern_sentences(outcomes) == [
+        "No leakage, heaviness or pain was logged after any of your 10 runs."
+    ]
+
+
+def test_the_smallest_claim_is_2_of_5_against_0_of_5():
+    outcomes = outcomes_of(outcome_rows(5, leakage=2), outcome_rows(5, length="under 20 min"))
+    assert patterns.pattern_sentences(outcomes) == [
+        "Leakage followed 2 of 5 runs over 30 min, and 0 of 5 under 20 min."
+    ]
+    outcomes = outcomes_of(outcome_rows(5, leakage=1, heaviness=0), outcome_rows(6, length="under 20 min"))
+    assert patterns.pattern_sentences(outcomes)[0].startswith("Nothing stands out yet")
+
+
+# ------------------------------------------------------------------ symptom rises
+
+WEEKLY = pd.DataFrame({
+    "week_start": [date(2026, 3, 2), date(2026, 3, 9), date(2026, 3, 16), date(2026, 3, 23), date(2026, 3, 30)],
+    "weeks_since_birth": [10, 11, 12, 13, 14],
+    "symptom_days": [0, 1, 3, 0, 2],
+    "run_minutes": [40.0, 60.0, 75.0, 0.0, 30.0],
+    "change_pct": [float("nan"), 50.0, 25.0, -100.0, float("nan")],
+})
+
+
+def test_symptom_rises_name_the_week_and_the_load_before():
+    assert patterns.symptom_rises(WEEKLY) == [
+        "Week 14 after birth (from 30 Mar 2026): symptoms on 2 days, up from 0 the week before. "
+        "Running that week: 30 min (after a week with no running); the week before: no running.",
+        "Week 12 after birth (from 16 Mar 2026): symptoms on 3 days, up from 1 the week before. "
+        "Running that week: 75 min (up 25%); the week before: 60 min (up 50%).",
+    ]
+    assert len(patterns.symptom_rises(WEEKLY, limit=1)) == 1
+    assert patterns.symptom_rises(WEEKLY, min_rise=3) == []
+
+
+def test_symptom_rises_without_birth_date_and_short_logs():
+    weekly = WEEKLY.assign(weeks_since_birth=[None] * 5)
+    assert patterns.symptom_rises(weekly, limit=1) == [
+        "The week of 30 Mar 2026: symptoms on 2 days, up from 0 the week before. "
+        "Running that week: 30 min (after a week with no running); the week before: no running."
+    ]
+    assert patterns.symptom_rises(WEEKLY.iloc[:1]) == []
