@@ -56,6 +56,10 @@ SYMPTOM_STYLES = {
     "bleeding_days": (OKABE_ITO["vermillion"], [1, 3]),
 }
 DEFAULT_SYMPTOM_LAYERS = ("symptom_days", "worst_heaviness_0_10", "worst_pain_0_10", "leakage_days")
+# Streamlit gives single-view charts autosize "fit", which squeezes a fixed height
+# down to almost nothing once the legend and axes are counted; fit-x keeps the height
+# for the plot and still fills the page width.
+FIT_WIDTH = alt.AutoSizeParams(type="fit-x", contains="padding")
 EMPTY_MESSAGE = "No runs logged yet"
 # With more weeks than this, the detail view opens zoomed to the last ZOOM_WEEKS.
 LONG_LOG_WEEKS = 52
@@ -102,7 +106,7 @@ def _empty_chart(message: str = EMPTY_MESSAGE) -> alt.Chart:
         alt.Chart(pd.DataFrame({"text": [message]}))
         .mark_text(size=14, color="#555555")
         .encode(text="text:N")
-        .properties(width="container", height=60)
+        .properties(width="container", height=60, autosize=FIT_WIDTH)
     )
 
 
@@ -283,7 +287,7 @@ def weekly_chart(
         y="independent", color="independent", strokeDash="independent").properties(
         width="container", height=height)
     if compact:
-        return detail
+        return detail.properties(autosize=FIT_WIDTH)
 
     overview = base.mark_bar(color=VOLUME_COLOR).encode(
         x=_x("x_start", x_type, x_title), x2="x_end",
@@ -323,7 +327,7 @@ def progression_chart(weekly: pd.DataFrame):
     )
     limit = alt.Chart(pd.DataFrame({"limit": [volume.WEEKLY_CHANGE_LIMIT_PCT]})).mark_rule(
         color="#555555", strokeDash=[4, 4]).encode(y="limit:Q")
-    return alt.layer(bars, limit).properties(width="container", height=180)
+    return alt.layer(bars, limit).properties(width="container", height=180, autosize=FIT_WIDTH)
 
 
 def acwr_chart(weekly: pd.DataFrame):
@@ -340,7 +344,7 @@ def acwr_chart(weekly: pd.DataFrame):
         tooltip=[alt.Tooltip("week_label:N", title="Week of"),
                  alt.Tooltip("acwr:Q", title="Acute:chronic ratio", format=".2f")],
     ).properties(
-        width="container", height=140,
+        width="container", height=140, autosize=FIT_WIDTH,
         title=alt.TitleParams("Acute:chronic workload ratio (information only)",
                               subtitle="A contested measure; not used to judge your running.",
                               anchor="start", fontSize=13),
@@ -370,7 +374,7 @@ def foundation_chart(weekly: pd.DataFrame):
                                   scale=alt.Scale(domain=list(names.values()), range=[[1, 0], [5, 3]])),
         tooltip=[alt.Tooltip("week_label:N", title="Week of"), alt.Tooltip("activity:N", title="Activity"),
                  alt.Tooltip("sessions:Q", title="Sessions")],
-    ).properties(width="container", height=140)
+    ).properties(width="container", height=140, autosize=FIT_WIDTH)
 
 
 def patterns_chart(table: pd.DataFrame):
@@ -399,4 +403,4 @@ def patterns_chart(table: pd.DataFrame):
     )
     text = alt.Chart(df).mark_text(align="left", dx=4, fontSize=11).encode(
         y=y, x=alt.X("runs:Q"), text="note:N")
-    return alt.layer(bars, text).properties(width="container", height=alt.Step(28))
+    return alt.layer(bars, text).properties(width="container", height=alt.Step(28), autosize=FIT_WIDTH)

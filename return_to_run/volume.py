@@ -261,6 +261,11 @@ def weekly_summary(
 
     previous = out["run_minutes"].shift(1)
     change = ((out["run_minutes"] - previous) / previous * 100).where(previous > 0)
+    if end is not None and end.weekday() < 6 and end_week in out.index:
+        # The week of `end` is still going: a drop so far means nothing yet, but a rise
+        # already past the limit is real and worth showing.
+        running_week = out.index == end_week
+        change = change.where(~running_week | (change > WEEKLY_CHANGE_LIMIT_PCT))
     out["change_pct"] = change.round(1)
     out["over_10pct"] = (out["change_pct"] > WEEKLY_CHANGE_LIMIT_PCT).fillna(False).astype(bool)
 

@@ -111,12 +111,21 @@ def test_weekly_summary_dtypes_are_plain():
 
 
 def test_start_and_end_add_empty_weeks_and_keep_the_real_previous_week():
-    weekly = summary(start=date(2025, 12, 31), end=date(2026, 1, 21))
+    weekly = summary(start=date(2025, 12, 31), end=date(2026, 1, 25))
     assert [d.isoformat() for d in weekly["week_start"]] == ["2025-12-29", "2026-01-05", "2026-01-12", "2026-01-19"]
     # The first week shown still compares with 22 Dec, which is outside the window.
     assert plain(weekly)[0]["change_pct"] == 65.0
     assert plain(weekly)[-1] == {"week_start": date(2026, 1, 19), "weeks_since_birth": 15,
                                  "days_since_birth": 105, **ZERO_WEEK, "change_pct": -100.0}
+
+
+def test_a_week_still_going_shows_no_drop_yet_but_keeps_a_rise():
+    # 21 Jan is a Wednesday: the week of 19 Jan has nothing logged *so far*.
+    weekly = summary(start=date(2025, 12, 31), end=date(2026, 1, 21))
+    assert plain(weekly)[-1]["change_pct"] is None
+    # The week of 29 Dec, seen from its Thursday, already rose 65%: still marked.
+    weekly = summary(end=date(2026, 1, 1))
+    assert (weekly["change_pct"].iloc[-1], bool(weekly["over_10pct"].iloc[-1])) == (65.0, True)
 
 
 def test_start_before_the_log_gives_leading_zero_weeks():
