@@ -123,8 +123,10 @@ def _menu() -> None:
 
 
 def _example_banner() -> None:
-    st.info("You are exploring **example data** (a made-up mother, not you). Nothing you do here "
-            "touches your own log. Leave it from **Your data**.", icon="🧪")
+    from . import example
+
+    st.info(f"You are exploring **example data**: {example.example_summary()} Nothing you do here "
+            "touches your own log.", icon="🧪")
     if st.button("Leave example data", key="leave_example_banner"):
         leave_example_mode()
         st.rerun()
@@ -472,8 +474,6 @@ def todays_plan(assessment, units: str) -> None:
             st.caption(session.reason)
             for note in session.notes:
                 st.markdown(f"- {note}")
-            st.caption("If leakage, heaviness or pain starts during a run interval, switch to walking "
-                       "(Deering et al. 2024), and log it afterwards.")
         for item in assessment.todays_focus:
             st.markdown(f"- {item}")
         if assessment.strength_focus:
