@@ -33,6 +33,7 @@ with ui.page("Where am I", "🏃‍♀️") as ctx:
         st.warning("Training suggestions are paused until you mark the red flag resolved.", icon="⏸️")
         st.page_link("pages/red_flags.py", label="Red flags: mark one resolved", icon="🚩")
 
+    ui.quick_actions()
     st.markdown(assessment.phase.what_it_means)
     ui.todays_plan(assessment, ctx.units)
     ui.next_phase_checklist(assessment)

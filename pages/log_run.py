@@ -33,19 +33,24 @@ with ui.page("Log a run", "👟") as ctx:
     kind = st.radio("Kind", list(models.RUN_KINDS), format_func=models.RUN_KINDS.get,
                     horizontal=True, key="run_kind", index=1)
     raw = {"run_date": run_date, "kind": kind}
+    pattern_min = None
     if kind == "walk_run":
+        suggested = ui.suggested_pattern(ctx)
         cols = st.columns(3)
-        raw["run_interval_min"] = cols[0].number_input("Run (min)", min_value=0.0, step=0.5, value=1.0,
-                                                       key="run_interval")
-        raw["walk_interval_min"] = cols[1].number_input("Walk (min)", min_value=0.0, step=0.5, value=2.0,
-                                                        key="walk_interval")
-        raw["interval_repeats"] = cols[2].number_input("× repeats", min_value=0, step=1, value=5,
-                                                       key="interval_repeats")
+        raw["run_interval_min"] = cols[0].number_input("Run (min)", min_value=0.0, step=0.5,
+                                                       value=suggested["run_interval_min"], key="run_interval")
+        raw["walk_interval_min"] = cols[1].number_input("Walk (min)", min_value=0.0, step=0.5,
+                                                        value=suggested["walk_interval_min"], key="walk_interval")
+        raw["interval_repeats"] = cols[2].number_input("× repeats", min_value=0, step=1,
+                                                       value=suggested["interval_repeats"], key="interval_repeats")
         pattern_min = (raw["run_interval_min"] + raw["walk_interval_min"]) * raw["interval_repeats"]
-        st.caption(f"That pattern takes {pattern_min:g} minutes.")
+        st.caption(f"{suggested['why']} That pattern takes {pattern_min:g} minutes.")
     cols = st.columns(2)
-    raw["duration_min"] = cols[0].number_input("Duration (min)", min_value=0.0, step=1.0, value=None,
-                                               placeholder="e.g. 20", key="run_duration")
+    raw["duration_min"] = cols[0].number_input(
+        "Duration (min)", min_value=0.0, step=1.0, value=None, key="run_duration",
+        placeholder=f"{pattern_min:g}, the pattern" if pattern_min else "e.g. 20")
+    if raw["duration_min"] is None and pattern_min:
+        raw["duration_min"] = pattern_min
     distance = cols[1].number_input(f"{ui.distance_label(ctx.units)}, optional", min_value=0.0,
                                     step=0.1, value=None, key="run_distance")
     raw["distance_km"] = models.to_km(distance, ctx.units) if distance else None

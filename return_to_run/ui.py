@@ -476,14 +476,15 @@ def todays_plan(assessment, units: str) -> None:
                 st.markdown(f"- {note}")
         for item in assessment.todays_focus:
             st.markdown(f"- {item}")
-        if assessment.strength_focus:
-            from . import models as m
-
-            names = ", ".join(m.STRENGTH_TESTS[c].lower() for c in assessment.strength_focus)
-            st.markdown(f"**Strength to build:** {names} (aim for {m.STRENGTH_TARGET_REPS} each side). "
-                        "This steers your strength work; it does not hold back your running.")
         for message in assessment.messages:
             st.caption(message)
+
+
+def quick_actions() -> None:
+    """The two things she does most, first on the home page and easy to hit one-handed."""
+    cols = st.columns(2)
+    cols[0].page_link("pages/log_run.py", label="Log a run", icon="👟", width="stretch")
+    cols[1].page_link("pages/symptoms.py", label="Log symptoms", icon="📝", width="stretch")
 
 
 def next_phase_checklist(assessment) -> None:
@@ -501,7 +502,8 @@ def modifiers_note(assessment) -> None:
     """Why her plan moves more gently, if it does."""
     if not assessment.modifiers:
         return
-    with st.expander(f"Why your plan moves gently ({len(assessment.modifiers)} reasons)"):
+    count = len(assessment.modifiers)
+    with st.expander(f"Why your plan moves gently ({count} reason{'s' if count != 1 else ''})"):
         for modifier in assessment.modifiers:
             st.markdown(f"**{modifier.label}.** {modifier.explanation}")
             st.caption(f"Source: {modifier.source}")
@@ -705,3 +707,18 @@ def restore_preview(ctx: Context, tables: dict) -> None:
             flash("Restored: " + ", ".join(f"{n} {t.replace('_', ' ')}" for t, n in written.items() if n) + ".")
             st.session_state.pop("restore_file", None)
             st.rerun()
+
+
+def suggested_pattern(ctx: Context) -> dict:
+    """The walk-run pattern to pre-fill: today's suggested level, or level 1 of the plan."""
+    from . import phases, plan
+
+    assessment = phases.assess(ctx.profile, storage.load_history(ctx.db), ctx.today)
+    session = assessment.session
+    if session is not None and session.walk_interval_min:
+        return {"run_interval_min": float(session.run_interval_min),
+                "walk_interval_min": float(session.walk_interval_min),
+                "interval_repeats": int(session.repeats), "why": f"Today's plan: level {session.level_number}."}
+    first = plan.LEVELS[0]
+    return {"run_interval_min": float(first.run_interval_min), "walk_interval_min": float(first.walk_interval_min),
+            "interval_repeats": int(first.repeats), "why": "The plan's first level."}

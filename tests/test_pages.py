@@ -261,3 +261,15 @@ def test_red_flag_checkin_then_resolve(db_with_profile):
     no_errors(at)
     flags = storage.list_red_flags(db_with_profile)
     assert (flags["resolved_date"][0], flags["resolved_note"][0]) == (TODAY, "seen by GP")
+
+
+def test_walk_run_prefills_todays_plan_and_its_duration(db_with_profile):
+    at = app_test("pages/log_run.py").run()
+    at.radio(key="run_kind").set_value("walk_run").run()
+    # 21 weeks, no tests yet: not running, so the plan's first level is offered.
+    assert (at.number_input(key="run_interval").value, at.number_input(key="walk_interval").value,
+            at.number_input(key="interval_repeats").value) == (1.0, 2.0, 10)
+    at.button(key="save_run").click().run()
+    no_errors(at)
+    run = storage.list_runs(db_with_profile).iloc[0]
+    assert (run["duration_min"], run["interval_repeats"]) == (30.0, 10)
