@@ -298,7 +298,7 @@ def weekly_chart(
         title=alt.TitleParams("Drag across this strip to zoom; double-click to reset",
                               fontSize=11, fontWeight="normal", anchor="start", color="#555555"),
     )
-    return alt.vconcat(detail, overview, spacing=8).configure_view(stroke=None)
+    return alt.vconcat(detail, overview, spacing=8).configure_view(stroke=None).properties(autosize=FIT_WIDTH)
 
 
 def progression_chart(weekly: pd.DataFrame):
