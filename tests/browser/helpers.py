@@ -13,7 +13,7 @@ def wait_idle(page: Page) -> None:
 
 def open_page(page: Page, url: str) -> None:
     page.goto(url)
-    page.locator('[data-testid="stSidebar"]').wait_for()
+    page.locator('[data-testid="stSidebar"]').wait_for(state="attached")
     wait_idle(page)
 
 
