@@ -483,8 +483,10 @@ def todays_plan(assessment, units: str) -> None:
 def quick_actions() -> None:
     """The two things she does most, first on the home page and easy to hit one-handed."""
     cols = st.columns(2)
-    cols[0].page_link("pages/log_run.py", label="Log a run", icon="👟", width="stretch")
-    cols[1].page_link("pages/symptoms.py", label="Log symptoms", icon="📝", width="stretch")
+    if cols[0].button("👟 Log a run", type="primary", width="stretch", key="home_log_run"):
+        st.switch_page("pages/log_run.py")
+    if cols[1].button("📝 Log symptoms", width="stretch", key="home_log_symptoms"):
+        st.switch_page("pages/symptoms.py")
 
 
 def next_phase_checklist(assessment) -> None:

@@ -273,3 +273,10 @@ def test_walk_run_prefills_todays_plan_and_its_duration(db_with_profile):
     no_errors(at)
     run = storage.list_runs(db_with_profile).iloc[0]
     assert (run["duration_min"], run["interval_repeats"]) == (30.0, 10)
+
+
+def test_home_buttons_go_to_the_logs(db_with_profile):
+    at = app_test("app.py").run()
+    at.button(key="home_log_run").click().run()
+    no_errors(at)
+    assert at.title[0].value == "👟 Log a run"
