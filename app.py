@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from return_to_run import charts, lessons, phases, storage, ui, volume
+from return_to_run import lessons, ui, volume
 
 with ui.page("Where am I", "🏃‍♀️") as ctx:
     st.title("🏃‍♀️ Return to Run")
@@ -24,8 +24,8 @@ with ui.page("Where am I", "🏃‍♀️") as ctx:
         st.page_link("pages/learn.py", label="Start with why: read the lessons", icon="📚")
         st.stop()
 
-    history = storage.load_history(ctx.db)
-    assessment = phases.assess(ctx.profile, history, ctx.today)
+    history = ui.history(ctx)
+    assessment = ui.assessment(ctx)
     st.subheader(f"{ui.weeks_label(ctx)} · {assessment.phase.name}")
 
     if assessment.open_red_flags:
@@ -50,5 +50,5 @@ with ui.page("Where am I", "🏃‍♀️") as ctx:
     if history.runs.empty:
         st.caption("Your runs and symptoms will appear here week by week once you log them.")
     else:
-        st.altair_chart(charts.weekly_chart(weekly, units=ctx.units, compact=True), width="stretch")
+        ui.chart("weekly_chart", weekly, units=ctx.units, compact=True, key="home_chart")
         st.page_link("pages/trends.py", label="See all your trends", icon="📈")

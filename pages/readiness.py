@@ -25,7 +25,7 @@ with ui.page("Readiness tests", "✅") as ctx:
         ui.lesson_link(lesson)
     ui.show_flash()
 
-    history = storage.load_history(ctx.db)
+    history = ui.history(ctx)
     status = phases.readiness_status(history, ctx.today)
     ui.readiness_overview(status)
 

@@ -2,25 +2,24 @@
 
 import streamlit as st
 
-from return_to_run import charts, patterns, storage, ui, volume
+from return_to_run import charts, patterns, ui, volume
 
 with ui.page("Trends", "📈", layout="wide") as ctx:
     st.title("📈 Trends")
     ui.require_profile(ctx)
     st.caption(ui.weeks_label(ctx))
-    history = storage.load_history(ctx.db)
+    history = ui.history(ctx)
     if history.runs.empty and history.symptoms.empty:
         st.info("Nothing to show yet. Log a few runs and check-ins and your weeks will appear here, "
                 "with any symptoms beside the running that came before them.", icon="📈")
         st.page_link("pages/log_run.py", label="Log a run", icon="👟")
         st.stop()
 
-    weekly = volume.weekly_summary(history.runs, history.symptoms, birth_date=ctx.profile.birth_date,
-                                   end=ctx.today, red_flags=history.red_flags, foundation=history.foundation)
-    outcomes = patterns.runs_with_outcomes(history.runs, history.symptoms)
+    view = ui.trends(ctx)
+    weekly, outcomes = view["weekly"], view["outcomes"]
 
     # ---- what stands out, in words first
-    for sentence in patterns.pattern_sentences(outcomes) + patterns.symptom_rises(weekly):
+    for sentence in view["sentences"]:
         st.markdown(f"- {sentence}")
     st.caption("Observations from your own log, not a diagnosis.")
 
@@ -31,9 +30,8 @@ with ui.page("Trends", "📈", layout="wide") as ctx:
     layers = cols[1].multiselect("Symptoms to show", list(charts.SYMPTOM_LAYERS),
                                  default=list(charts.DEFAULT_SYMPTOM_LAYERS),
                                  format_func=charts.SYMPTOM_LAYERS.get, key="trends_layers")
-    st.altair_chart(charts.weekly_chart(weekly, measure=measure, units=ctx.units, symptom_layers=tuple(layers),
-                                        phase_periods=ui.phase_periods(ctx)),
-                    width="stretch", key="trends_chart")
+    ui.chart("weekly_chart", weekly, measure=measure, units=ctx.units, symptom_layers=tuple(layers),
+             phase_periods=ui.phase_periods(ctx), key="trends_chart")
     st.caption("Drag across the lower strip to zoom into a period; click a legend entry to hide it.")
     if st.toggle("Show as a table", key="trends_table_toggle"):
         st.dataframe(volume.weekly_table(weekly, units=ctx.units), hide_index=True, width="stretch",
@@ -43,8 +41,8 @@ with ui.page("Trends", "📈", layout="wide") as ctx:
     st.subheader("How fast the running grew")
     st.caption("About 10% a week at most, in most cases (Deering et al. 2024), and no single run more "
                "than 10% longer than your longest in the previous 30 days (Frandsen et al. 2025).")
-    st.altair_chart(charts.progression_chart(weekly), width="stretch", key="progression_chart")
-    spikes = volume.single_run_spikes(history.runs)
+    ui.chart("progression_chart", weekly, key="progression_chart")
+    spikes = view["spikes"]
     if spikes.empty:
         st.markdown("No single run jumped past 110% of your longest in the 30 days before it.")
     else:
@@ -52,7 +50,7 @@ with ui.page("Trends", "📈", layout="wide") as ctx:
         st.dataframe(ui.spikes_table(spikes), hide_index=True, width="stretch", key="spikes_table")
     with st.expander("Acute:chronic workload ratio (information only)"):
         st.caption(volume.ACWR_NOTE)
-        st.altair_chart(charts.acwr_chart(weekly), width="stretch", key="acwr_chart")
+        ui.chart("acwr_chart", weekly, key="acwr_chart")
 
     # ---- her patterns
     st.subheader("Your patterns")
@@ -65,8 +63,8 @@ with ui.page("Trends", "📈", layout="wide") as ctx:
         table = patterns.pattern_table(outcomes, grouping, symptom)
         with grouping_cols[i % 2]:
             st.markdown(f"**{patterns.GROUPING_NAMES[grouping]}**")
-            st.altair_chart(charts.patterns_chart(table), width="stretch", key=f"patterns_{grouping}")
+            ui.chart("patterns_chart", table, key=f"patterns_{grouping}")
 
     # ---- foundation beside running
     st.subheader("Foundation work beside running")
-    st.altair_chart(charts.foundation_chart(weekly), width="stretch", key="foundation_chart")
+    ui.chart("foundation_chart", weekly, key="foundation_chart")

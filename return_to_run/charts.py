@@ -83,7 +83,8 @@ def _prepare(weekly: pd.DataFrame, units: str) -> tuple[pd.DataFrame, str, str]:
     # datetime.date is not JSON: the chart data carry the ISO text instead.
     df["week_start"] = [d.isoformat() for d in df["week_start"]]
     if _birth_known(df):
-        start = df["days_since_birth"].astype(float) / 7
+        # Rounded: 520 weeks of 1.2857142857142858 make the spec sent to the browser fat.
+        start = (df["days_since_birth"].astype(float) / 7).round(3)
         df["x_start"], df["x_end"], df["x_mid"] = start, start + 1, start + 0.5
         return df, "quantitative", "Weeks since birth"
     start = pd.to_datetime(df["week_start"])

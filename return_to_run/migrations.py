@@ -133,3 +133,19 @@ CREATE TABLE settings (
     for statement in schema.split(";"):
         if statement.strip():
             db.execute(statement)
+
+
+# Tables whose changes alter what the guidance and charts show.
+VERSIONED_TABLES = ("profile", "runs", "symptoms", "red_flags", "readiness_results", "foundation_sessions")
+
+
+@migrations()
+def m002_data_version(db: Database) -> None:
+    """A counter that every write to her logs bumps (by trigger, so no code path can
+    forget), letting the app cache what it computes from a given version of her data."""
+    db.execute("CREATE TABLE data_version (id INTEGER PRIMARY KEY CHECK (id = 1), version INTEGER NOT NULL)")
+    db.execute("INSERT INTO data_version (id, version) VALUES (1, 0)")
+    for table in VERSIONED_TABLES:
+        for event in ("INSERT", "UPDATE", "DELETE"):
+            db.execute(f"CREATE TRIGGER bump_version_{table}_{event.lower()} AFTER {event} ON {table} "
+                       "BEGIN UPDATE data_version SET version = version + 1 WHERE id = 1; END")

@@ -465,6 +465,11 @@ def load_history(db: Database) -> models.History:
     )
 
 
+def data_version(db: Database) -> int:
+    """A number that changes whenever her logs or profile change (bumped by triggers)."""
+    return db.execute("SELECT version FROM data_version WHERE id = 1").fetchone()[0]
+
+
 def counts(db: Database) -> dict[str, int]:
     """How many records each log holds (for the empty-app greeting and the export page)."""
     return {table: db.execute(f"SELECT count(*) FROM [{table}]").fetchone()[0]
@@ -650,6 +655,10 @@ def _merge(db: Database, tables: Mapping[str, list[dict]]) -> dict[str, int]:
         row = dict(row)
         old_id = row.pop("id")
         row["run_id"] = run_ids.get(row.get("run_id"))
+        same = _same_row(db, "symptoms", row)
+        if same is not None:
+            symptom_ids[old_id] = same
+            continue
         symptom_ids[old_id] = db["symptoms"].insert(row).last_pk
         written["symptoms"] += 1
     for table in ("red_flags", "readiness_results", "foundation_sessions"):
@@ -658,6 +667,8 @@ def _merge(db: Database, tables: Mapping[str, list[dict]]) -> dict[str, int]:
             row.pop("id")
             if table == "red_flags":
                 row["symptom_id"] = symptom_ids.get(row.get("symptom_id"))
+            if _same_row(db, table, row) is not None:
+                continue
             db[table].insert(row)
             written[table] += 1
     for row in tables["lesson_progress"]:
@@ -665,6 +676,14 @@ def _merge(db: Database, tables: Mapping[str, list[dict]]) -> dict[str, int]:
     for row in tables["settings"]:
         db["settings"].insert(dict(row), ignore=True)
     return written
+
+
+def _same_row(db: Database, table: str, row: Mapping) -> int | None:
+    """The id of a row of `table` equal to `row` in every given column, if there is one."""
+    columns = [c for c in row if c != "id"]
+    where = " AND ".join(f"[{c}] IS ?" for c in columns)
+    found = list(db.query(f"SELECT id FROM [{table}] WHERE {where} LIMIT 1", [row[c] for c in columns]))
+    return found[0]["id"] if found else None
 
 
 def _same_run(db: Database, row: Mapping) -> int | None:

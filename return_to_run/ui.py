@@ -713,10 +713,9 @@ def restore_preview(ctx: Context, tables: dict) -> None:
 
 def suggested_pattern(ctx: Context) -> dict:
     """The walk-run pattern to pre-fill: today's suggested level, or level 1 of the plan."""
-    from . import phases, plan
+    from . import plan
 
-    assessment = phases.assess(ctx.profile, storage.load_history(ctx.db), ctx.today)
-    session = assessment.session
+    session = assessment(ctx).session
     if session is not None and session.walk_interval_min:
         return {"run_interval_min": float(session.run_interval_min),
                 "walk_interval_min": float(session.walk_interval_min),
@@ -724,3 +723,74 @@ def suggested_pattern(ctx: Context) -> dict:
     first = plan.LEVELS[0]
     return {"run_interval_min": float(first.run_interval_min), "walk_interval_min": float(first.walk_interval_min),
             "interval_repeats": int(first.repeats), "why": "The plan's first level."}
+
+
+# ---------------------------------------------------------------- cached reads
+# Her whole history and the assessment are cached under the database's data version,
+# which a trigger bumps on every write: a new entry gives a new key, so nothing here
+# can go stale. Chart specs are cached under the data they draw (Streamlit hashes the
+# DataFrame), for the same reason. Ten years of logs then cost a few milliseconds per
+# rerun instead of hundreds.
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def _history_at(db_path: str, version: int) -> models.History:
+    db = storage.open_db(db_path)
+    try:
+        return storage.load_history(db)
+    finally:
+        db.close()
+
+
+def history(ctx: Context) -> models.History:
+    """Everything she has logged (cached for this version of her data)."""
+    return _history_at(str(ctx.db_path), storage.data_version(ctx.db))
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def _assessment_at(db_path: str, version: int, day: date, profile: models.Profile):
+    from . import phases
+
+    return phases.assess(profile, _history_at(db_path, version), day)
+
+
+def assessment(ctx: Context):
+    """phases.assess() for her profile, history and today (cached for this version)."""
+    return _assessment_at(str(ctx.db_path), storage.data_version(ctx.db), ctx.today, ctx.profile)
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def _chart_spec(builder: str, frame, phase_periods, options: tuple) -> dict:
+    from . import charts
+
+    kwargs = dict(options)
+    if phase_periods is not None:
+        kwargs["phase_periods"] = phase_periods
+    return getattr(charts, builder)(frame, **kwargs).to_dict()
+
+
+def chart(builder: str, frame, *, key: str, phase_periods=None, **options) -> None:
+    """Draw charts.<builder>(frame, **options), with its spec cached under its data."""
+    spec = _chart_spec(builder, frame, phase_periods, tuple(sorted(options.items())))
+    st.vega_lite_chart(spec, width="stretch", key=key)
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def _trends_at(db_path: str, version: int, day: date, birth_date: date) -> dict:
+    from . import patterns, volume
+
+    history = _history_at(db_path, version)
+    weekly = volume.weekly_summary(history.runs, history.symptoms, birth_date=birth_date, end=day,
+                                   red_flags=history.red_flags, foundation=history.foundation)
+    outcomes = patterns.runs_with_outcomes(history.runs, history.symptoms)
+    return {
+        "weekly": weekly,
+        "outcomes": outcomes,
+        "sentences": patterns.pattern_sentences(outcomes) + patterns.symptom_rises(weekly),
+        "spikes": volume.single_run_spikes(history.runs),
+    }
+
+
+def trends(ctx: Context) -> dict:
+    """What the Trends page shows, computed once per version of her data: weekly summary,
+    runs with their outcomes, the summary sentences and the single-run spikes."""
+    return _trends_at(str(ctx.db_path), storage.data_version(ctx.db), ctx.today, ctx.profile.birth_date)

@@ -20,13 +20,13 @@ def test_first_open_creates_file_folder_and_schema(tmp_path):
     assert db.journal_mode == "wal"
     assert db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
     assert set(storage.USER_TABLES) <= set(db.table_names())
-    assert [m.name for m in migrations.migrations.applied(db)] == ["m001_initial"]
+    assert [m.name for m in migrations.migrations.applied(db)] == ["m001_initial", "m002_data_version"]
 
 
 def test_reopening_applies_nothing_twice(db_file):
     storage.open_db(db_file).close()
     db = storage.open_db(db_file)
-    assert db.execute("SELECT count(*) FROM _sqlite_migrations").fetchone()[0] == 1
+    assert db.execute("SELECT count(*) FROM _sqlite_migrations").fetchone()[0] == 2
     assert migrations.migrations.pending(db) == []
 
 
@@ -176,9 +176,10 @@ def test_export_then_replace_restore_gives_back_every_row(db, tmp_path):
 def test_merge_restore_adds_nothing_twice(db, tmp_path):
     _fill(db)
     tables = storage.read_backup(storage.export_zip(db, today=TODAY))
+    before = storage.all_rows(db)
     written = storage.restore_backup(db, tables, mode="merge")
-    assert written["runs"] == 0
-    assert db.execute("SELECT count(*) FROM runs").fetchone()[0] == 2
+    assert set(written.values()) == {0}
+    assert storage.all_rows(db) == before
 
 
 def test_bad_backup_changes_nothing(db):
@@ -224,3 +225,15 @@ def test_settings_and_lessons(db):
     assert storage.lessons_read(db) == {"impact-load": TODAY}
     storage.mark_lesson_unread(db, "impact-load")
     assert storage.lessons_read(db) == {}
+
+
+def test_every_write_to_her_logs_bumps_the_data_version(db):
+    assert storage.data_version(db) == 0
+    storage.save_profile(db, PROFILE, today=TODAY)
+    run_id = storage.add_run(db, RUN, today=TODAY)
+    assert storage.data_version(db) == 2
+    storage.update_run(db, run_id, {**RUN, "duration_min": 30}, today=TODAY)
+    storage.delete_run(db, run_id)
+    assert storage.data_version(db) == 4
+    storage.mark_lesson_read(db, "impact-load", today=TODAY)  # not her log: no new version
+    assert storage.data_version(db) == 4
