@@ -8,13 +8,14 @@ at all; an import or a restore either lands completely or leaves the file as it 
 
 from __future__ import annotations
 
+import contextlib
 import io
 import json
 import os
 import sqlite3
 import tempfile
 import zipfile
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -135,6 +136,25 @@ def _stored(clean: Mapping) -> dict:
     return out
 
 
+@contextlib.contextmanager
+def _writing(db: Database) -> Iterator[None]:
+    """One write transaction, all or nothing.
+
+    BEGIN IMMEDIATE takes the write lock before anything is read: a deferred BEGIN that
+    reads first (sqlite-utils looks up the table's columns) fails at once with "database
+    is locked" when another tab wrote in between, instead of waiting busy_timeout.
+    """
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+    except BaseException:
+        if db.conn.in_transaction:
+            db.execute("ROLLBACK")
+        raise
+    else:
+        db.execute("COMMIT")
+
+
 def _file_of(db: Database) -> Path:
     return Path(db.conn.execute("PRAGMA database_list").fetchone()[2] or ":memory:")
 
@@ -182,7 +202,7 @@ def save_profile(db: Database, raw: Mapping, *, today: date) -> models.Profile:
     """Validate and save her profile (insert or replace); returns the saved profile."""
     clean, problems = validate_profile(raw, today=today)
     _check(problems)
-    with db.atomic():
+    with _writing(db):
         db["profile"].upsert({"id": 1, **_stored(clean), "updated_at": _now()}, pk="id")
     return get_profile(db)
 
@@ -194,7 +214,7 @@ def add_run(db: Database, raw: Mapping, *, today: date) -> int:
     """Validate and save one run; returns its id. Raises ValidationError, nothing written."""
     clean, problems = validate_run(raw, today=today)
     _check(problems)
-    with db.atomic():
+    with _writing(db):
         return db["runs"].insert({**_stored(clean), "created_at": _now()}).last_pk
 
 
@@ -205,7 +225,7 @@ def update_run(db: Database, run_id: int, raw: Mapping, *, today: date) -> None:
     clean, problems = validate_run({**raw, "source": existing["source"],
                                     "source_id": existing["source_id"]}, today=today)
     _check(problems)
-    with db.atomic():
+    with _writing(db):
         db["runs"].update(run_id, _stored(clean))
 
 
@@ -224,7 +244,7 @@ def delete_run(db: Database, run_id: int) -> dict:
     Symptoms logged against the run are kept (their link is cleared), because a
     symptom is her record even when the run entry was a mistake.
     """
-    with db.atomic():
+    with _writing(db):
         run = get_run(db, run_id)
         linked = [r["id"] for r in db.query("SELECT id FROM symptoms WHERE run_id = ?", [run_id])]
         db.execute("DELETE FROM runs WHERE id = ?", [run_id])
@@ -235,7 +255,7 @@ def delete_run(db: Database, run_id: int) -> dict:
 def undo_delete_run(db: Database, snapshot: Mapping) -> None:
     """Put back a run removed by `delete_run`, with its links to symptoms."""
     run = snapshot["run"]
-    with db.atomic():
+    with _writing(db):
         db["runs"].insert(dict(run))
         for symptom_id in snapshot["linked_symptom_ids"]:
             db.execute("UPDATE symptoms SET run_id = ? WHERE id = ?", [run["id"], symptom_id])
@@ -295,7 +315,7 @@ def add_symptom(db: Database, raw: Mapping, *, today: date) -> tuple[int, list[s
         problems.append(Problem("Run", f"run {clean['run_id']} does not exist (was it deleted?)."))
     _check(problems)
     codes = symptoms.red_flags_for_entry(clean, profile=profile, history=load_history(db), today=today)
-    with db.atomic():
+    with _writing(db):
         symptom_id = db["symptoms"].insert({**_stored(clean), "created_at": _now()}).last_pk
         for code in codes:
             _insert_red_flag(db, code, clean["symptom_date"], symptom_id)
@@ -309,7 +329,7 @@ def update_symptom(db: Database, symptom_id: int, raw: Mapping, *, today: date) 
     clean, problems = validate_symptom(raw, today=today,
                                        birth_date=profile.birth_date if profile else None)
     _check(problems)
-    with db.atomic():
+    with _writing(db):
         db["symptoms"].update(symptom_id, _stored(clean))
 
 
@@ -319,7 +339,7 @@ def delete_symptom(db: Database, symptom_id: int) -> dict:
 
     Red flags it raised stay in her history (their link is cleared).
     """
-    with db.atomic():
+    with _writing(db):
         rows = list(db.query("SELECT * FROM symptoms WHERE id = ?", [symptom_id]))
         if not rows:
             raise KeyError(f"No symptom entry with id {symptom_id}")
@@ -332,7 +352,7 @@ def delete_symptom(db: Database, symptom_id: int) -> dict:
 def undo_delete_symptom(db: Database, snapshot: Mapping) -> None:
     """Put back a symptom entry removed by `delete_symptom`."""
     symptom = dict(snapshot["symptom"])
-    with db.atomic():
+    with _writing(db):
         if symptom.get("run_id") is not None and not list(
                 db.query("SELECT 1 FROM runs WHERE id = ?", [symptom["run_id"]])):
             symptom["run_id"] = None
@@ -367,7 +387,7 @@ def add_red_flags(db: Database, codes: Iterable[str], *, flagged_date: date, tod
     """Record red flags from the short check-in (not tied to a symptom entry)."""
     if flagged_date > today:
         raise ValidationError([Problem("Date", f"{flagged_date.isoformat()} is in the future.")])
-    with db.atomic():
+    with _writing(db):
         return [_insert_red_flag(db, code, flagged_date, None) for code in codes]
 
 
@@ -385,7 +405,7 @@ def resolve_red_flag(db: Database, flag_id: int, *, resolved_date: date, note: s
         problems.append(Problem("Resolved on", f"{resolved_date.isoformat()} is before the flag was "
                                 f"raised ({rows[0]['flagged_date']})."))
     _check(problems)
-    with db.atomic():
+    with _writing(db):
         db["red_flags"].update(flag_id, {"resolved_date": resolved_date.isoformat(), "resolved_note": note})
 
 
@@ -407,7 +427,7 @@ def add_readiness_results(db: Database, raws: Iterable[Mapping], *, today: date)
         problems += [Problem(f"{name} - {p.field}", p.message) for p in found]
         cleans.append(clean)
     _check(problems)
-    with db.atomic():
+    with _writing(db):
         return [db["readiness_results"].insert({**_stored(c), "created_at": _now()}).last_pk
                 for c in cleans]
 
@@ -423,14 +443,14 @@ def add_foundation_session(db: Database, raw: Mapping, *, today: date) -> int:
     """Validate and save a pelvic floor or strength session; returns its id."""
     clean, problems = validate_foundation(raw, today=today)
     _check(problems)
-    with db.atomic():
+    with _writing(db):
         return db["foundation_sessions"].insert({**_stored(clean), "created_at": _now()}).last_pk
 
 
 @_write_errors
 def delete_foundation_session(db: Database, session_id: int) -> dict:
     """Delete a foundation session; returns the row so it can be put back."""
-    with db.atomic():
+    with _writing(db):
         rows = list(db.query("SELECT * FROM foundation_sessions WHERE id = ?", [session_id]))
         if not rows:
             raise KeyError(f"No session with id {session_id}")
@@ -441,7 +461,7 @@ def delete_foundation_session(db: Database, session_id: int) -> dict:
 @_write_errors
 def undo_delete_foundation_session(db: Database, row: Mapping) -> None:
     """Put back a session removed by `delete_foundation_session`."""
-    with db.atomic():
+    with _writing(db):
         db["foundation_sessions"].insert(dict(row))
 
 
@@ -481,14 +501,14 @@ def counts(db: Database) -> dict[str, int]:
 @_write_errors
 def mark_lesson_read(db: Database, slug: str, *, today: date) -> None:
     """Record that she has read a lesson."""
-    with db.atomic():
+    with _writing(db):
         db["lesson_progress"].upsert({"slug": slug, "read_date": today.isoformat()}, pk="slug")
 
 
 @_write_errors
 def mark_lesson_unread(db: Database, slug: str) -> None:
     """Forget that a lesson was read."""
-    with db.atomic():
+    with _writing(db):
         db.execute("DELETE FROM lesson_progress WHERE slug = ?", [slug])
 
 
@@ -506,7 +526,7 @@ def get_setting(db: Database, key: str, default: str | None = None) -> str | Non
 @_write_errors
 def set_setting(db: Database, key: str, value: str | None) -> None:
     """Store a preference; None removes it."""
-    with db.atomic():
+    with _writing(db):
         if value is None:
             db.execute("DELETE FROM settings WHERE key = ?", [key])
         else:
@@ -538,7 +558,7 @@ def import_runs(db: Database, rows: Iterable[Mapping], *, today: date,
     _check(problems)
     added = duplicates = 0
     created_at = _now()
-    with db.atomic():
+    with _writing(db):
         for done, clean in enumerate(prepared, start=1):
             cursor = db.execute(
                 "INSERT OR IGNORE INTO runs (run_date, duration_min, distance_km, kind, run_interval_min,"
@@ -620,7 +640,7 @@ def restore_backup(db: Database, tables: Mapping[str, list[dict]], *, mode: str)
         raise ValueError("mode must be 'replace' or 'merge'")
     written = {table: 0 for table in USER_TABLES}
     try:
-        with db.atomic():
+        with _writing(db):
             if mode == "replace":
                 for table in reversed(USER_TABLES):
                     db.execute(f"DELETE FROM [{table}]")
