@@ -54,6 +54,8 @@ with ui.page("Log a run", "👟") as ctx:
     distance = cols[1].number_input(f"{ui.distance_label(ctx.units)}, optional", min_value=0.0,
                                     step=0.1, value=None, key="run_distance")
     raw["distance_km"] = models.to_km(distance, ctx.units) if distance else None
+    for warning in ui.planned_run_warnings(ctx, kind, raw["duration_min"], run_date):
+        st.warning(warning, icon="⚠️")
     raw["effort_1_10"] = st.slider("Effort (1 = very easy, 10 = all out)", 1, 10, 4, key="run_effort")
     raw["notes"] = st.text_area("Notes (optional)", key="run_notes", max_chars=2000,
                                 placeholder="How did it feel? Where did you run?")

@@ -794,3 +794,13 @@ def trends(ctx: Context) -> dict:
     """What the Trends page shows, computed once per version of her data: weekly summary,
     runs with their outcomes, the summary sentences and the single-run spikes."""
     return _trends_at(str(ctx.db_path), storage.data_version(ctx.db), ctx.today, ctx.profile.birth_date)
+
+
+def planned_run_warnings(ctx: Context, kind: str, duration_min: float | None, run_date: date) -> list[str]:
+    """Heads-ups for a run of today (a single-run jump past 110%, a week rising past ~10%,
+    buggy too early); she can still save what she did."""
+    from . import plan
+
+    if not duration_min or kind not in models.RUNNING_KINDS or run_date != ctx.today:
+        return []
+    return plan.check_planned_run(duration_min, history(ctx), ctx.today, kind=kind, profile=ctx.profile)

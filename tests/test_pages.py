@@ -280,3 +280,23 @@ def test_home_buttons_go_to_the_logs(db_with_profile):
     at.button(key="home_log_run").click().run()
     no_errors(at)
     assert at.title[0].value == "👟 Log a run"
+
+
+def test_a_run_past_110_percent_of_the_longest_gets_a_heads_up(db_with_profile):
+    storage.add_run(db_with_profile, {"run_date": "2026-11-20", "duration_min": 20, "kind": "continuous"},
+                    today=TODAY)
+    at = _fill_run(app_test("pages/log_run.py").run(), minutes=30.0).run()
+    assert any("more than 110% of your longest run in the last 30 days (20 min)" in w.value for w in at.warning)
+    at.button(key="save_run").click().run()  # a heads-up, not a refusal: what she ran is logged
+    assert len(storage.list_runs(db_with_profile)) == 2
+
+
+def test_an_unexpected_error_is_calm_and_shows_no_traceback(db_with_profile, monkeypatch):
+    def broken(*args, **kwargs):
+        raise RuntimeError("secret note text")
+
+    monkeypatch.setattr(storage, "list_runs", broken)
+    at = app_test("pages/log_run.py").run()
+    assert not at.exception
+    assert at.error[0].value.startswith("Something went wrong on this page")
+    assert "secret note text" not in " ".join(e.value for e in at.error)
