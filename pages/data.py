@@ -29,7 +29,8 @@ with ui.page("Your data", "💾") as ctx:
                 st.error(str(error), icon="📄")
             else:
                 preview = ui.import_preview(ctx, result)
-                if preview["new_rows"] and st.button(f"Import {len(preview['new_rows'])} runs", type="primary",
+                if preview["new_rows"] and st.button(f"Import {ui.plural(len(preview['new_rows']), 'activity', 'activities')}",
+                                                     type="primary",
                                                      key="confirm_import"):
                     bar = st.progress(0.0, text="Importing ...")
                     try:
@@ -39,7 +40,7 @@ with ui.page("Your data", "💾") as ctx:
                     except ValidationError as error:
                         ui.show_problems(error)
                     else:
-                        ui.flash(f"Imported {added['added']} runs from {upload.name}.")
+                        ui.flash(f"Imported {ui.plural(added['added'], 'activity', 'activities')} from {upload.name}.")
                         st.session_state.pop("import_file", None)
                         st.rerun()
 

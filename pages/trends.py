@@ -46,7 +46,7 @@ with ui.page("Trends", "📈", layout="wide") as ctx:
     if spikes.empty:
         st.markdown("No single run jumped past 110% of your longest in the 30 days before it.")
     else:
-        st.markdown(f"**{len(spikes)} run(s) jumped past 110% of your longest in the 30 days before:**")
+        st.markdown(f"**{ui.plural(len(spikes), 'run')} jumped past 110% of your longest in the 30 days before:**")
         st.dataframe(ui.spikes_table(spikes), hide_index=True, width="stretch", key="spikes_table")
     with st.expander("Acute:chronic workload ratio (information only)"):
         st.caption(volume.ACWR_NOTE)

@@ -437,8 +437,6 @@ def _messages(code, profile, history, today, days, weeks, flags, failed, weak, s
     if weak:
         out.append(f"Strength under {models.STRENGTH_TARGET_REPS} reps a side shows where to "
                    "build strength; it does not stop you running (Goom 2019).")
-    for modifier in modifiers:
-        out.append(f"{modifier.label}: {modifier.explanation}")
     if status is not None and status.last_change == "stepped_back":
         out.append("You stepped back a level after symptoms. That is the plan working, not a "
                    "failure: symptoms tell you what your body can take today (Deering 2024).")

@@ -287,6 +287,13 @@ def longest_recent_run(history: History, today: date) -> float | None:
     return max(durations) if durations else None
 
 
+def _longest_continuous_run(history: History, today: date) -> float | None:
+    start = today - timedelta(days=LONGEST_RUN_WINDOW_DAYS)
+    durations = [_num(s.get("duration_min")) for s in running_sessions(history.runs, until=today)
+                 if s["run_date"] >= start and s.get("kind") != "walk_run"]
+    return max(durations) if durations else None
+
+
 def single_run_cap(history: History, today: date) -> float | None:
     """110% of the longest running session in the past 30 days (minutes), or None."""
     longest = longest_recent_run(history, today)
@@ -386,7 +393,9 @@ def suggest_session(profile: Profile, history: History, today: date, *,
 
     notes: list[str] = [STOP_AND_WALK]
     if status.plan_complete:
-        longest = longest_recent_run(history, today) or FINAL_LEVEL.total_min
+        # Continuous runs only: a walk-run session's walk breaks are not running she can
+        # "repeat" as one run, so 30 min run + 3 min walk must not become a 33 min run.
+        longest = _longest_continuous_run(history, today) or FINAL_LEVEL.total_min
         minutes = max(float(math.floor(longest)), FINAL_LEVEL.total_min)
         run, walk, kind = minutes, 0.0, "continuous"
         reason = (f"You have finished the walk-run levels: repeat your longest recent run "

@@ -698,11 +698,23 @@ def _merge(db: Database, tables: Mapping[str, list[dict]]) -> dict[str, int]:
     return written
 
 
+# What makes a restored row "the same record" as one she already has: when it was
+# first saved, and what it is about. Content may have changed since the backup (a
+# red flag resolved, a run edited), and that newer content must win.
+IDENTITY_COLUMNS = {
+    "runs": ("run_date", "created_at"),
+    "symptoms": ("symptom_date", "created_at"),
+    "red_flags": ("flag_code", "flagged_date", "created_at"),
+    "readiness_results": ("test_date", "test_code", "created_at"),
+    "foundation_sessions": ("session_date", "activity", "created_at"),
+}
+
+
 def _same_row(db: Database, table: str, row: Mapping) -> int | None:
-    """The id of a row of `table` equal to `row` in every given column, if there is one."""
-    columns = [c for c in row if c != "id"]
+    """The id of her row that is the same record as `row`, if there is one."""
+    columns = IDENTITY_COLUMNS[table]
     where = " AND ".join(f"[{c}] IS ?" for c in columns)
-    found = list(db.query(f"SELECT id FROM [{table}] WHERE {where} LIMIT 1", [row[c] for c in columns]))
+    found = list(db.query(f"SELECT id FROM [{table}] WHERE {where} LIMIT 1", [row.get(c) for c in columns]))
     return found[0]["id"] if found else None
 
 
@@ -710,11 +722,8 @@ def _same_run(db: Database, row: Mapping) -> int | None:
     if row.get("source_id") is not None:
         found = list(db.query("SELECT id FROM runs WHERE source = ? AND source_id = ?",
                               [row["source"], row["source_id"]]))
-    else:
-        found = list(db.query(
-            "SELECT id FROM runs WHERE run_date = ? AND duration_min = ? AND kind = ? AND notes = ?"
-            " AND source_id IS NULL", [row["run_date"], row["duration_min"], row["kind"], row["notes"]]))
-    return found[0]["id"] if found else None
+        return found[0]["id"] if found else None
+    return _same_row(db, "runs", row)
 
 
 def all_rows(db: Database) -> dict[str, list[dict]]:

@@ -181,6 +181,19 @@ def format_distance(distance_km: float | None, units: str) -> str:
     return f"{models.from_km(distance_km, units):.2f} {units}"
 
 
+def plural(count: int, one: str, many: str | None = None) -> str:
+    """'1 run', '3 runs', '2 activities'."""
+    return f"{count} {one if count == 1 else (many or one + 's')}"
+
+
+TABLE_WORDS = {
+    "profile": ("profile", "profiles"), "runs": ("run", "runs"), "symptoms": ("symptom entry", "symptom entries"),
+    "red_flags": ("red flag", "red flags"), "readiness_results": ("readiness result", "readiness results"),
+    "foundation_sessions": ("foundation session", "foundation sessions"),
+    "lesson_progress": ("lesson read", "lessons read"), "settings": ("setting", "settings"),
+}
+
+
 def flash(message: str, icon: str = "✅") -> None:
     """A message that survives the rerun after a save."""
     st.session_state["_flash"] = (message, icon)
@@ -694,7 +707,7 @@ def import_preview(ctx: Context, result) -> dict:
 def restore_preview(ctx: Context, tables: dict) -> None:
     """Show what the backup holds; restore only after she picks merge or replace."""
     st.markdown("This backup holds: " + ", ".join(
-        f"{len(rows)} {table.replace('_', ' ')}" for table, rows in tables.items() if rows) + ".")
+        plural(len(rows), *TABLE_WORDS[table]) for table, rows in tables.items() if rows) + ".")
     mode = st.radio("How to restore", ["merge", "replace"], key="restore_mode", format_func={
         "merge": "Merge: add what is missing to my current data",
         "replace": "Replace: delete my current data and put the backup in its place",
@@ -706,7 +719,7 @@ def restore_preview(ctx: Context, tables: dict) -> None:
         except storage.RestoreError as error:
             st.error(str(error), icon="📄")
         else:
-            flash("Restored: " + ", ".join(f"{n} {t.replace('_', ' ')}" for t, n in written.items() if n) + ".")
+            flash("Restored: " + ", ".join(plural(n, *TABLE_WORDS[t]) for t, n in written.items() if n) + ".")
             st.session_state.pop("restore_file", None)
             st.rerun()
 

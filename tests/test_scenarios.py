@@ -125,7 +125,7 @@ CASES: list[Case] = [
          profile(feeding="breastfeeding", running_background="new"),
          history(readiness=PASSED_12W, runs=three_a_week(1, on(12, 1), 3)), on(13, 1),
          "return_to_running", (False, False), L1, modifiers=("breastfeeding", "new_to_running"),
-         messages=("Breastfeeding:", "New to running:"), last_change="start"),
+         last_change="start"),
     Case("a mild symptom after a session repeats the level",
          profile(), history(readiness=PASSED_12W, runs=three_a_week(1, on(12, 1), 4),
                             symptoms=[symptom(1, on(13, 2), timing="within_24h", leakage="drops")]),

@@ -237,3 +237,15 @@ def test_every_write_to_her_logs_bumps_the_data_version(db):
     assert storage.data_version(db) == 4
     storage.mark_lesson_read(db, "impact-load", today=TODAY)  # not her log: no new version
     assert storage.data_version(db) == 4
+
+
+def test_merge_keeps_her_newer_edits(db):
+    _fill(db)
+    tables = storage.read_backup(storage.export_zip(db, today=TODAY))
+    [flag_id] = storage.list_red_flags(db)["id"].tolist()
+    storage.resolve_red_flag(db, flag_id, resolved_date=date(2026, 11, 23), today=TODAY)
+    run_id = int(storage.list_runs(db).query("source == 'manual'")["id"].iloc[0])
+    storage.update_run(db, run_id, {**RUN, "duration_min": 31}, today=TODAY)
+    after_edits = storage.all_rows(db)
+    assert set(storage.restore_backup(db, tables, mode="merge").values()) == {0}
+    assert storage.all_rows(db) == after_edits

@@ -46,9 +46,9 @@ def test_strava_csv_uploaded_through_the_real_page(server, page):
     go_to(page, "Your data")
     page.locator('input[type="file"]').first.set_input_files(str(FIXTURES / "strava_activities_en.csv"))
     wait_idle(page)
-    expect(page.get_by_role("button", name="Import 5 runs")).to_be_visible()
-    click_button(page, "Import 5 runs")
-    expect(page.get_by_text("Imported 5 runs from strava_activities_en.csv.")).to_be_visible()
+    expect(page.get_by_role("button", name="Import 5 activities")).to_be_visible()
+    click_button(page, "Import 5 activities")
+    expect(page.get_by_text("Imported 5 activities from strava_activities_en.csv.")).to_be_visible()
     with sqlite3.connect(server.db_path) as conn:
         assert conn.execute("SELECT count(*), min(run_date), max(run_date) FROM runs WHERE source = 'strava'"
                             ).fetchone() == (5, "2020-10-07", "2020-10-14")

@@ -1,0 +1,190 @@
+"""AppTests for the Trends page with an empty log, one week, and ten years (issue 5)."""
+
+from __future__ import annotations
+
+import json
+import time
+from datetime import date, timedelta
+
+from return_to_run import storage
+
+from .conftest import PROFILE, TODAY, app_test
+
+NOT_ENOUGH_RUNS = ("Not enough runs logged yet to see patterns: a comparison needs at least 5 runs in each "
+                   "group (for example 5 under 20 min and 5 over 30 min), and you have logged {n} runs so far.")
+NO_SPIKES = "No single run jumped past 110% of your longest in the 30 days before it."
+EMPTY_INFO = ("Nothing to show yet. Log a few runs and check-ins and your weeks will appear here, with any "
+              "symptoms beside the running that came before them.")
+# Main chart, progression, ACWR (in its expander), 4 pattern charts, foundation.
+CHARTS_ON_THE_PAGE = 8
+
+TEN_YEARS_BIRTH = date(2016, 11, 21)  # a Monday, 522 weeks before TODAY's week
+TEN_YEARS_FIRST_RUN = date(2016, 11, 28)
+SPIKE_DAY = date(2026, 10, 17)
+
+
+def no_errors(at) -> None:
+    assert not at.exception, [e.value for e in at.exception]
+    assert [e.value for e in at.error] == []
+
+
+def bullets(at) -> list[str]:
+    return [m.value.removeprefix("- ") for m in at.main.markdown if m.value.startswith("- ")]
+
+
+def charts(at) -> list:
+    return at.get("vega_lite_chart")  # what st.altair_chart is in AppTest 1.67
+
+
+def main_chart_spec(at) -> str:
+    return charts(at)[0].proto.spec
+
+
+def table_with(at, column: str):
+    [frame] = [d.value for d in at.main.dataframe if column in d.value.columns]
+    return frame
+
+
+def ten_years_of_daily_runs(db) -> int:
+    """A run every day for ten years, 25 or 40 min in a repeating 40-40-25 pattern with distances,
+    one 60-minute spike; a check-in after each run, leakage after every other 40-minute run.
+
+    Runs go through storage.import_runs (one transaction, every row validated); the 3,650
+    check-ins are inserted in one batch, because storage.add_symptom re-reads the whole history
+    for its red-flag rules on each call (right for one entry from a form, minutes for 3,650).
+    """
+    days = (TODAY - TEN_YEARS_FIRST_RUN).days + 1
+    rows = []
+    for i in range(days):
+        day = TEN_YEARS_FIRST_RUN + timedelta(days=i)
+        minutes = 60 if day == SPIKE_DAY else (25 if i % 3 == 2 else 40)
+        rows.append({"run_date": day, "duration_min": minutes, "distance_km": round(minutes / 6, 2),
+                     "kind": "continuous", "source": "strava", "source_id": f"ten-years-{i}"})
+    assert storage.import_runs(db, rows, today=TODAY) == {"added": days, "duplicates": 0}
+    run_ids = {r["run_date"]: (r["id"], r["duration_min"]) for r in db.query("SELECT * FROM runs")}
+    entries = []
+    for day, (run_id, minutes) in sorted(run_ids.items()):
+        leaky = minutes == 40 and date.fromisoformat(day).toordinal() % 2 == 0
+        entries.append({"symptom_date": day, "run_id": run_id, "timing": "during_run",
+                        "leakage": "drops" if leaky else "none", "bleeding": "none",
+                        "created_at": "2026-11-25T00:00:00+00:00"})
+    with db.atomic():
+        db["symptoms"].insert_all(entries)
+    return days
+
+
+# ---------------------------------------------------------------- empty
+
+def test_empty_log_shows_a_message_and_no_chart(db_with_profile):
+    at = app_test("pages/trends.py").run()
+    no_errors(at)
+    assert [i.value for i in at.main.info] == [EMPTY_INFO]
+    assert [c.value for c in at.main.caption][0] == "21 weeks since birth"
+    assert not charts(at)
+    assert not at.main.dataframe
+    assert [link.proto.page for link in at.main.get("page_link")] == ["log_run"]
+
+
+def test_without_a_profile_it_points_to_the_profile(db_file):
+    at = app_test("pages/trends.py").run()
+    no_errors(at)
+    assert at.main.info[0].value.startswith("First, tell the app about your birth")
+    assert not charts(at)
+
+
+def test_symptoms_without_runs_still_draw_the_page(db_with_profile):
+    storage.add_symptom(db_with_profile, {"symptom_date": TODAY - timedelta(days=3), "leakage": "drops"},
+                        today=TODAY)
+    at = app_test("pages/trends.py").run()
+    no_errors(at)
+    assert len(charts(at)) == CHARTS_ON_THE_PAGE
+    assert bullets(at)[0] == NOT_ENOUGH_RUNS.format(n=0)
+
+
+# ---------------------------------------------------------------- one week
+
+def test_one_week_of_runs(db_with_profile):
+    db = db_with_profile
+    for days_ago in (6, 4, 2):
+        run_id = storage.add_run(db, {"run_date": TODAY - timedelta(days=days_ago), "duration_min": 20,
+                                      "distance_km": 3.0, "kind": "continuous"}, today=TODAY)
+        storage.add_symptom(db, {"symptom_date": TODAY - timedelta(days=days_ago), "run_id": run_id,
+                                 "timing": "during_run"}, today=TODAY)
+    at = app_test("pages/trends.py").run()
+    no_errors(at)
+    assert not at.main.info
+    assert len(charts(at)) == CHARTS_ON_THE_PAGE
+    assert bullets(at) == [NOT_ENOUGH_RUNS.format(n=3)]
+    assert NO_SPIKES in [m.value for m in at.main.markdown]
+    assert '"Running (min per week)"' in main_chart_spec(at)
+
+    at.toggle(key="trends_table_toggle").set_value(True).run()
+    no_errors(at)
+    table = table_with(at, "Week of")
+    # Runs from 2026-11-19 (Thursday) to 2026-11-23 (Monday): two Monday-start weeks, newest first.
+    assert table[["Week of", "Weeks since birth", "Running (min)", "Running distance (km)", "Runs"]].to_dict(
+        "records") == [
+        {"Week of": date(2026, 11, 23), "Weeks since birth": 20, "Running (min)": 20.0,
+         "Running distance (km)": 3.0, "Runs": 1},
+        {"Week of": date(2026, 11, 16), "Weeks since birth": 19, "Running (min)": 40.0,
+         "Running distance (km)": 6.0, "Runs": 2},
+    ]
+
+
+# ---------------------------------------------------------------- ten years
+
+def test_ten_years_of_daily_runs_and_symptoms(db):
+    storage.save_profile(db, {**PROFILE, "birth_date": TEN_YEARS_BIRTH}, today=TODAY)
+    runs = ten_years_of_daily_runs(db)
+    assert runs == 3650
+
+    started = time.perf_counter()
+    at = app_test("pages/trends.py").run()
+    first_run_s = time.perf_counter() - started
+    no_errors(at)
+    assert first_run_s < 10, first_run_s  # generous: about 1 s here; a hang or a quadratic step fails
+    assert [c.value for c in at.main.caption][0] == "10 years (522 weeks) since birth"
+    assert len(charts(at)) == CHARTS_ON_THE_PAGE
+    assert bullets(at) == [
+        "Leakage followed 1216 of 2434 runs over 30 min, and 0 of 1216 of 20-30 min.",
+        "Week 517 after birth (from 19 Oct 2026): symptoms on 3 days, up from 1 the week before. Running "
+        "that week: 250 min (down 2%); the week before: 255 min (up 2%).",
+    ]
+
+    # The single spike, and nothing else: every other run stays within 110% of 40 min.
+    assert "**1 run jumped past 110% of your longest in the 30 days before:**" in [
+        m.value for m in at.main.markdown]
+    assert table_with(at, "Times longer").to_dict("records") == [
+        {"Date": SPIKE_DAY, "Minutes": 60.0, "Longest in previous 30 days (min)": 40.0, "Times longer": 1.5}]
+
+    at.toggle(key="trends_table_toggle").set_value(True).run()
+    no_errors(at)
+    weekly = table_with(at, "Week of")
+    assert len(weekly) == 522  # 2016-11-28 to the week of 2026-11-23, every Monday-start week
+    assert weekly["Week of"].iloc[0] == date(2026, 11, 23)
+    assert weekly["Week of"].iloc[-1] == TEN_YEARS_FIRST_RUN
+    assert (weekly["Weeks since birth"].iloc[0], weekly["Weeks since birth"].iloc[-1]) == (522, 1)
+    assert weekly["Runs"].iloc[1:].eq(7).all()  # every full week: a run a day
+    assert weekly["Runs"].iloc[0] == 3  # Monday to Wednesday 2026-11-25
+
+    at.radio(key="trends_measure").set_value("distance").run()
+    no_errors(at)
+    spec = main_chart_spec(at)
+    assert '"Running (km per week)"' in spec and '"Running (min per week)"' not in spec
+    assert "run_distance" in json.dumps(json.loads(spec)["vconcat"][0])
+
+
+def test_distance_in_miles(db_file):
+    db = storage.open_db(db_file)
+    storage.save_profile(db, {**PROFILE, "units": "mi"}, today=TODAY)
+    storage.add_run(db, {"run_date": TODAY - timedelta(days=2), "duration_min": 30, "distance_km": 8.04672,
+                         "kind": "continuous"}, today=TODAY)
+    db.close()
+    at = app_test("pages/trends.py").run()
+    assert [o for o in at.radio(key="trends_measure").options] == ["Minutes", "Distance (mi)"]
+    at.radio(key="trends_measure").set_value("distance")
+    at.toggle(key="trends_table_toggle").set_value(True).run()
+    no_errors(at)
+    assert '"Running (mi per week)"' in main_chart_spec(at)
+    assert table_with(at, "Week of")[["Running (min)", "Running distance (mi)"]].to_dict("records") == [
+        {"Running (min)": 30.0, "Running distance (mi)": 5.0}]
