@@ -74,7 +74,7 @@ with ui.page("Your data", "💾") as ctx:
     with backup_tab:
         st.markdown("**Export everything**: a zip with a CSV per log, a JSON copy and a SQLite copy of "
                     "the database. Keep it somewhere safe, or use it to move to another computer.")
-        st.download_button("⬇️ Download everything (zip)", storage.export_zip(ctx.db, today=ctx.today),
+        st.download_button("⬇️ Download everything (zip)", ui.export_later(ctx),
                            file_name=f"return-to-run-{ctx.today.isoformat()}.zip", mime="application/zip",
                            key="download_export")
         st.divider()

@@ -600,7 +600,7 @@ def export_zip(db: Database, *, today: date) -> bytes:
             archive.writestr(f"{table}.csv", pd.DataFrame(rows, columns=columns).to_csv(index=False))
         archive.writestr("return_to_run.json", json.dumps(
             {"format": "return-to-run-backup", "version": 1, "exported": today.isoformat(),
-             "tables": everything}, indent=1))
+             "tables": everything}))
         archive.writestr("return_to_run.db", backup_bytes(db))
     return buffer.getvalue()
 

@@ -680,6 +680,23 @@ def phase_periods(ctx: Context):
 
 # ---------------------------------------------------------------- data
 
+def export_later(ctx: Context):
+    """The export, made only when she clicks (it takes a few hundred ms for ten years).
+
+    The click comes after this script run has closed ctx.db, so it opens its own.
+    """
+    path, day = ctx.db_path, ctx.today
+
+    def make() -> bytes:
+        db = storage.open_db(path)
+        try:
+            return storage.export_zip(db, today=day)
+        finally:
+            db.close()
+
+    return make
+
+
 def import_preview(ctx: Context, result) -> dict:
     """What an import would add and what it skips, and why; returns the rows to add."""
     import pandas as pd
@@ -812,8 +829,15 @@ def trends(ctx: Context) -> dict:
 def planned_run_warnings(ctx: Context, kind: str, duration_min: float | None, run_date: date) -> list[str]:
     """Heads-ups for a run of today (a single-run jump past 110%, a week rising past ~10%,
     buggy too early); she can still save what she did."""
-    from . import plan
-
     if not duration_min or kind not in models.RUNNING_KINDS or run_date != ctx.today:
         return []
-    return plan.check_planned_run(duration_min, history(ctx), ctx.today, kind=kind, profile=ctx.profile)
+    return _planned_run_warnings_at(str(ctx.db_path), storage.data_version(ctx.db), ctx.today,
+                                    float(duration_min), kind, ctx.profile)
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def _planned_run_warnings_at(db_path: str, version: int, day: date, duration_min: float, kind: str,
+                             profile: models.Profile) -> list[str]:
+    from . import plan
+
+    return plan.check_planned_run(duration_min, _history_at(db_path, version), day, kind=kind, profile=profile)

@@ -16,6 +16,8 @@ from datetime import date
 import pytest
 import streamlit.testing.v1.app_test as app_test_module
 from pypdf import PdfReader
+from streamlit.runtime.media_file_manager import MediaFileManager
+from streamlit.runtime.media_file_storage import MediaFileKind
 from streamlit.runtime.memory_media_file_storage import MemoryFile, MemoryMediaFileStorage
 
 from return_to_run import storage
@@ -43,11 +45,23 @@ def downloads(monkeypatch) -> dict[str, MemoryFile]:
             return file_id
 
     monkeypatch.setattr(app_test_module, "MemoryMediaFileStorage", KeptMediaStorage)
+    # Downloads made on click (data passed as a callable) are kept by their file id; the
+    # test "clicks" by calling the callable, as Streamlit does when she clicks.
+    original_add_deferred = MediaFileManager.add_deferred
+
+    def keep_deferred(self, data_callable, mimetype, coordinates, file_name=None, **kwargs):
+        file_id = original_add_deferred(self, data_callable, mimetype, coordinates, file_name, **kwargs)
+        kept[file_id] = MemoryFile(content=data_callable(), mimetype=mimetype, kind=MediaFileKind.DOWNLOADABLE,
+                                   filename=file_name)
+        return file_id
+
+    monkeypatch.setattr(MediaFileManager, "add_deferred", keep_deferred)
     return kept
 
 
 def downloaded(at, downloads, key: str) -> MemoryFile:
-    return downloads[at.download_button(key=key).proto.url]
+    proto = at.download_button(key=key).proto
+    return downloads[proto.url or proto.deferred_file_id]
 
 
 def fill(db) -> None:
