@@ -1,6 +1,6 @@
 """Log a run: add one, check in on symptoms straight after, and browse, edit or delete."""
 
-from datetime import date, timedelta
+from datetime import date
 
 import streamlit as st
 
@@ -75,11 +75,7 @@ with ui.page("Log a run", "👟") as ctx:
     st.divider()
     st.subheader("Your runs")
     ui.undo_bar(ctx, "run")
-    cols = st.columns(2)
-    start = cols[0].date_input("From", value=ctx.today - timedelta(weeks=8), key="runs_from",
-                               format="YYYY-MM-DD", min_value=date(1950, 1, 1))
-    end = cols[1].date_input("To", value=ctx.today, key="runs_to", format="YYYY-MM-DD",
-                             min_value=date(1950, 1, 1))
+    start, end = ui.date_range(ctx, "runs")
     runs = storage.list_runs(ctx.db, start=start, end=end)
     if runs.empty:
         st.info("No runs in these dates yet.")

@@ -1,6 +1,6 @@
 """Log symptoms: leakage, heaviness, pain by site, bleeding; red flags checked on save."""
 
-from datetime import date, timedelta
+from datetime import date
 
 import streamlit as st
 
@@ -58,11 +58,7 @@ with ui.page("Log symptoms", "📝") as ctx:
     st.divider()
     st.subheader("Your symptom log")
     ui.undo_bar(ctx, "symptom")
-    cols = st.columns(2)
-    start = cols[0].date_input("From", value=ctx.today - timedelta(weeks=8), key="symptoms_from",
-                               format="YYYY-MM-DD", min_value=date(1950, 1, 1))
-    end = cols[1].date_input("To", value=ctx.today, key="symptoms_to", format="YYYY-MM-DD",
-                             min_value=date(1950, 1, 1))
+    start, end = ui.date_range(ctx, "symptoms")
     entries = storage.list_symptoms(ctx.db, start=start, end=end)
     if entries.empty:
         st.info("No symptom entries in these dates.")

@@ -136,16 +136,9 @@ def _png_size_px(data: bytes) -> tuple[int, int] | None:
 # ---------------------------------------------------------------- value helpers
 
 def _as_date(value) -> date | None:
-    if value is None or value is pd.NaT or (isinstance(value, float) and math.isnan(value)):
-        return None
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    try:
-        return date.fromisoformat(str(value)[:10])
-    except ValueError:
-        return None
+    from .symptoms import to_date
+
+    return to_date(value)
 
 
 def _day(value) -> str:

@@ -207,6 +207,16 @@ def show_flash() -> None:
 
 # ---------------------------------------------------------------- runs
 
+def date_range(ctx: Context, key: str, *, weeks_back: int = 8) -> tuple[date, date]:
+    """From/To pickers for a log list, defaulting to the last `weeks_back` weeks."""
+    cols = st.columns(2)
+    start = cols[0].date_input("From", value=ctx.today - timedelta(weeks=weeks_back), key=f"{key}_from",
+                               format="YYYY-MM-DD", min_value=date(1950, 1, 1))
+    end = cols[1].date_input("To", value=ctx.today, key=f"{key}_to", format="YYYY-MM-DD",
+                             min_value=date(1950, 1, 1))
+    return start, end
+
+
 def runs_table(runs, units: str):
     """Her runs as a readable table (her units, labels instead of codes). Text stays text."""
     import pandas as pd
@@ -455,14 +465,19 @@ def symptoms_table(entries):
 
 def delete_symptom_control(ctx: Context, entries) -> None:
     """Delete one entry, after a confirmation; undo is offered afterwards."""
-    with st.expander("Delete an entry"):
-        choices = {int(row["id"]): f"{row['symptom_date']} · {models.SYMPTOM_TIMINGS[row['timing']]}"
-                   for _, row in entries.iterrows()}
-        symptom_id = st.selectbox("Entry", list(choices), format_func=choices.get, key="delete_symptom_id")
-        confirm = st.checkbox("Yes, delete this entry", key=f"confirm_delete_symptom_{symptom_id}")
-        if st.button("Delete entry", disabled=not confirm, key=f"delete_symptom_{symptom_id}"):
-            st.session_state["undo_symptom"] = storage.delete_symptom(ctx.db, symptom_id)
-            flash("Entry deleted.", icon="🗑️")
+    choices = {int(row["id"]): f"{row['symptom_date']} · {models.SYMPTOM_TIMINGS[row['timing']]}"
+               for _, row in entries.iterrows()}
+    _confirmed_delete(ctx, "symptom", "entry", choices, storage.delete_symptom)
+
+
+def _confirmed_delete(ctx: Context, kind: str, noun: str, choices: dict, delete) -> None:
+    """Pick one of `choices`, tick to confirm, delete; the snapshot goes to the undo bar."""
+    with st.expander(f"Delete {'an' if noun[0] in 'aeiou' else 'a'} {noun}"):
+        record_id = st.selectbox(noun.capitalize(), list(choices), format_func=choices.get, key=f"delete_{kind}_id")
+        confirm = st.checkbox(f"Yes, delete this {noun}", key=f"confirm_delete_{kind}_{record_id}")
+        if st.button(f"Delete {noun}", disabled=not confirm, key=f"delete_{kind}_{record_id}"):
+            st.session_state[f"undo_{kind}"] = delete(ctx.db, record_id)
+            flash(f"{noun.capitalize()} deleted.", icon="🗑️")
             st.rerun()
 
 
@@ -564,15 +579,9 @@ def foundation_summary(sessions) -> None:
 
 
 def delete_foundation_control(ctx: Context, sessions) -> None:
-    with st.expander("Delete a session"):
-        choices = {int(r["id"]): f"{r['session_date']} · {models.FOUNDATION_ACTIVITIES[r['activity']]}"
-                   for _, r in sessions.iterrows()}
-        session_id = st.selectbox("Session", list(choices), format_func=choices.get, key="delete_foundation_id")
-        confirm = st.checkbox("Yes, delete this session", key=f"confirm_delete_foundation_{session_id}")
-        if st.button("Delete session", disabled=not confirm, key=f"delete_foundation_{session_id}"):
-            st.session_state["undo_foundation"] = storage.delete_foundation_session(ctx.db, session_id)
-            flash("Session deleted.", icon="🗑️")
-            st.rerun()
+    choices = {int(r["id"]): f"{r['session_date']} · {models.FOUNDATION_ACTIVITIES[r['activity']]}"
+               for _, r in sessions.iterrows()}
+    _confirmed_delete(ctx, "foundation", "session", choices, storage.delete_foundation_session)
 
 
 # ---------------------------------------------------------------- readiness
