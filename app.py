@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from return_to_run import lessons, ui, volume
+from return_to_run import lessons, storage, ui
 
 with ui.page("Where am I", "🏃‍♀️") as ctx:
     st.title("🏃‍♀️ Return to Run")
@@ -24,7 +24,6 @@ with ui.page("Where am I", "🏃‍♀️") as ctx:
         st.page_link("pages/learn.py", label="Start with why: read the lessons", icon="📚")
         st.stop()
 
-    history = ui.history(ctx)
     assessment = ui.assessment(ctx)
     st.subheader(f"{ui.weeks_label(ctx)} · {assessment.phase.name}")
 
@@ -43,12 +42,9 @@ with ui.page("Where am I", "🏃‍♀️") as ctx:
     for lesson in lessons.lessons_for_phase(ui.all_lessons(), assessment.phase.code):
         ui.lesson_link(lesson)
 
-    weekly = volume.weekly_summary(history.runs, history.symptoms, birth_date=ctx.profile.birth_date,
-                                   start=ctx.today - ui.HOME_CHART_SPAN, end=ctx.today,
-                                   red_flags=history.red_flags)
     st.markdown("#### Your last 12 weeks")
-    if history.runs.empty:
+    if storage.counts(ctx.db)["runs"] == 0:
         st.caption("Your runs and symptoms will appear here week by week once you log them.")
     else:
-        ui.chart("weekly_chart", weekly, units=ctx.units, compact=True, key="home_chart")
+        ui.chart("weekly_chart", ui.recent_weeks(ctx), units=ctx.units, compact=True, key="home_chart")
         st.page_link("pages/trends.py", label="See all your trends", icon="📈")

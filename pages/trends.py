@@ -58,12 +58,9 @@ with ui.page("Trends", "📈", layout="wide") as ctx:
                            key="patterns_symptom")
     st.caption(f"Counts of your runs followed by it. Nothing is read into a group with fewer than "
                f"{patterns.MIN_RUNS_FOR_PATTERN} runs.")
-    grouping_cols = st.columns(2)
-    for i, grouping in enumerate(patterns.GROUPINGS):
-        table = patterns.pattern_table(outcomes, grouping, symptom)
-        with grouping_cols[i % 2]:
-            st.markdown(f"**{patterns.GROUPING_NAMES[grouping]}**")
-            ui.chart("patterns_chart", table, key=f"patterns_{grouping}")
+    grouping = st.radio("Compare runs by", list(patterns.GROUPINGS), format_func=patterns.GROUPING_NAMES.get,
+                        horizontal=True, key="patterns_grouping")
+    ui.chart("patterns_chart", patterns.pattern_table(outcomes, grouping, symptom), key="patterns_chart")
 
     # ---- foundation beside running
     st.subheader("Foundation work beside running")

@@ -829,6 +829,20 @@ def _trends_at(db_path: str, version: int, day: date, birth_date: date) -> dict:
     }
 
 
+@st.cache_data(max_entries=8, show_spinner=False)
+def _recent_weeks_at(db_path: str, version: int, day: date, birth_date: date):
+    from . import volume
+
+    history = _history_at(db_path, version)
+    return volume.weekly_summary(history.runs, history.symptoms, birth_date=birth_date,
+                                 start=day - HOME_CHART_SPAN, end=day, red_flags=history.red_flags)
+
+
+def recent_weeks(ctx: Context):
+    """volume.weekly_summary() of the last 12 weeks, for the home page chart."""
+    return _recent_weeks_at(str(ctx.db_path), storage.data_version(ctx.db), ctx.today, ctx.profile.birth_date)
+
+
 def trends(ctx: Context) -> dict:
     """What the Trends page shows, computed once per version of her data: weekly summary,
     runs with their outcomes, the summary sentences and the single-run spikes."""
