@@ -4,7 +4,7 @@ from datetime import date
 
 import streamlit as st
 
-from return_to_run import models, phases, storage, ui
+from return_to_run import models, storage, ui
 from return_to_run.validation import ValidationError
 
 OUTCOMES = {
@@ -25,8 +25,7 @@ with ui.page("Readiness tests", "✅") as ctx:
         ui.lesson_link(lesson)
     ui.show_flash()
 
-    history = ui.history(ctx)
-    status = phases.readiness_status(history, ctx.today)
+    status = ui.readiness_status(ctx)
     ui.readiness_overview(status)
 
     st.subheader("Log a test session")

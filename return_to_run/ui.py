@@ -838,6 +838,11 @@ def _recent_weeks_at(db_path: str, version: int, day: date, birth_date: date):
                                  start=day - HOME_CHART_SPAN, end=day, red_flags=history.red_flags)
 
 
+def readiness_status(ctx: Context) -> dict:
+    """phases.readiness_status(): each test's latest result (cached for this version)."""
+    return _assessment_at(str(ctx.db_path), storage.data_version(ctx.db), ctx.today, ctx.profile).readiness
+
+
 def recent_weeks(ctx: Context):
     """volume.weekly_summary() of the last 12 weeks, for the home page chart."""
     return _recent_weeks_at(str(ctx.db_path), storage.data_version(ctx.db), ctx.today, ctx.profile.birth_date)
