@@ -15,7 +15,12 @@ with ui.page("Trends", "📈", layout="wide") as ctx:
         st.page_link("pages/log_run.py", label="Log a run", icon="👟")
         st.stop()
 
-    view = ui.trends(ctx)
+    since = None
+    if ui.log_starts_before(history, ctx.today - ui.TRENDS_RECENT_SPAN):
+        span = st.radio("Period", ["recent", "all"], horizontal=True, key="trends_span",
+                        format_func={"recent": "Last 12 months", "all": "Everything"}.get)
+        since = ctx.today - ui.TRENDS_RECENT_SPAN if span == "recent" else None
+    view = ui.trends(ctx, since=since)
     weekly, outcomes = view["weekly"], view["outcomes"]
 
     # ---- what stands out, in words first

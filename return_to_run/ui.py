@@ -22,6 +22,8 @@ from . import models, storage
 from .validation import ValidationError
 
 HOME_CHART_SPAN = timedelta(weeks=12)
+# A long log opens on its last year: what matters now, and far less to draw.
+TRENDS_RECENT_SPAN = timedelta(weeks=52)
 TODAY_ENV_VAR = "RETURN_TO_RUN_TODAY"  # fixes "today" for tests and demos
 EXAMPLE_MODE_KEY = "example_mode"
 
@@ -814,11 +816,11 @@ def chart(builder: str, frame, *, key: str, phase_periods=None, **options) -> No
 
 
 @st.cache_data(max_entries=8, show_spinner=False)
-def _trends_at(db_path: str, version: int, day: date, birth_date: date) -> dict:
+def _trends_at(db_path: str, version: int, day: date, birth_date: date, since: date | None) -> dict:
     from . import patterns, volume
 
     history = _history_at(db_path, version)
-    weekly = volume.weekly_summary(history.runs, history.symptoms, birth_date=birth_date, end=day,
+    weekly = volume.weekly_summary(history.runs, history.symptoms, birth_date=birth_date, start=since, end=day,
                                    red_flags=history.red_flags, foundation=history.foundation)
     outcomes = patterns.runs_with_outcomes(history.runs, history.symptoms)
     return {
@@ -848,10 +850,18 @@ def recent_weeks(ctx: Context):
     return _recent_weeks_at(str(ctx.db_path), storage.data_version(ctx.db), ctx.today, ctx.profile.birth_date)
 
 
-def trends(ctx: Context) -> dict:
-    """What the Trends page shows, computed once per version of her data: weekly summary,
-    runs with their outcomes, the summary sentences and the single-run spikes."""
-    return _trends_at(str(ctx.db_path), storage.data_version(ctx.db), ctx.today, ctx.profile.birth_date)
+def trends(ctx: Context, *, since: date | None = None) -> dict:
+    """What the Trends page shows, computed once per version of her data: the weekly summary
+    from `since` (all when None), runs with their outcomes and the single-run spikes (all of
+    her log: patterns need every run), and the summary sentences."""
+    return _trends_at(str(ctx.db_path), storage.data_version(ctx.db), ctx.today, ctx.profile.birth_date, since)
+
+
+def log_starts_before(history: models.History, day: date) -> bool:
+    """Whether her first run or symptom entry is older than `day`."""
+    firsts = [frame[column].min() for frame, column in ((history.runs, "run_date"),
+                                                        (history.symptoms, "symptom_date")) if not frame.empty]
+    return bool(firsts) and min(firsts) < day
 
 
 def planned_run_warnings(ctx: Context, kind: str, duration_min: float | None, run_date: date) -> list[str]:

@@ -155,6 +155,12 @@ def test_ten_years_of_daily_runs_and_symptoms(db):
 
     at.toggle(key="trends_table_toggle").set_value(True).run()
     no_errors(at)
+    # A long log opens on its last 12 months: the weeks of 24 Nov 2025 to 23 Nov 2026.
+    weekly = table_with(at, "Week of")
+    assert (len(weekly), weekly["Week of"].iloc[-1]) == (53, date(2025, 11, 24))
+
+    at.radio(key="trends_span").set_value("all").run()
+    no_errors(at)
     weekly = table_with(at, "Week of")
     assert len(weekly) == 522  # 2016-11-28 to the week of 2026-11-23, every Monday-start week
     assert weekly["Week of"].iloc[0] == date(2026, 11, 23)
@@ -168,6 +174,14 @@ def test_ten_years_of_daily_runs_and_symptoms(db):
     spec = main_chart_spec(at)
     assert '"Running (km per week)"' in spec and '"Running (min per week)"' not in spec
     assert "run_distance" in json.dumps(json.loads(spec)["vconcat"][0])
+
+
+def test_a_log_under_a_year_has_no_period_choice(db_with_profile):
+    storage.add_run(db_with_profile, {"run_date": "2026-11-20", "duration_min": 20, "kind": "continuous"},
+                    today=TODAY)
+    at = app_test("pages/trends.py").run()
+    no_errors(at)
+    assert [r.key for r in at.radio] == ["trends_measure", "patterns_grouping"]
 
 
 def test_distance_in_miles(db_file):
