@@ -24,7 +24,7 @@ PYTHON = VENV / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
 
 def ensure_environment(requirements: str) -> None:
     """Create .venv and install `requirements` when they changed since the last install."""
-    if sys.version_info < (3, 11):
+    if sys.version_info < (3, 11):  # noqa: UP036 - this file must run on an older Python to say so
         sys.exit(f"Return to Run needs Python 3.11 or newer; this is {sys.version.split()[0]}.")
     if not PYTHON.exists():
         print("Creating the virtual environment in .venv ...", flush=True)
@@ -43,7 +43,7 @@ def ensure_environment(requirements: str) -> None:
 def start() -> int:
     ensure_environment("requirements.txt")
     print("Starting Return to Run on http://localhost:8501 (Ctrl+C to stop) ...", flush=True)
-    return subprocess.call([str(PYTHON), "-m", "streamlit", "run", str(ROOT / "app.py")], cwd=ROOT)
+    return subprocess.call([str(PYTHON), "-m", "return_to_run.serve"], cwd=ROOT)
 
 
 def test(pytest_args: list[str]) -> int:

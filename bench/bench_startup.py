@@ -45,7 +45,9 @@ def start(script: Path, cwd: Path, db_path: Path) -> tuple[subprocess.Popen, str
     port = free_port()
     env = {**os.environ, "RETURN_TO_RUN_DB": str(db_path), "RETURN_TO_RUN_TODAY": TODAY.isoformat()}
     began = time.perf_counter()
-    process = subprocess.Popen([sys.executable, "-m", "streamlit", "run", str(script), "--server.port", str(port)],
+    # The app starts the way tasks.py starts it (through its launcher); the minimal app plainly.
+    command = (["-m", "return_to_run.serve"] if script == ROOT / "app.py" else ["-m", "streamlit", "run", str(script)])
+    process = subprocess.Popen([sys.executable, *command, "--server.port", str(port)],
                                cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://localhost:{port}"
     while True:

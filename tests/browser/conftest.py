@@ -57,8 +57,7 @@ def start_server(tmp_path: Path, *, extra_env: dict | None = None) -> Server:
            **(extra_env or {})}
     log = open(log_path, "w")  # noqa: SIM115 - closed with the process
     process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port", str(port),
-         "--server.headless", "true"],
+        [sys.executable, "-m", "return_to_run.serve", "--server.port", str(port), "--server.headless", "true"],
         cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
     url = f"http://localhost:{port}"
     deadline = time.monotonic() + 60
