@@ -6,7 +6,7 @@ import streamlit as st
 
 from return_to_run import models, storage, ui
 
-FORM_KEYS = ("symptom_date", "symptom_run", "symptom_timing", "symptom_leakage", "symptom_heaviness",
+FORM_KEYS = ("symptom_date", "symptom_run", "symptom_pain_sites", "symptom_timing", "symptom_leakage", "symptom_heaviness",
              "symptom_bleeding", "symptom_bowel", "symptom_notes",
              *(f"symptom_pain_{site}" for site in models.PAIN_SITES))
 
@@ -35,10 +35,11 @@ with ui.page("Log symptoms", "📝") as ctx:
                        horizontal=True, key="symptom_leakage")
     heaviness = st.slider("Heaviness, pressure or bulging (0 = none, 10 = worst)", 0, 10, 0,
                           key="symptom_heaviness")
-    st.markdown("**Pain** (0 = none, 10 = worst)")
-    pain_cols = st.columns(2)
-    pains = {f"pain_{site}_0_10": pain_cols[i % 2].slider(label, 0, 10, 0, key=f"symptom_pain_{site}")
-             for i, (site, label) in enumerate(models.PAIN_SITES.items())}
+    sites = st.multiselect("Pain? Where", list(models.PAIN_SITES), format_func=models.PAIN_SITES.get,
+                           key="symptom_pain_sites", placeholder="No pain")
+    pains = {f"pain_{site}_0_10": st.slider(f"Pain: {models.PAIN_SITES[site].lower()} (0 = none, 10 = worst)",
+                                            0, 10, 3, key=f"symptom_pain_{site}")
+             for site in sites}
     bleeding = st.radio("Bleeding", list(models.BLEEDING_LEVELS), format_func=models.BLEEDING_LEVELS.get,
                         horizontal=True, key="symptom_bleeding",
                         help="Not counting your period.")

@@ -176,6 +176,7 @@ def test_full_symptom_entry_saved(db_with_profile):
     at = app_test("pages/symptoms.py").run()
     at.radio(key="symptom_leakage").set_value("more")
     at.slider(key="symptom_heaviness").set_value(3)
+    at.multiselect(key="symptom_pain_sites").set_value(["knee"]).run()
     at.slider(key="symptom_pain_knee").set_value(4)
     at.text_area(key="symptom_notes").set_value("**not bold** <script>x</script>")
     at.button(key="save_symptom").click().run()
