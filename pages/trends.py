@@ -2,21 +2,21 @@
 
 import streamlit as st
 
-from return_to_run import charts, patterns, ui, volume
+from return_to_run import charts, patterns, storage, ui, volume
 
 with ui.page("Trends", "📈", layout="wide") as ctx:
     st.title("📈 Trends")
     ui.require_profile(ctx)
     st.caption(ui.weeks_label(ctx))
-    history = ui.history(ctx)
-    if history.runs.empty and history.symptoms.empty:
+    first_logged = storage.first_log_date(ctx.db)
+    if first_logged is None:
         st.info("Nothing to show yet. Log a few runs and check-ins and your weeks will appear here, "
                 "with any symptoms beside the running that came before them.", icon="📈")
         st.page_link("pages/log_run.py", label="Log a run", icon="👟")
         st.stop()
 
     since = None
-    if ui.log_starts_before(history, ctx.today - ui.TRENDS_RECENT_SPAN):
+    if first_logged < ctx.today - ui.TRENDS_RECENT_SPAN:
         span = st.radio("Period", ["recent", "all"], horizontal=True, key="trends_span",
                         format_func={"recent": "Last 12 months", "all": "Everything"}.get)
         since = ctx.today - ui.TRENDS_RECENT_SPAN if span == "recent" else None
@@ -53,7 +53,7 @@ with ui.page("Trends", "📈", layout="wide") as ctx:
     else:
         st.markdown(f"**{ui.plural(len(spikes), 'run')} jumped past 110% of your longest in the 30 days before:**")
         st.dataframe(ui.spikes_table(spikes), hide_index=True, width="stretch", key="spikes_table")
-    with st.expander("Acute:chronic workload ratio (information only)"):
+    if st.toggle("Show the acute:chronic workload ratio (information only)", key="trends_acwr_toggle"):
         st.caption(volume.ACWR_NOTE)
         ui.chart("acwr_chart", weekly, key="acwr_chart")
 

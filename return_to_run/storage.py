@@ -485,6 +485,13 @@ def load_history(db: Database) -> models.History:
     )
 
 
+def first_log_date(db: Database) -> date | None:
+    """The date of her earliest run or symptom entry, or None when both logs are empty."""
+    value = db.execute("SELECT min(day) FROM (SELECT min(run_date) AS day FROM runs"
+                       " UNION ALL SELECT min(symptom_date) FROM symptoms)").fetchone()[0]
+    return date.fromisoformat(value) if value else None
+
+
 def data_version(db: Database) -> int:
     """A number that changes whenever her logs or profile change (bumped by triggers)."""
     return db.execute("SELECT version FROM data_version WHERE id = 1").fetchone()[0]

@@ -857,13 +857,6 @@ def trends(ctx: Context, *, since: date | None = None) -> dict:
     return _trends_at(str(ctx.db_path), storage.data_version(ctx.db), ctx.today, ctx.profile.birth_date, since)
 
 
-def log_starts_before(history: models.History, day: date) -> bool:
-    """Whether her first run or symptom entry is older than `day`."""
-    firsts = [frame[column].min() for frame, column in ((history.runs, "run_date"),
-                                                        (history.symptoms, "symptom_date")) if not frame.empty]
-    return bool(firsts) and min(firsts) < day
-
-
 def planned_run_warnings(ctx: Context, kind: str, duration_min: float | None, run_date: date) -> list[str]:
     """Heads-ups for a run of today (a single-run jump past 110%, a week rising past ~10%,
     buggy too early); she can still save what she did."""

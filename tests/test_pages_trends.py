@@ -14,9 +14,9 @@ NOT_ENOUGH_RUNS = ("Not enough runs logged yet to see patterns: a comparison nee
 NO_SPIKES = "No single run jumped past 110% of your longest in the 30 days before it."
 EMPTY_INFO = ("Nothing to show yet. Log a few runs and check-ins and your weeks will appear here, with any "
               "symptoms beside the running that came before them.")
-# Main chart, progression, ACWR (in its expander), the patterns chart (one grouping at a time), foundation.
-CHARTS_ON_THE_PAGE = 5
-
+# Main chart, progression, the patterns chart (one grouping at a time), foundation; the ACWR
+# chart only when its toggle is on.
+CHARTS_ON_THE_PAGE = 4
 TEN_YEARS_BIRTH = date(2016, 11, 21)  # a Monday, 522 weeks before TODAY's week
 TEN_YEARS_FIRST_RUN = date(2016, 11, 28)
 SPIKE_DAY = date(2026, 10, 17)
@@ -206,7 +206,18 @@ def test_patterns_compare_by_the_grouping_she_picks(db_with_profile):
     storage.import_runs(db_with_profile, runs, today=TODAY)
     at = app_test("pages/trends.py").run()
     at.radio(key="patterns_grouping").set_value("length_band").run()
-    spec = charts(at)[3].proto.spec
+    spec = charts(at)[2].proto.spec
     assert '"under 20 min"' in spec and '"over 30 min"' in spec
     at.radio(key="patterns_grouping").set_value("kind").run()
-    assert '"Continuous run"' in charts(at)[3].proto.spec
+    assert '"Continuous run"' in charts(at)[2].proto.spec
+
+
+def test_acwr_is_shown_only_on_request_and_labelled_information(db_with_profile):
+    storage.add_run(db_with_profile, {"run_date": "2026-11-20", "duration_min": 20, "kind": "continuous"},
+                    today=TODAY)
+    at = app_test("pages/trends.py").run()
+    assert len(charts(at)) == CHARTS_ON_THE_PAGE
+    at.toggle(key="trends_acwr_toggle").set_value(True).run()
+    no_errors(at)
+    assert len(charts(at)) == CHARTS_ON_THE_PAGE + 1
+    assert "information only" in charts(at)[2].proto.spec

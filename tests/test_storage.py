@@ -249,3 +249,12 @@ def test_merge_keeps_her_newer_edits(db):
     after_edits = storage.all_rows(db)
     assert set(storage.restore_backup(db, tables, mode="merge").values()) == {0}
     assert storage.all_rows(db) == after_edits
+
+
+def test_first_log_date_spans_runs_and_symptoms(db_with_profile):
+    db = db_with_profile
+    assert storage.first_log_date(db) is None
+    storage.add_run(db, {**RUN, "run_date": "2026-10-02"}, today=TODAY)
+    assert storage.first_log_date(db) == date(2026, 10, 2)
+    storage.add_symptom(db, {"symptom_date": "2026-09-30", "heaviness_0_10": 1}, today=TODAY)
+    assert storage.first_log_date(db) == date(2026, 9, 30)
