@@ -244,6 +244,9 @@ def pattern_sentences(outcomes: pd.DataFrame) -> list[str]:
 # ------------------------------------------------------------------- symptom rises
 
 RISE_MIN_DAYS = 2
+# A jump of this many points in the week's worst heaviness or pain (0-10) also counts as a
+# rise: one day of heaviness 4 after a symptom-free week is worth a sentence.
+RISE_MIN_SCORE = 3
 
 
 def _day_label(day) -> str:
@@ -264,8 +267,9 @@ def _change_words(minutes: float, change_pct: float) -> str:
 
 
 def symptom_rises(weekly: pd.DataFrame, *, min_rise: int = RISE_MIN_DAYS, limit: int = 3) -> list[str]:
-    """Weeks where symptom days rose by `min_rise` or more on the week before, with the
-    running load of that week and the week before it. Newest first, at most `limit`.
+    """Weeks where symptoms rose on the week before (symptom days up by `min_rise` or more,
+    or the worst heaviness or pain score up by RISE_MIN_SCORE or more), with the running
+    load of that week and the week before it. Newest first, at most `limit`.
 
     Observations only: a rise after more running is something to notice, not a cause.
     E.g. "Week 14 after birth (from 6 Apr 2026): symptoms on 3 days, up from 1 the week
@@ -274,8 +278,8 @@ def symptom_rises(weekly: pd.DataFrame, *, min_rise: int = RISE_MIN_DAYS, limit:
     if len(weekly) < 2:
         return []
     days = weekly["symptom_days"].astype("int64")
-    previous = days.shift(1)
-    rose = ((days - previous) >= min_rise).to_numpy()
+    worst = weekly[["worst_heaviness_0_10", "worst_pain_0_10"]].max(axis=1).astype("int64")
+    rose = (((days - days.shift(1)) >= min_rise) | ((worst - worst.shift(1)) >= RISE_MIN_SCORE)).to_numpy()
     positions = np.flatnonzero(rose)[::-1][:limit]
     sentences = []
     for i in positions:  # at most `limit` rows: not a loop over the log
@@ -284,9 +288,13 @@ def symptom_rises(weekly: pd.DataFrame, *, min_rise: int = RISE_MIN_DAYS, limit:
         if row["weeks_since_birth"] is not None and not pd.isna(row["weeks_since_birth"]):
             when = f"week {int(row['weeks_since_birth'])} after birth (from {_day_label(row['week_start'])})"
         when = when[0].upper() + when[1:]
+        score = ""
+        if worst.iloc[i] - worst.iloc[i - 1] >= RISE_MIN_SCORE:
+            score = f", worst heaviness or pain {int(worst.iloc[i])} of 10"
+        count = int(row["symptom_days"])
         sentences.append(
-            f"{when}: symptoms on {int(row['symptom_days'])} days, up from "
-            f"{int(before['symptom_days'])} the week before. Running that week: "
+            f"{when}: symptoms on {count} day{'s' if count != 1 else ''}, up from "
+            f"{int(before['symptom_days'])} the week before{score}. Running that week: "
             f"{_change_words(row['run_minutes'], row['change_pct'])}; the week before: "
             f"{_change_words(before['run_minutes'], before['change_pct'])}."
         )

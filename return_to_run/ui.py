@@ -799,14 +799,26 @@ def assessment(ctx: Context):
     return _assessment_at(str(ctx.db_path), storage.data_version(ctx.db), ctx.today, ctx.profile)
 
 
-@st.cache_data(max_entries=64, show_spinner=False)
+@st.cache_resource(max_entries=64, show_spinner=False)
 def _chart_spec(builder: str, frame, phase_periods, options: tuple) -> dict:
+    """The chart's Vega-Lite spec with its datasets already in Arrow form.
+
+    cache_resource hands back the same dict every time (no copy): Streamlit copies a spec
+    before changing it. Converting the datasets here, once, spares Streamlit turning the
+    same rows into Arrow on every rerun.
+    """
+    import pandas as pd
+    from streamlit import dataframe_util
+
     from . import charts
 
     kwargs = dict(options)
     if phase_periods is not None:
         kwargs["phase_periods"] = phase_periods
-    return getattr(charts, builder)(frame, **kwargs).to_dict()
+    spec = getattr(charts, builder)(frame, **kwargs).to_dict()
+    spec["datasets"] = {name: dataframe_util.convert_anything_to_arrow_bytes(pd.DataFrame(rows))
+                        for name, rows in spec.get("datasets", {}).items()}
+    return spec
 
 
 def chart(builder: str, frame, *, key: str, phase_periods=None, **options) -> None:

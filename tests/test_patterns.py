@@ -192,6 +192,8 @@ WEEKLY = pd.DataFrame({
     "symptom_days": [0, 1, 3, 0, 2],
     "run_minutes": [40.0, 60.0, 75.0, 0.0, 30.0],
     "change_pct": [float("nan"), 50.0, 25.0, -100.0, float("nan")],
+    "worst_heaviness_0_10": [0, 1, 2, 0, 2],
+    "worst_pain_0_10": [0, 0, 1, 0, 1],
 })
 
 
@@ -204,6 +206,15 @@ def test_symptom_rises_name_the_week_and_the_load_before():
     ]
     assert len(patterns.symptom_rises(WEEKLY, limit=1)) == 1
     assert patterns.symptom_rises(WEEKLY, min_rise=3) == []
+
+
+def test_a_jump_in_severity_counts_as_a_rise_even_on_one_day():
+    # Week 11 had one day of heaviness 4 after a symptom-free week: days rose by only 1.
+    weekly = WEEKLY.assign(worst_heaviness_0_10=[0, 4, 2, 0, 2])
+    assert patterns.symptom_rises(weekly)[-1] == (
+        "Week 11 after birth (from 9 Mar 2026): symptoms on 1 day, up from 0 the week before, worst "
+        "heaviness or pain 4 of 10. Running that week: 60 min (up 50%); the week before: 40 min (after a "
+        "week with no running).")
 
 
 def test_symptom_rises_without_birth_date_and_short_logs():
