@@ -30,6 +30,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+import streamlit as st  # noqa: E402
 from streamlit.testing.v1 import AppTest  # noqa: E402
 
 from return_to_run import models, storage, ui, validation  # noqa: E402
@@ -99,8 +100,11 @@ def median_ms(fn, repeats: int = REPEATS) -> float:
     return statistics.median(times) * 1000
 
 
-def page_runner(page: str):
+def page_runner(page: str, *, clear_caches: bool = False):
     def run():
+        if clear_caches:
+            st.cache_data.clear()
+            st.cache_resource.clear()
         at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
         if page != "app.py":
             at.switch_page(page)
@@ -126,12 +130,16 @@ def main() -> None:
         minimal.write_text('import streamlit as st\nst.write("hi")\n')
         baseline = median_ms(lambda: AppTest.from_file(str(minimal), default_timeout=60).run())
         times = {page: median_ms(page_runner(page)) for page, _, _ in ui.MENU}
+        # The first render after she saves something: the app's caches are keyed on the data
+        # version, so a new entry means computing everything once. Cleared before each run.
+        cold = {page: median_ms(page_runner(page, clear_caches=True)) for page, _, _ in ui.MENU}
 
         print(f"\nEvery page under AppTest (median of {REPEATS} after 1 warm-up), against an empty page "
               f"= one-line st.write page: {baseline:.0f} ms")
-        print(f"{'page':24} {'median ms':>10} {'ratio':>7}  target {TARGET}x")
+        print(f"{'page':24} {'median ms':>10} {'ratio':>7}  target {TARGET}x   first render after a save (ms)")
         for page, ms in times.items():
-            print(f"{page:24} {ms:10.0f} {ms / baseline:7.2f}  {'ok' if ms / baseline <= TARGET else 'MISSED'}")
+            print(f"{page:24} {ms:10.0f} {ms / baseline:7.2f}  {'ok    ' if ms / baseline <= TARGET else 'MISSED'}"
+                  f"   {cold[page]:8.0f}")
 
         # a second reference: the profile page on an EMPTY database (the app's own lightest page)
         empty_path = folder / "empty.db"
