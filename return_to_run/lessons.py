@@ -104,6 +104,16 @@ def _fail(path: Path, problem: str) -> LessonError:
     return LessonError(f"{path.name}: {problem}")
 
 
+def _check_keys(path: Path, table: dict, keys, what: str) -> None:
+    """Raise LessonError when `table` lacks one of `keys` or has a key not among them."""
+    missing = [key for key in keys if key not in table]
+    if missing:
+        raise _fail(path, f"{what} lacks {', '.join(missing)}")
+    extra = sorted(set(table) - set(keys))
+    if extra:
+        raise _fail(path, f"{what} has unknown keys: {', '.join(extra)}")
+
+
 def _text(path: Path, meta: dict, key: str) -> str:
     value = meta[key]
     if not isinstance(value, str) or not value.strip():
@@ -129,12 +139,7 @@ def _sources(path: Path, raw: object) -> tuple[Source, ...]:
     for position, entry in enumerate(raw, start=1):
         if not isinstance(entry, dict):
             raise _fail(path, f"source {position} must be a table")
-        missing = [key for key in _SOURCE_KEYS if key not in entry]
-        if missing:
-            raise _fail(path, f"source {position} lacks {', '.join(missing)}")
-        extra = sorted(set(entry) - set(_SOURCE_KEYS))
-        if extra:
-            raise _fail(path, f"source {position} has unknown keys: {', '.join(extra)}")
+        _check_keys(path, entry, _SOURCE_KEYS, f"source {position}")
         # Ids run 1..n in order so that [n] in the text is easy to find in the list.
         if isinstance(entry["id"], bool) or entry["id"] != position:
             raise _fail(path, f"source {position} must have id = {position}, "
@@ -171,12 +176,7 @@ def read_lesson(path: Path) -> Lesson:
     except tomllib.TOMLDecodeError as error:
         raise _fail(path, f"front matter is not valid TOML ({error})") from error
 
-    missing = [key for key in _REQUIRED_KEYS if key not in meta]
-    if missing:
-        raise _fail(path, f"front matter lacks {', '.join(missing)}")
-    extra = sorted(set(meta) - set(_REQUIRED_KEYS))
-    if extra:
-        raise _fail(path, f"front matter has unknown keys: {', '.join(extra)}")
+    _check_keys(path, meta, _REQUIRED_KEYS, "front matter")
 
     topic = _text(path, meta, "topic")
     if topic not in TOPICS:
