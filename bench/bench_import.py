@@ -24,12 +24,106 @@ import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from return_to_run import validation  # noqa: E402
-from return_to_run.importers import parse_upload  # noqa: E402
+from return_to_run import validation
+from return_to_run.importers import parse_upload
 
-HEADER = ["Activity ID", "Activity Date", "Activity Name", "Activity Type", "Activity Description", "Elapsed Time", "Distance", "Max Heart Rate", "Relative Effort", "Commute", "Activity Private Note", "Activity Gear", "Filename", "Athlete Weight", "Bike Weight", "Elapsed Time", "Moving Time", "Distance", "Max Speed", "Average Speed", "Elevation Gain", "Elevation Loss", "Elevation Low", "Elevation High", "Max Grade", "Average Grade", "Average Positive Grade", "Average Negative Grade", "Max Cadence", "Average Cadence", "Max Heart Rate", "Average Heart Rate", "Max Watts", "Average Watts", "Calories", "Max Temperature", "Average Temperature", "Relative Effort", "Total Work", "Number of Runs", "Uphill Time", "Downhill Time", "Other Time", "Perceived Exertion", "Type", "Start Time", "Weighted Average Power", "Power Count", "Prefer Perceived Exertion", "Perceived Relative Effort", "Commute", "Total Weight Lifted", "From Upload", "Grade Adjusted Distance", "Weather Observation Time", "Weather Condition", "Weather Temperature", "Apparent Temperature", "Dewpoint", "Humidity", "Weather Pressure", "Wind Speed", "Wind Gust", "Wind Bearing", "Precipitation Intensity", "Sunrise Time", "Sunset Time", "Moon Phase", "Bike", "Gear", "Precipitation Probability", "Precipitation Type", "Cloud Cover", "Weather Visibility", "UV Index", "Weather Ozone", "Jump Count", "Total Grit", "Average Flow", "Flagged", "Average Elapsed Speed", "Dirt Distance", "Newly Explored Distance", "Newly Explored Dirt Distance", "Activity Count", "Total Steps", "Carbon Saved", "Pool Length", "Training Load", "Intensity", "Average Grade Adjusted Pace", "Timer Time", "Total Cycles", "Media"]
-TYPES = [("Run", 0.55, 10.0), ("Walk", 0.25, 5.0), ("Ride", 0.12, 22.0), ("Swim", 0.04, 2.5),
-         ("Hike", 0.04, 4.0)]
+HEADER = [
+    "Activity ID",
+    "Activity Date",
+    "Activity Name",
+    "Activity Type",
+    "Activity Description",
+    "Elapsed Time",
+    "Distance",
+    "Max Heart Rate",
+    "Relative Effort",
+    "Commute",
+    "Activity Private Note",
+    "Activity Gear",
+    "Filename",
+    "Athlete Weight",
+    "Bike Weight",
+    "Elapsed Time",
+    "Moving Time",
+    "Distance",
+    "Max Speed",
+    "Average Speed",
+    "Elevation Gain",
+    "Elevation Loss",
+    "Elevation Low",
+    "Elevation High",
+    "Max Grade",
+    "Average Grade",
+    "Average Positive Grade",
+    "Average Negative Grade",
+    "Max Cadence",
+    "Average Cadence",
+    "Max Heart Rate",
+    "Average Heart Rate",
+    "Max Watts",
+    "Average Watts",
+    "Calories",
+    "Max Temperature",
+    "Average Temperature",
+    "Relative Effort",
+    "Total Work",
+    "Number of Runs",
+    "Uphill Time",
+    "Downhill Time",
+    "Other Time",
+    "Perceived Exertion",
+    "Type",
+    "Start Time",
+    "Weighted Average Power",
+    "Power Count",
+    "Prefer Perceived Exertion",
+    "Perceived Relative Effort",
+    "Commute",
+    "Total Weight Lifted",
+    "From Upload",
+    "Grade Adjusted Distance",
+    "Weather Observation Time",
+    "Weather Condition",
+    "Weather Temperature",
+    "Apparent Temperature",
+    "Dewpoint",
+    "Humidity",
+    "Weather Pressure",
+    "Wind Speed",
+    "Wind Gust",
+    "Wind Bearing",
+    "Precipitation Intensity",
+    "Sunrise Time",
+    "Sunset Time",
+    "Moon Phase",
+    "Bike",
+    "Gear",
+    "Precipitation Probability",
+    "Precipitation Type",
+    "Cloud Cover",
+    "Weather Visibility",
+    "UV Index",
+    "Weather Ozone",
+    "Jump Count",
+    "Total Grit",
+    "Average Flow",
+    "Flagged",
+    "Average Elapsed Speed",
+    "Dirt Distance",
+    "Newly Explored Distance",
+    "Newly Explored Dirt Distance",
+    "Activity Count",
+    "Total Steps",
+    "Carbon Saved",
+    "Pool Length",
+    "Training Load",
+    "Intensity",
+    "Average Grade Adjusted Pace",
+    "Timer Time",
+    "Total Cycles",
+    "Media",
+]
+TYPES = [("Run", 0.55, 10.0), ("Walk", 0.25, 5.0), ("Ride", 0.12, 22.0), ("Swim", 0.04, 2.5), ("Hike", 0.04, 4.0)]
 
 
 def generate(path: Path, days: int = 3650, seed: int = 6) -> int:
@@ -96,8 +190,10 @@ def main() -> None:
     print(f"  parse_upload (read + validate): {ours * 1000:7.1f} ms (median of 5)")
     print(f"  pandas.read_csv (read only):    {theirs * 1000:7.1f} ms (median of 5)")
     print(f"  ratio: {ours / theirs:.2f}x (target <= 3x)")
-    print(f"  of which at least: csv.reader {reader * 1000:.1f} ms + validate_run {validating * 1000:.1f} ms "
-          f"= {(reader + validating) / theirs:.2f}x of read_csv")
+    print(
+        f"  of which at least: csv.reader {reader * 1000:.1f} ms + validate_run {validating * 1000:.1f} ms "
+        f"= {(reader + validating) / theirs:.2f}x of read_csv"
+    )
 
 
 if __name__ == "__main__":

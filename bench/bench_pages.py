@@ -46,17 +46,32 @@ def build_ten_years(path: Path, *, today: date = TODAY, days: int = DAYS) -> dic
     storage.remove_database(path)
     db = storage.open_db(path)
     start = today - timedelta(days=days - 1)
-    storage.save_profile(db, {"birth_date": start - timedelta(weeks=10), "birth_type": "vaginal",
-                              "perineal_tear": "first_second", "feeding": "formula",
-                              "running_background": "recreational"}, today=today)
+    storage.save_profile(
+        db,
+        {
+            "birth_date": start - timedelta(weeks=10),
+            "birth_type": "vaginal",
+            "perineal_tear": "first_second",
+            "feeding": "formula",
+            "running_background": "recreational",
+        },
+        today=today,
+    )
     kinds = list(models.RUN_KINDS)
     runs = []
     for n in range(days):
         kind = kinds[n % len(kinds)]
         minutes = 20 + (n * 7) % 40
-        run = {"run_date": start + timedelta(days=n), "kind": kind, "duration_min": minutes,
-               "distance_km": round(minutes / (6.5 if kind != "walk" else 12), 2), "effort_1_10": 1 + n % 8,
-               "notes": "easy" if n % 3 else "windy, buggy", "source": "bench", "source_id": f"b{n}"}
+        run = {
+            "run_date": start + timedelta(days=n),
+            "kind": kind,
+            "duration_min": minutes,
+            "distance_km": round(minutes / (6.5 if kind != "walk" else 12), 2),
+            "effort_1_10": 1 + n % 8,
+            "notes": "easy" if n % 3 else "windy, buggy",
+            "source": "bench",
+            "source_id": f"b{n}",
+        }
         if kind == "walk_run":
             run.update(run_interval_min=1, walk_interval_min=1, interval_repeats=min(10, minutes // 2))
         runs.append(run)
@@ -65,22 +80,42 @@ def build_ten_years(path: Path, *, today: date = TODAY, days: int = DAYS) -> dic
     symptoms = []
     for n, run_id in enumerate(run_ids):
         clean, problems = validation.validate_symptom(
-            {"symptom_date": start + timedelta(days=n), "run_id": run_id, "timing": "within_24h",
-             "leakage": "drops" if n % 11 == 0 else "none", "heaviness_0_10": n % 13 // 6,
-             "pain_knee_0_10": n % 17 // 8}, today=today)
+            {
+                "symptom_date": start + timedelta(days=n),
+                "run_id": run_id,
+                "timing": "within_24h",
+                "leakage": "drops" if n % 11 == 0 else "none",
+                "heaviness_0_10": n % 13 // 6,
+                "pain_knee_0_10": n % 17 // 8,
+            },
+            today=today,
+        )
         assert not problems, problems
         symptoms.append({**storage._stored(clean), "created_at": "2026-01-01T00:00:00+00:00"})
     db["symptoms"].insert_all(symptoms, batch_size=500)  # check-ins in bulk (add_symptom re-reads history each time)
     for n in range(0, days, 7):
         for activity in ("pelvic_floor", "strength", "breathing"):
-            storage.add_foundation_session(db, {"session_date": start + timedelta(days=n + 1), "activity": activity,
-                                                "duration_min": 15}, today=today)
+            storage.add_foundation_session(
+                db,
+                {"session_date": start + timedelta(days=n + 1), "activity": activity, "duration_min": 15},
+                today=today,
+            )
     for n in range(0, days, 182):
-        storage.add_readiness_results(db, [
-            {"test_date": start + timedelta(days=n), "test_code": code, "completed": True, "had_symptoms": False,
-             "reps_left": 22 if code in models.STRENGTH_TESTS else None,
-             "reps_right": 21 if code in models.STRENGTH_TESTS else None}
-            for code in models.READINESS_TESTS], today=today)
+        storage.add_readiness_results(
+            db,
+            [
+                {
+                    "test_date": start + timedelta(days=n),
+                    "test_code": code,
+                    "completed": True,
+                    "had_symptoms": False,
+                    "reps_left": 22 if code in models.STRENGTH_TESTS else None,
+                    "reps_right": 21 if code in models.STRENGTH_TESTS else None,
+                }
+                for code in models.READINESS_TESTS
+            ],
+            today=today,
+        )
     for n in range(0, days, 183):
         flagged = start + timedelta(days=n)
         (flag_id,) = storage.add_red_flags(db, ["heavy_bleeding"], flagged_date=flagged, today=today)
@@ -111,6 +146,7 @@ def page_runner(page: str, *, clear_caches: bool = False):
         at.run()
         if at.exception:
             raise RuntimeError(f"{page}: {at.exception[0].value}")
+
     return run
 
 
@@ -121,8 +157,10 @@ def main() -> None:
         db_path = folder / "ten_years.db"
         began = time.perf_counter()
         found = build_ten_years(db_path)
-        print(f"ten-year database: {found} ({db_path.stat().st_size / 1e6:.1f} MB, built in "
-              f"{time.perf_counter() - began:.1f} s)")
+        print(
+            f"ten-year database: {found} ({db_path.stat().st_size / 1e6:.1f} MB, built in "
+            f"{time.perf_counter() - began:.1f} s)"
+        )
         os.environ[storage.DB_ENV_VAR] = str(db_path)
         os.environ[ui.TODAY_ENV_VAR] = TODAY.isoformat()
 
@@ -134,27 +172,38 @@ def main() -> None:
         # version, so a new entry means computing everything once. Cleared before each run.
         cold = {page: median_ms(page_runner(page, clear_caches=True)) for page, _, _ in ui.MENU}
 
-        print(f"\nEvery page under AppTest (median of {REPEATS} after 1 warm-up), against an empty page "
-              f"= one-line st.write page: {baseline:.0f} ms")
+        print(
+            f"\nEvery page under AppTest (median of {REPEATS} after 1 warm-up), against an empty page "
+            f"= one-line st.write page: {baseline:.0f} ms"
+        )
         print(f"{'page':24} {'median ms':>10} {'ratio':>7}  target {TARGET}x   first render after a save (ms)")
         for page, ms in times.items():
-            print(f"{page:24} {ms:10.0f} {ms / baseline:7.2f}  {'ok    ' if ms / baseline <= TARGET else 'MISSED'}"
-                  f"   {cold[page]:8.0f}")
+            print(
+                f"{page:24} {ms:10.0f} {ms / baseline:7.2f}  {'ok    ' if ms / baseline <= TARGET else 'MISSED'}"
+                f"   {cold[page]:8.0f}"
+            )
 
         # a second reference: the profile page on an EMPTY database (the app's own lightest page)
         empty_path = folder / "empty.db"
         os.environ[storage.DB_ENV_VAR] = str(empty_path)
         empty_profile = median_ms(page_runner("pages/profile.py"))
-        print(f"(reference: pages/profile.py on an empty database: {empty_profile:.0f} ms, "
-              f"{empty_profile / baseline:.2f}x the one-line page)")
+        print(
+            f"(reference: pages/profile.py on an empty database: {empty_profile:.0f} ms, "
+            f"{empty_profile / baseline:.2f}x the one-line page)"
+        )
         os.environ[storage.DB_ENV_VAR] = str(db_path)
 
         db = storage.open_db(db_path)
         export_ms = median_ms(lambda: storage.export_zip(db, today=TODAY), repeats=3)
         size = len(storage.export_zip(db, today=TODAY))
-        rows = [dict(r) for r in db.query("SELECT run_date, duration_min, distance_km, kind, run_interval_min, "
-                                          "walk_interval_min, interval_repeats, effort_1_10, notes, source, "
-                                          "source_id FROM runs")]
+        rows = [
+            dict(r)
+            for r in db.query(
+                "SELECT run_date, duration_min, distance_km, kind, run_interval_min, "
+                "walk_interval_min, interval_repeats, effort_1_10, notes, source, "
+                "source_id FROM runs"
+            )
+        ]
         db.close()
 
         def fresh_import():
@@ -163,10 +212,13 @@ def main() -> None:
             fresh = storage.open_db(target)
             storage.import_runs(fresh, rows, today=TODAY)
             fresh.close()
+
         import_ms = median_ms(fresh_import, repeats=3)
         print(f"\nexport_zip of ten years: {export_ms:.0f} ms (median of 3), {size / 1e6:.1f} MB zip")
-        print(f"import_runs of {len(rows)} runs into a new database: {import_ms:.0f} ms (median of 3, "
-              "incl. open + migrate)")
+        print(
+            f"import_runs of {len(rows)} runs into a new database: {import_ms:.0f} ms (median of 3, "
+            "incl. open + migrate)"
+        )
 
         if profile:
             missed = [page for page, ms in times.items() if ms / baseline > TARGET] or [max(times, key=times.get)]

@@ -26,11 +26,18 @@ import urllib.request
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_pages import ROOT, TODAY, build_ten_years  # noqa: E402
+from bench_pages import ROOT, TODAY, build_ten_years
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 TARGET = 1.3
 RUNS = 3
 
@@ -46,9 +53,14 @@ def start(script: Path, cwd: Path, db_path: Path) -> tuple[subprocess.Popen, str
     env = {**os.environ, "RETURN_TO_RUN_DB": str(db_path), "RETURN_TO_RUN_TODAY": TODAY.isoformat()}
     began = time.perf_counter()
     # The app starts the way tasks.py starts it (through its launcher); the minimal app plainly.
-    command = (["-m", "return_to_run.serve"] if script == ROOT / "app.py" else ["-m", "streamlit", "run", str(script)])
-    process = subprocess.Popen([sys.executable, *command, "--server.port", str(port)],
-                               cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    command = ["-m", "return_to_run.serve"] if script == ROOT / "app.py" else ["-m", "streamlit", "run", str(script)]
+    process = subprocess.Popen(
+        [sys.executable, *command, "--server.port", str(port)],
+        cwd=cwd,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     url = f"http://localhost:{port}"
     while True:
         try:
@@ -134,12 +146,20 @@ def main() -> None:
         print(f"  ratio {app_s / min_s:.2f}x (target {TARGET}x: {'ok' if app_s / min_s <= TARGET else 'MISSED'})")
 
         _, min_rss = cold_start(browser, minimal, minimal_dir, folder / "unused.db", "hi")
-        _, app_rss = cold_start(browser, ROOT / "app.py", ROOT, ten_years, "Your last 12 weeks",
-                                visit=(("/trends", '[data-testid="stVegaLiteChart"]'),))
+        _, app_rss = cold_start(
+            browser,
+            ROOT / "app.py",
+            ROOT,
+            ten_years,
+            "Your last 12 weeks",
+            visit=(("/trends", '[data-testid="stVegaLiteChart"]'),),
+        )
         print("Peak RSS of the server (VmHWM):")
         print(f"  minimal app after its page:                      {min_rss:6.0f} MB")
-        print(f"  app.py, ten years, after home and trends pages:  {app_rss:6.0f} MB "
-              f"({app_rss / min_rss:.2f}x, +{app_rss - min_rss:.0f} MB)")
+        print(
+            f"  app.py, ten years, after home and trends pages:  {app_rss:6.0f} MB "
+            f"({app_rss / min_rss:.2f}x, +{app_rss - min_rss:.0f} MB)"
+        )
         trends_load_times(browser, ten_years, folder / "empty_for_load.db")
         browser.close()
 
@@ -147,6 +167,7 @@ def main() -> None:
 def trends_load_times(browser, ten_years: Path, empty_db: Path) -> None:
     """Browser load time (navigation to the main chart drawn) of Trends with ten years of
     data, against the Profile page of an empty database, on one warm server each."""
+
     def load_ms(url: str, wait_for: str) -> float:
         page = browser.new_page(viewport={"width": 1000, "height": 1600})
         began = time.perf_counter()

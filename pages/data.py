@@ -13,30 +13,38 @@ with ui.page("Your data", "💾") as ctx:
     st.write(f"Everything lives in one file on this computer: `{ctx.db_path}`. Nothing is uploaded.")
     ui.show_flash()
     import_tab, report_tab, backup_tab, example_tab = st.tabs(
-        ["Import runs", "Clinician summary", "Export and restore", "Example data"])
+        ["Import runs", "Clinician summary", "Export and restore", "Example data"]
+    )
 
     # ---- import
     with import_tab:
-        st.markdown("Bring in runs your watch already recorded: Strava's `activities.csv` or whole "
-                    "export zip, Garmin Connect's activities CSV, or single GPX, TCX or FIT files.")
-        upload = st.file_uploader("File to import", key="import_file",
-                                  type=["csv", "zip", "gpx", "tcx", "fit", "gz"])
+        st.markdown(
+            "Bring in runs your watch already recorded: Strava's `activities.csv` or whole "
+            "export zip, Garmin Connect's activities CSV, or single GPX, TCX or FIT files."
+        )
+        upload = st.file_uploader("File to import", key="import_file", type=["csv", "zip", "gpx", "tcx", "fit", "gz"])
         if upload is not None:
             try:
-                result = importers.parse_upload(upload.name, upload.getvalue(), today=ctx.today,
-                                                distance_units=ctx.units)
+                result = importers.parse_upload(
+                    upload.name, upload.getvalue(), today=ctx.today, distance_units=ctx.units
+                )
             except importers.ImportFileError as error:
                 st.error(str(error), icon="📄")
             else:
                 preview = ui.import_preview(ctx, result)
-                if preview["new_rows"] and st.button(f"Import {ui.plural(len(preview['new_rows']), 'activity', 'activities')}",
-                                                     type="primary",
-                                                     key="confirm_import"):
+                if preview["new_rows"] and st.button(
+                    f"Import {ui.plural(len(preview['new_rows']), 'activity', 'activities')}",
+                    type="primary",
+                    key="confirm_import",
+                ):
                     bar = st.progress(0.0, text="Importing ...")
                     try:
                         added = storage.import_runs(
-                            ctx.db, preview["new_rows"], today=ctx.today,
-                            progress=lambda done, total: bar.progress(done / total, text=f"{done} of {total}"))
+                            ctx.db,
+                            preview["new_rows"],
+                            today=ctx.today,
+                            progress=lambda done, total: bar.progress(done / total, text=f"{done} of {total}"),
+                        )
                     except ValidationError as error:
                         ui.show_problems(error)
                     else:
@@ -49,15 +57,28 @@ with ui.page("Your data", "💾") as ctx:
         if ctx.profile is None:
             st.info("Set up your profile first: the summary starts from your birth date.")
         else:
-            st.markdown("A PDF to take to your physiotherapist, doctor or midwife: your profile, phase, "
-                        "readiness tests, weekly running against symptoms, and red flags. Made here, "
-                        "on your computer.")
+            st.markdown(
+                "A PDF to take to your physiotherapist, doctor or midwife: your profile, phase, "
+                "readiness tests, weekly running against symptoms, and red flags. Made here, "
+                "on your computer."
+            )
             cols = st.columns(2)
-            start = cols[0].date_input("From", value=max(ctx.profile.birth_date, ctx.today - timedelta(weeks=26)),
-                                       key="report_from", format="YYYY-MM-DD", min_value=date(1950, 1, 1),
-                                       max_value=ctx.today)
-            end = cols[1].date_input("To", value=ctx.today, key="report_to", format="YYYY-MM-DD",
-                                     min_value=date(1950, 1, 1), max_value=ctx.today)
+            start = cols[0].date_input(
+                "From",
+                value=max(ctx.profile.birth_date, ctx.today - timedelta(weeks=26)),
+                key="report_from",
+                format="YYYY-MM-DD",
+                min_value=date(1950, 1, 1),
+                max_value=ctx.today,
+            )
+            end = cols[1].date_input(
+                "To",
+                value=ctx.today,
+                key="report_to",
+                format="YYYY-MM-DD",
+                min_value=date(1950, 1, 1),
+                max_value=ctx.today,
+            )
             if start > end:
                 st.error("**From** must be on or before **To**.")
             elif st.button("Make the PDF", key="make_report"):
@@ -66,17 +87,27 @@ with ui.page("Your data", "💾") as ctx:
                 with st.spinner("Making your summary ..."):
                     st.session_state["report_pdf"] = report.report_for(ctx.db, today=ctx.today, start=start, end=end)
             if "report_pdf" in st.session_state:
-                st.download_button("⬇️ Download the summary (PDF)", st.session_state["report_pdf"],
-                                   file_name=f"return-to-run-summary-{ctx.today.isoformat()}.pdf",
-                                   mime="application/pdf", key="download_report")
+                st.download_button(
+                    "⬇️ Download the summary (PDF)",
+                    st.session_state["report_pdf"],
+                    file_name=f"return-to-run-summary-{ctx.today.isoformat()}.pdf",
+                    mime="application/pdf",
+                    key="download_report",
+                )
 
     # ---- export, backup, restore
     with backup_tab:
-        st.markdown("**Export everything**: a zip with a CSV per log, a JSON copy and a SQLite copy of "
-                    "the database. Keep it somewhere safe, or use it to move to another computer.")
-        st.download_button("⬇️ Download everything (zip)", ui.export_later(ctx),
-                           file_name=f"return-to-run-{ctx.today.isoformat()}.zip", mime="application/zip",
-                           key="download_export")
+        st.markdown(
+            "**Export everything**: a zip with a CSV per log, a JSON copy and a SQLite copy of "
+            "the database. Keep it somewhere safe, or use it to move to another computer."
+        )
+        st.download_button(
+            "⬇️ Download everything (zip)",
+            ui.export_later(ctx),
+            file_name=f"return-to-run-{ctx.today.isoformat()}.zip",
+            mime="application/zip",
+            key="download_export",
+        )
         st.divider()
         st.markdown("**Restore from an export**")
         backup = st.file_uploader("Export zip", type=["zip", "json"], key="restore_file")
@@ -91,14 +122,17 @@ with ui.page("Your data", "💾") as ctx:
     # ---- example data
     with example_tab:
         if ctx.example_mode:
-            st.markdown("You are exploring the example data. Leaving deletes the example file; your own "
-                        "log is untouched.")
+            st.markdown(
+                "You are exploring the example data. Leaving deletes the example file; your own log is untouched."
+            )
             if st.button("Leave and remove example data", key="leave_example", type="primary"):
                 ui.leave_example_mode()
                 st.rerun()
         else:
-            st.markdown("See the app with six months of a made-up mother's logs. It goes into a separate "
-                        "file, never mixed with yours, and one click removes it.")
+            st.markdown(
+                "See the app with six months of a made-up mother's logs. It goes into a separate "
+                "file, never mixed with yours, and one click removes it."
+            )
             if st.button("🧪 Explore with example data", key="load_example_data"):
                 ui.start_example_mode()
                 st.rerun()

@@ -12,24 +12,39 @@ FORM_KEYS = ("foundation_date", "foundation_activity", "foundation_minutes", "fo
 with ui.page("Foundation work", "🧘") as ctx:
     st.title("🧘 Foundation work")
     ui.require_profile(ctx)
-    st.write("Pelvic floor training most days and strength work twice a week are what make a return "
-             "to running hold up (UK Chief Medical Officers 2019; Canadian postpartum guideline 2025). "
-             "Logging it keeps you honest with yourself, and shows beside your runs on Trends.")
+    st.write(
+        "Pelvic floor training most days and strength work twice a week are what make a return "
+        "to running hold up (UK Chief Medical Officers 2019; Canadian postpartum guideline 2025). "
+        "Logging it keeps you honest with yourself, and shows beside your runs on Trends."
+    )
     ui.show_flash()
     if st.session_state.pop("reset_foundation_form", False):
         for key in FORM_KEYS:
             st.session_state.pop(key, None)
 
-    session_date = st.date_input("Date", value=ctx.today, max_value=ctx.today, min_value=date(1950, 1, 1),
-                                 key="foundation_date", format="YYYY-MM-DD")
-    activity = st.radio("What", list(models.FOUNDATION_ACTIVITIES), format_func=models.FOUNDATION_ACTIVITIES.get,
-                        key="foundation_activity")
+    session_date = st.date_input(
+        "Date",
+        value=ctx.today,
+        max_value=ctx.today,
+        min_value=date(1950, 1, 1),
+        key="foundation_date",
+        format="YYYY-MM-DD",
+    )
+    activity = st.radio(
+        "What",
+        list(models.FOUNDATION_ACTIVITIES),
+        format_func=models.FOUNDATION_ACTIVITIES.get,
+        key="foundation_activity",
+    )
     minutes = st.number_input("Minutes", min_value=0.0, step=1.0, value=10.0, key="foundation_minutes")
     notes = st.text_input("Notes (optional)", key="foundation_notes", max_chars=2000)
     if st.button("Save session", type="primary", width="stretch", key="save_foundation"):
         try:
-            storage.add_foundation_session(ctx.db, {"session_date": session_date, "activity": activity,
-                                                    "duration_min": minutes, "notes": notes}, today=ctx.today)
+            storage.add_foundation_session(
+                ctx.db,
+                {"session_date": session_date, "activity": activity, "duration_min": minutes, "notes": notes},
+                today=ctx.today,
+            )
         except ValidationError as error:
             ui.show_problems(error)
         else:

@@ -23,10 +23,14 @@ with ui.page("Learn", "📚") as ctx:
             st.stop()
 
     st.title("📚 Learn")
-    st.write("Why a gradual return protects your pelvic floor, in plain words, with the evidence "
-             "behind each point. Each takes about five minutes.")
-    st.progress(len(read.keys() & {lesson.slug for lesson in all_lessons}) / len(all_lessons),
-                text=f"{len(read.keys() & {lesson.slug for lesson in all_lessons})} of {len(all_lessons)} read")
+    st.write(
+        "Why a gradual return protects your pelvic floor, in plain words, with the evidence "
+        "behind each point. Each takes about five minutes."
+    )
+    st.progress(
+        len(read.keys() & {lesson.slug for lesson in all_lessons}) / len(all_lessons),
+        text=f"{len(read.keys() & {lesson.slug for lesson in all_lessons})} of {len(all_lessons)} read",
+    )
     for topic, topic_lessons in lessons.by_topic(all_lessons):
         st.subheader(topic)
         for lesson in topic_lessons:

@@ -7,8 +7,17 @@ import streamlit as st
 from return_to_run import models, storage, ui
 from return_to_run.validation import ValidationError
 
-FORM_KEYS = ("run_date", "run_kind", "run_duration", "run_distance", "run_interval",
-             "walk_interval", "interval_repeats", "run_effort", "run_notes")
+FORM_KEYS = (
+    "run_date",
+    "run_kind",
+    "run_duration",
+    "run_distance",
+    "run_interval",
+    "walk_interval",
+    "interval_repeats",
+    "run_effort",
+    "run_notes",
+)
 
 with ui.page("Log a run", "👟") as ctx:
     st.title("👟 Log a run")
@@ -28,37 +37,49 @@ with ui.page("Log a run", "👟") as ctx:
         st.divider()
 
     st.subheader("New run")
-    run_date = st.date_input("Date", value=ctx.today, max_value=ctx.today, min_value=date(1950, 1, 1),
-                             key="run_date", format="YYYY-MM-DD")
-    kind = st.radio("Kind", list(models.RUN_KINDS), format_func=models.RUN_KINDS.get,
-                    horizontal=True, key="run_kind", index=1)
+    run_date = st.date_input(
+        "Date", value=ctx.today, max_value=ctx.today, min_value=date(1950, 1, 1), key="run_date", format="YYYY-MM-DD"
+    )
+    kind = st.radio(
+        "Kind", list(models.RUN_KINDS), format_func=models.RUN_KINDS.get, horizontal=True, key="run_kind", index=1
+    )
     raw = {"run_date": run_date, "kind": kind}
     pattern_min = None
     if kind == "walk_run":
         suggested = ui.suggested_pattern(ctx)
         cols = st.columns(3)
-        raw["run_interval_min"] = cols[0].number_input("Run (min)", min_value=0.0, step=0.5,
-                                                       value=suggested["run_interval_min"], key="run_interval")
-        raw["walk_interval_min"] = cols[1].number_input("Walk (min)", min_value=0.0, step=0.5,
-                                                        value=suggested["walk_interval_min"], key="walk_interval")
-        raw["interval_repeats"] = cols[2].number_input("× repeats", min_value=0, step=1,
-                                                       value=suggested["interval_repeats"], key="interval_repeats")
+        raw["run_interval_min"] = cols[0].number_input(
+            "Run (min)", min_value=0.0, step=0.5, value=suggested["run_interval_min"], key="run_interval"
+        )
+        raw["walk_interval_min"] = cols[1].number_input(
+            "Walk (min)", min_value=0.0, step=0.5, value=suggested["walk_interval_min"], key="walk_interval"
+        )
+        raw["interval_repeats"] = cols[2].number_input(
+            "× repeats", min_value=0, step=1, value=suggested["interval_repeats"], key="interval_repeats"
+        )
         pattern_min = (raw["run_interval_min"] + raw["walk_interval_min"]) * raw["interval_repeats"]
         st.caption(f"{suggested['why']} That pattern takes {pattern_min:g} minutes.")
     cols = st.columns(2)
     raw["duration_min"] = cols[0].number_input(
-        "Duration (min)", min_value=0.0, step=1.0, value=None, key="run_duration",
-        placeholder=f"{pattern_min:g}, the pattern" if pattern_min else "e.g. 20")
+        "Duration (min)",
+        min_value=0.0,
+        step=1.0,
+        value=None,
+        key="run_duration",
+        placeholder=f"{pattern_min:g}, the pattern" if pattern_min else "e.g. 20",
+    )
     if raw["duration_min"] is None and pattern_min:
         raw["duration_min"] = pattern_min
-    distance = cols[1].number_input(f"{ui.distance_label(ctx.units)}, optional", min_value=0.0,
-                                    step=0.1, value=None, key="run_distance")
+    distance = cols[1].number_input(
+        f"{ui.distance_label(ctx.units)}, optional", min_value=0.0, step=0.1, value=None, key="run_distance"
+    )
     raw["distance_km"] = models.to_km(distance, ctx.units) if distance else None
     for warning in ui.planned_run_warnings(ctx, kind, raw["duration_min"], run_date):
         st.warning(warning, icon="⚠️")
     raw["effort_1_10"] = st.slider("Effort (1 = very easy, 10 = all out)", 1, 10, 4, key="run_effort")
-    raw["notes"] = st.text_area("Notes (optional)", key="run_notes", max_chars=2000,
-                                placeholder="How did it feel? Where did you run?")
+    raw["notes"] = st.text_area(
+        "Notes (optional)", key="run_notes", max_chars=2000, placeholder="How did it feel? Where did you run?"
+    )
 
     if st.button("Save run", type="primary", width="stretch", key="save_run"):
         try:

@@ -17,9 +17,11 @@ OUTCOMES = {
 with ui.page("Readiness tests", "✅") as ctx:
     st.title("✅ Readiness tests")
     ui.require_profile(ctx)
-    st.write("Before running, check that your body copes with load and impact. Do each test and "
-             "note honestly how it went: **any leakage, heaviness, dragging or pain counts as not "
-             "passed, even if you finished it** (Goom, Donnelly & Brockwell 2019).")
+    st.write(
+        "Before running, check that your body copes with load and impact. Do each test and "
+        "note honestly how it went: **any leakage, heaviness, dragging or pain counts as not "
+        "passed, even if you finished it** (Goom, Donnelly & Brockwell 2019)."
+    )
     lesson = ui.lesson_by_slug("readiness-tests")
     if lesson:
         ui.lesson_link(lesson)
@@ -29,25 +31,38 @@ with ui.page("Readiness tests", "✅") as ctx:
     ui.readiness_overview(status)
 
     st.subheader("Log a test session")
-    test_date = st.date_input("Date of the tests", value=ctx.today, max_value=ctx.today,
-                              min_value=date(1950, 1, 1), key="readiness_date", format="YYYY-MM-DD")
+    test_date = st.date_input(
+        "Date of the tests",
+        value=ctx.today,
+        max_value=ctx.today,
+        min_value=date(1950, 1, 1),
+        key="readiness_date",
+        format="YYYY-MM-DD",
+    )
     results = []
     st.markdown("##### Load and impact (all seven must pass before running)")
     for code, label in models.LOAD_IMPACT_TESTS.items():
-        outcome = st.radio(label, list(OUTCOMES), format_func=OUTCOMES.get, horizontal=True,
-                           key=f"readiness_{code}")
+        outcome = st.radio(label, list(OUTCOMES), format_func=OUTCOMES.get, horizontal=True, key=f"readiness_{code}")
         if outcome != "skip":
-            results.append({"test_date": test_date, "test_code": code,
-                            "completed": outcome != "incomplete", "had_symptoms": outcome == "symptoms"})
+            results.append(
+                {
+                    "test_date": test_date,
+                    "test_code": code,
+                    "completed": outcome != "incomplete",
+                    "had_symptoms": outcome == "symptoms",
+                }
+            )
     st.markdown(f"##### Strength (aim for {models.STRENGTH_TARGET_REPS} on each side, counted to fatigue)")
     st.caption("These steer your strength work. They never hold back your running.")
     for code, label in models.STRENGTH_TESTS.items():
         cols = st.columns([2, 1, 1])
         cols[0].markdown(label)
-        left = cols[1].number_input("Left", min_value=0, max_value=500, step=1, value=None,
-                                    key=f"readiness_{code}_left")
-        right = cols[2].number_input("Right", min_value=0, max_value=500, step=1, value=None,
-                                     key=f"readiness_{code}_right")
+        left = cols[1].number_input(
+            "Left", min_value=0, max_value=500, step=1, value=None, key=f"readiness_{code}_left"
+        )
+        right = cols[2].number_input(
+            "Right", min_value=0, max_value=500, step=1, value=None, key=f"readiness_{code}_right"
+        )
         if left is not None or right is not None:
             results.append({"test_date": test_date, "test_code": code, "reps_left": left, "reps_right": right})
 

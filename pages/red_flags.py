@@ -16,8 +16,10 @@ URGENCY_HEADINGS = {
 with ui.page("Red flags", "🚩") as ctx:
     st.title("🚩 Red flags")
     ui.require_profile(ctx)
-    st.write("Some symptoms need a clinician, not a training plan. Tick anything you have now. "
-             "While a red flag is open, the app suggests no training.")
+    st.write(
+        "Some symptoms need a clinician, not a training plan. Tick anything you have now. "
+        "While a red flag is open, the app suggests no training."
+    )
     ui.show_flash()
     if "red_flags_saved" in st.session_state:
         ui.show_red_flag_alerts([symptoms.RED_FLAGS[c] for c in st.session_state.pop("red_flags_saved")])
@@ -31,8 +33,10 @@ with ui.page("Red flags", "🚩") as ctx:
         for code in codes:
             if st.checkbox(symptoms.RED_FLAGS[code].label, key=f"flag_{code}"):
                 flagged.append(code)
-    st.caption("Leakage, heaviness, bleeding and bowel symptoms you log on the symptoms page are "
-               "checked against the red flags automatically.")
+    st.caption(
+        "Leakage, heaviness, bleeding and bowel symptoms you log on the symptoms page are "
+        "checked against the red flags automatically."
+    )
     if st.button("Save check-in", type="primary", width="stretch", key="save_red_flags"):
         if not flagged:
             ui.flash("Nothing ticked: no red flags today.")
@@ -57,14 +61,18 @@ with ui.page("Red flags", "🚩") as ctx:
                 st.caption(info.advice)
             flag_id = int(flag["id"])
             cols = st.columns([1, 2])
-            resolved_on = cols[0].date_input("Resolved on", value=ctx.today, max_value=ctx.today,
-                                             min_value=date(1950, 1, 1), key=f"resolve_date_{flag_id}",
-                                             format="YYYY-MM-DD")
+            resolved_on = cols[0].date_input(
+                "Resolved on",
+                value=ctx.today,
+                max_value=ctx.today,
+                min_value=date(1950, 1, 1),
+                key=f"resolve_date_{flag_id}",
+                format="YYYY-MM-DD",
+            )
             note = cols[1].text_input("Note (e.g. what the clinician said)", key=f"resolve_note_{flag_id}")
             if st.button("Mark resolved", key=f"resolve_{flag_id}"):
                 try:
-                    storage.resolve_red_flag(ctx.db, flag_id, resolved_date=resolved_on, note=note,
-                                             today=ctx.today)
+                    storage.resolve_red_flag(ctx.db, flag_id, resolved_date=resolved_on, note=note, today=ctx.today)
                 except ValidationError as error:
                     ui.show_problems(error)
                 else:
@@ -74,8 +82,7 @@ with ui.page("Red flags", "🚩") as ctx:
     resolved = all_flags[all_flags["resolved_date"].notna()] if not all_flags.empty else all_flags
     if not resolved.empty:
         st.subheader("History")
-        st.dataframe(ui.red_flag_history_table(resolved), hide_index=True, width="stretch",
-                     key="red_flag_history")
+        st.dataframe(ui.red_flag_history_table(resolved), hide_index=True, width="stretch", key="red_flag_history")
     lesson = ui.lesson_by_slug("when-to-see-someone")
     if lesson:
         ui.lesson_link(lesson)

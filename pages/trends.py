@@ -10,15 +10,23 @@ with ui.page("Trends", "📈", layout="wide") as ctx:
     st.caption(ui.weeks_label(ctx))
     first_logged = storage.first_log_date(ctx.db)
     if first_logged is None:
-        st.info("Nothing to show yet. Log a few runs and check-ins and your weeks will appear here, "
-                "with any symptoms beside the running that came before them.", icon="📈")
+        st.info(
+            "Nothing to show yet. Log a few runs and check-ins and your weeks will appear here, "
+            "with any symptoms beside the running that came before them.",
+            icon="📈",
+        )
         st.page_link("pages/log_run.py", label="Log a run", icon="👟")
         st.stop()
 
     since = None
     if first_logged < ctx.today - ui.TRENDS_RECENT_SPAN:
-        span = st.radio("Period", ["recent", "all"], horizontal=True, key="trends_span",
-                        format_func={"recent": "Last 12 months", "all": "Everything"}.get)
+        span = st.radio(
+            "Period",
+            ["recent", "all"],
+            horizontal=True,
+            key="trends_span",
+            format_func={"recent": "Last 12 months", "all": "Everything"}.get,
+        )
         since = ctx.today - ui.TRENDS_RECENT_SPAN if span == "recent" else None
     view = ui.trends(ctx, since=since)
     weekly, outcomes = view["weekly"], view["outcomes"]
@@ -30,22 +38,39 @@ with ui.page("Trends", "📈", layout="wide") as ctx:
 
     # ---- the main chart
     cols = st.columns([1, 2])
-    measure = cols[0].radio("Show running as", ["minutes", "distance"], horizontal=True, key="trends_measure",
-                            format_func={"minutes": "Minutes", "distance": f"Distance ({ctx.units})"}.get)
-    layers = cols[1].multiselect("Symptoms to show", list(charts.SYMPTOM_LAYERS),
-                                 default=list(charts.DEFAULT_SYMPTOM_LAYERS),
-                                 format_func=charts.SYMPTOM_LAYERS.get, key="trends_layers")
-    ui.chart("weekly_chart", weekly, measure=measure, units=ctx.units, symptom_layers=tuple(layers),
-             phase_periods=ui.phase_periods(ctx), key="trends_chart")
+    measure = cols[0].radio(
+        "Show running as",
+        ["minutes", "distance"],
+        horizontal=True,
+        key="trends_measure",
+        format_func={"minutes": "Minutes", "distance": f"Distance ({ctx.units})"}.get,
+    )
+    layers = cols[1].multiselect(
+        "Symptoms to show",
+        list(charts.SYMPTOM_LAYERS),
+        default=list(charts.DEFAULT_SYMPTOM_LAYERS),
+        format_func=charts.SYMPTOM_LAYERS.get,
+        key="trends_layers",
+    )
+    ui.chart(
+        "weekly_chart",
+        weekly,
+        measure=measure,
+        units=ctx.units,
+        symptom_layers=tuple(layers),
+        phase_periods=ui.phase_periods(ctx),
+        key="trends_chart",
+    )
     st.caption("Drag across the lower strip to zoom into a period; click a legend entry to hide it.")
     if st.toggle("Show as a table", key="trends_table_toggle"):
-        st.dataframe(volume.weekly_table(weekly, units=ctx.units), hide_index=True, width="stretch",
-                     key="trends_table")
+        st.dataframe(volume.weekly_table(weekly, units=ctx.units), hide_index=True, width="stretch", key="trends_table")
 
     # ---- progression checks
     st.subheader("How fast the running grew")
-    st.caption("About 10% a week at most, in most cases (Deering et al. 2024), and no single run more "
-               "than 10% longer than your longest in the previous 30 days (Frandsen et al. 2025).")
+    st.caption(
+        "About 10% a week at most, in most cases (Deering et al. 2024), and no single run more "
+        "than 10% longer than your longest in the previous 30 days (Frandsen et al. 2025)."
+    )
     ui.chart("progression_chart", weekly, key="progression_chart")
     spikes = view["spikes"]
     if spikes.empty:
@@ -59,12 +84,20 @@ with ui.page("Trends", "📈", layout="wide") as ctx:
 
     # ---- her patterns
     st.subheader("Your patterns")
-    symptom = st.selectbox("Symptom", list(patterns.OUTCOME_SYMPTOMS), format_func=patterns.SYMPTOM_NAMES.get,
-                           key="patterns_symptom")
-    st.caption(f"Counts of your runs followed by it. Nothing is read into a group with fewer than "
-               f"{patterns.MIN_RUNS_FOR_PATTERN} runs.")
-    grouping = st.radio("Compare runs by", list(patterns.GROUPINGS), format_func=patterns.GROUPING_NAMES.get,
-                        horizontal=True, key="patterns_grouping")
+    symptom = st.selectbox(
+        "Symptom", list(patterns.OUTCOME_SYMPTOMS), format_func=patterns.SYMPTOM_NAMES.get, key="patterns_symptom"
+    )
+    st.caption(
+        f"Counts of your runs followed by it. Nothing is read into a group with fewer than "
+        f"{patterns.MIN_RUNS_FOR_PATTERN} runs."
+    )
+    grouping = st.radio(
+        "Compare runs by",
+        list(patterns.GROUPINGS),
+        format_func=patterns.GROUPING_NAMES.get,
+        horizontal=True,
+        key="patterns_grouping",
+    )
     ui.chart("patterns_chart", patterns.pattern_table(outcomes, grouping, symptom), key="patterns_chart")
 
     # ---- foundation beside running

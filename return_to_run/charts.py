@@ -97,9 +97,13 @@ def _prepare(weekly: pd.DataFrame, units: str) -> tuple[pd.DataFrame, str, str]:
 
 def _x(field: str, x_type: str, title: str | None, scale: alt.Scale | None = None, **axis) -> alt.X:
     kwargs = {"scale": scale if scale is not None else alt.Scale(zero=False)}
-    return alt.X(field, type=x_type, title=title,
-                 axis=alt.Axis(labelOverlap=True, tickMinStep=1 if x_type == "quantitative" else alt.Undefined,
-                               **axis), **kwargs)
+    return alt.X(
+        field,
+        type=x_type,
+        title=title,
+        axis=alt.Axis(labelOverlap=True, tickMinStep=1 if x_type == "quantitative" else alt.Undefined, **axis),
+        **kwargs,
+    )
 
 
 def _empty_chart(message: str = EMPTY_MESSAGE) -> alt.Chart:
@@ -154,8 +158,9 @@ def _phase_frame(phase_periods: pd.DataFrame, df: pd.DataFrame, x_type: str) -> 
     first_day = pd.Timestamp(df["week_start"].iloc[0])
     starts = pd.to_datetime(phase_periods["start"]).clip(lower=first_day)
     ends = pd.to_datetime(phase_periods["end"]).fillna(last_day).clip(upper=last_day)
-    frame = pd.DataFrame({"phase": phase_periods["phase"].astype(str).to_numpy(),
-                          "start": starts.to_numpy(), "end": ends.to_numpy()})
+    frame = pd.DataFrame(
+        {"phase": phase_periods["phase"].astype(str).to_numpy(), "start": starts.to_numpy(), "end": ends.to_numpy()}
+    )
     frame = frame.loc[frame["end"] > frame["start"]]
     if x_type == "quantitative":
         birth = first_day - pd.Timedelta(days=int(df["days_since_birth"].iloc[0]))
@@ -163,8 +168,10 @@ def _phase_frame(phase_periods: pd.DataFrame, df: pd.DataFrame, x_type: str) -> 
         frame["x_end"] = (frame["end"] - birth).dt.days / 7
     else:
         frame["x_start"], frame["x_end"] = frame["start"], frame["end"]
-    frame["period"] = [f"{s.day} {s:%b %Y} to {e.day} {e:%b %Y}" for s, e in
-                       zip(frame["start"], frame["end"] - pd.Timedelta(days=1), strict=True)]
+    frame["period"] = [
+        f"{s.day} {s:%b %Y} to {e.day} {e:%b %Y}"
+        for s, e in zip(frame["start"], frame["end"] - pd.Timedelta(days=1), strict=True)
+    ]
     return frame.drop(columns=["start", "end"]).reset_index(drop=True)
 
 
@@ -214,19 +221,32 @@ def weekly_chart(
     birth_known = x_type == "quantitative"
     height = 150 if compact else 280
     # Only the columns the marks use: the data are serialised with the spec.
-    used = ["x_start", "x_end", "x_mid", "week_start", "week_label", "weeks_since_birth", "days_since_birth",
-            "red_flag",
-            *(t["shorthand"].split(":")[0] for t in _bar_tooltips(birth_known, units)), *symptom_layers]
+    used = [
+        "x_start",
+        "x_end",
+        "x_mid",
+        "week_start",
+        "week_label",
+        "weeks_since_birth",
+        "days_since_birth",
+        "red_flag",
+        *(t["shorthand"].split(":")[0] for t in _bar_tooltips(birth_known, units)),
+        *symptom_layers,
+    ]
     df = df[list(dict.fromkeys(used))]
 
-    brush = None if compact else alt.selection_interval(
-        encodings=["x"], name="brush", value=_initial_zoom(df, x_type) or alt.Undefined)
+    brush = (
+        None
+        if compact
+        else alt.selection_interval(encodings=["x"], name="brush", value=_initial_zoom(df, x_type) or alt.Undefined)
+    )
     zoom = alt.Scale(domain=brush, zero=False) if brush is not None else None
     x_start = _x("x_start", x_type, x_title, zoom)
     base = alt.Chart(df)
 
     bars = base.mark_bar(color=VOLUME_COLOR, opacity=0.8, clip=True, stroke="white", strokeWidth=0.5).encode(
-        x=x_start, x2="x_end",
+        x=x_start,
+        x2="x_end",
         y=alt.Y(f"{y_field}:Q", title=y_title, axis=alt.Axis(orient="left", titleColor="#0072B2")),
         y2=alt.datum(0),
         tooltip=_bar_tooltips(birth_known, units),
@@ -236,16 +256,25 @@ def weekly_chart(
     if phase_periods is not None and len(phase_periods):
         phases = _phase_frame(phase_periods, df, x_type)
         phase_x = _x("x_start", x_type, x_title, zoom)
-        band = alt.Chart(phases).mark_rect(opacity=0.7, clip=True).encode(
-            x=phase_x, x2="x_end",
-            color=alt.Color("phase:N", legend=None,
-                            scale=alt.Scale(domain=list(dict.fromkeys(phases["phase"])),
-                                            range=list(PHASE_COLORS))),
-            tooltip=[alt.Tooltip("phase:N", title="Phase"), alt.Tooltip("period:N", title="Dates")],
+        band = (
+            alt.Chart(phases)
+            .mark_rect(opacity=0.7, clip=True)
+            .encode(
+                x=phase_x,
+                x2="x_end",
+                color=alt.Color(
+                    "phase:N",
+                    legend=None,
+                    scale=alt.Scale(domain=list(dict.fromkeys(phases["phase"])), range=list(PHASE_COLORS)),
+                ),
+                tooltip=[alt.Tooltip("phase:N", title="Phase"), alt.Tooltip("period:N", title="Dates")],
+            )
         )
-        names = alt.Chart(phases).mark_text(align="left", baseline="top", dx=3, dy=3, fontSize=10,
-                                            color="#444444", clip=True).encode(
-            x=phase_x, y=alt.value(0), text="phase:N")
+        names = (
+            alt.Chart(phases)
+            .mark_text(align="left", baseline="top", dx=3, dy=3, fontSize=10, color="#444444", clip=True)
+            .encode(x=phase_x, y=alt.value(0), text="phase:N")
+        )
         layers += [band, names]
     layers.append(bars)
 
@@ -253,51 +282,86 @@ def weekly_chart(
     flag_x = _x("x_mid", x_type, x_title, zoom)
     flag_tip = [alt.Tooltip("week_label:N", title="Red flag raised in the week of")]
     flag_base = alt.Chart(flagged)
-    flag_rule = flag_base.mark_rule(color=RED_FLAG_COLOR, strokeWidth=2, strokeDash=[4, 2],
-                                              clip=True).encode(x=flag_x, tooltip=flag_tip)
-    flag_mark = flag_base.mark_point(shape="triangle-down", filled=True, size=90,
-                                              color=RED_FLAG_COLOR, opacity=1, clip=True).encode(
-        x=flag_x, y=alt.value(6), tooltip=flag_tip)
+    flag_rule = flag_base.mark_rule(color=RED_FLAG_COLOR, strokeWidth=2, strokeDash=[4, 2], clip=True).encode(
+        x=flag_x, tooltip=flag_tip
+    )
+    flag_mark = flag_base.mark_point(
+        shape="triangle-down", filled=True, size=90, color=RED_FLAG_COLOR, opacity=1, clip=True
+    ).encode(x=flag_x, y=alt.value(6), tooltip=flag_tip)
 
     if symptom_layers:
         long = _symptoms_long(df, tuple(symptom_layers))
         labels = [SYMPTOM_LAYERS[c] for c in symptom_layers]
         toggle = alt.selection_point(fields=["measure"], bind="legend", name="symptom_toggle")
-        legend = alt.Legend(orient="bottom", title=None, columns=2 if compact else 4, symbolType="stroke",
-                            symbolStrokeWidth=3, symbolSize=300)
+        legend = alt.Legend(
+            orient="bottom",
+            title=None,
+            columns=2 if compact else 4,
+            symbolType="stroke",
+            symbolStrokeWidth=3,
+            symbolSize=300,
+        )
         tooltips = [alt.Tooltip("week_label:N", title="Week of")]
         if birth_known:
             tooltips.append(alt.Tooltip("weeks_since_birth:Q", title="Weeks since birth"))
         tooltips += [alt.Tooltip("measure:N", title="Symptom"), alt.Tooltip("value:Q", title="Value")]
-        lines = alt.Chart(long).mark_line(point=True, strokeWidth=2, clip=True).encode(
-            x=_x("x_mid", x_type, x_title, zoom),
-            y=alt.Y("value:Q", title="Symptoms: days, or worst score (0-10)",
-                    scale=alt.Scale(domain=[0, 10]), axis=alt.Axis(orient="right")),
-            color=alt.Color("measure:N", legend=legend,
-                            scale=alt.Scale(domain=labels, range=[SYMPTOM_STYLES[c][0] for c in symptom_layers])),
-            strokeDash=alt.StrokeDash("measure:N", legend=legend,
-                                      scale=alt.Scale(domain=labels,
-                                                      range=[SYMPTOM_STYLES[c][1] for c in symptom_layers])),
-            opacity=alt.condition(toggle, alt.value(1.0), alt.value(0.1)),
-            tooltip=tooltips,
-        ).add_params(toggle)
+        lines = (
+            alt.Chart(long)
+            .mark_line(point=True, strokeWidth=2, clip=True)
+            .encode(
+                x=_x("x_mid", x_type, x_title, zoom),
+                y=alt.Y(
+                    "value:Q",
+                    title="Symptoms: days, or worst score (0-10)",
+                    scale=alt.Scale(domain=[0, 10]),
+                    axis=alt.Axis(orient="right"),
+                ),
+                color=alt.Color(
+                    "measure:N",
+                    legend=legend,
+                    scale=alt.Scale(domain=labels, range=[SYMPTOM_STYLES[c][0] for c in symptom_layers]),
+                ),
+                strokeDash=alt.StrokeDash(
+                    "measure:N",
+                    legend=legend,
+                    scale=alt.Scale(domain=labels, range=[SYMPTOM_STYLES[c][1] for c in symptom_layers]),
+                ),
+                opacity=alt.condition(toggle, alt.value(1.0), alt.value(0.1)),
+                tooltip=tooltips,
+            )
+            .add_params(toggle)
+        )
         layers.append(lines)
     layers += [flag_rule, flag_mark]
 
-    detail = alt.layer(*layers).resolve_scale(
-        y="independent", color="independent", strokeDash="independent").properties(
-        width="container", height=height)
+    detail = (
+        alt.layer(*layers)
+        .resolve_scale(y="independent", color="independent", strokeDash="independent")
+        .properties(width="container", height=height)
+    )
     if compact:
         return detail.properties(autosize=FIT_WIDTH)
 
-    overview = base.mark_bar(color=VOLUME_COLOR).encode(
-        x=_x("x_start", x_type, x_title), x2="x_end",
-        y=alt.Y(f"{y_field}:Q", title=None, axis=alt.Axis(labels=False, ticks=False, grid=False)),
-        y2=alt.datum(0),
-    ).add_params(brush).properties(
-        width="container", height=50,
-        title=alt.TitleParams("Drag across this strip to zoom; double-click to reset",
-                              fontSize=11, fontWeight="normal", anchor="start", color="#555555"),
+    overview = (
+        base.mark_bar(color=VOLUME_COLOR)
+        .encode(
+            x=_x("x_start", x_type, x_title),
+            x2="x_end",
+            y=alt.Y(f"{y_field}:Q", title=None, axis=alt.Axis(labels=False, ticks=False, grid=False)),
+            y2=alt.datum(0),
+        )
+        .add_params(brush)
+        .properties(
+            width="container",
+            height=50,
+            title=alt.TitleParams(
+                "Drag across this strip to zoom; double-click to reset",
+                fontSize=11,
+                fontWeight="normal",
+                anchor="start",
+                color="#555555",
+            ),
+        )
     )
     return alt.vconcat(detail, overview, spacing=8).configure_view(stroke=None).properties(autosize=FIT_WIDTH)
 
@@ -314,20 +378,33 @@ def progression_chart(weekly: pd.DataFrame):
     df["guide"] = df["over_10pct"].map({True: "over 10%", False: "10% or less"})
     df = df.loc[df["change_pct"].notna()]
     x = _x("x_start", x_type, x_title)
-    bars = alt.Chart(df).mark_bar().encode(
-        x=x, x2="x_end",
-        y=alt.Y("change_pct:Q", title="Change on week before (%)"),
-        y2=alt.datum(0),
-        color=alt.Color("guide:N", title=None, legend=alt.Legend(orient="bottom"),
-                        scale=alt.Scale(domain=["over 10%", "10% or less"],
-                                        range=[OVER_LIMIT_COLOR, WITHIN_LIMIT_COLOR])),
-        tooltip=[alt.Tooltip("week_label:N", title="Week of"),
-                 alt.Tooltip("run_minutes:Q", title="Running (min)", format=".1f"),
-                 alt.Tooltip("change_pct:Q", title="Change on week before (%)", format="+.1f"),
-                 alt.Tooltip("guide:N", title="Against the 10% guide")],
+    bars = (
+        alt.Chart(df)
+        .mark_bar()
+        .encode(
+            x=x,
+            x2="x_end",
+            y=alt.Y("change_pct:Q", title="Change on week before (%)"),
+            y2=alt.datum(0),
+            color=alt.Color(
+                "guide:N",
+                title=None,
+                legend=alt.Legend(orient="bottom"),
+                scale=alt.Scale(domain=["over 10%", "10% or less"], range=[OVER_LIMIT_COLOR, WITHIN_LIMIT_COLOR]),
+            ),
+            tooltip=[
+                alt.Tooltip("week_label:N", title="Week of"),
+                alt.Tooltip("run_minutes:Q", title="Running (min)", format=".1f"),
+                alt.Tooltip("change_pct:Q", title="Change on week before (%)", format="+.1f"),
+                alt.Tooltip("guide:N", title="Against the 10% guide"),
+            ],
+        )
     )
-    limit = alt.Chart(pd.DataFrame({"limit": [volume.WEEKLY_CHANGE_LIMIT_PCT]})).mark_rule(
-        color="#555555", strokeDash=[4, 4]).encode(y="limit:Q")
+    limit = (
+        alt.Chart(pd.DataFrame({"limit": [volume.WEEKLY_CHANGE_LIMIT_PCT]}))
+        .mark_rule(color="#555555", strokeDash=[4, 4])
+        .encode(y="limit:Q")
+    )
     return alt.layer(bars, limit).properties(width="container", height=180, autosize=FIT_WIDTH)
 
 
@@ -338,17 +415,28 @@ def acwr_chart(weekly: pd.DataFrame):
         return _empty_chart()
     df, x_type, x_title = _prepare(weekly, "km")
     df["acwr"] = volume.acwr(weekly).to_numpy()
-    return alt.Chart(df.loc[df["acwr"].notna()]).mark_line(
-        point=alt.OverlayMarkDef(color=OKABE_ITO["black"]), color=OKABE_ITO["black"]).encode(
-        x=_x("x_mid", x_type, x_title),
-        y=alt.Y("acwr:Q", title="Acute:chronic ratio"),
-        tooltip=[alt.Tooltip("week_label:N", title="Week of"),
-                 alt.Tooltip("acwr:Q", title="Acute:chronic ratio", format=".2f")],
-    ).properties(
-        width="container", height=140, autosize=FIT_WIDTH,
-        title=alt.TitleParams("Acute:chronic workload ratio (information only)",
-                              subtitle="A contested measure; not used to judge your running.",
-                              anchor="start", fontSize=13),
+    return (
+        alt.Chart(df.loc[df["acwr"].notna()])
+        .mark_line(point=alt.OverlayMarkDef(color=OKABE_ITO["black"]), color=OKABE_ITO["black"])
+        .encode(
+            x=_x("x_mid", x_type, x_title),
+            y=alt.Y("acwr:Q", title="Acute:chronic ratio"),
+            tooltip=[
+                alt.Tooltip("week_label:N", title="Week of"),
+                alt.Tooltip("acwr:Q", title="Acute:chronic ratio", format=".2f"),
+            ],
+        )
+        .properties(
+            width="container",
+            height=140,
+            autosize=FIT_WIDTH,
+            title=alt.TitleParams(
+                "Acute:chronic workload ratio (information only)",
+                subtitle="A contested measure; not used to judge your running.",
+                anchor="start",
+                fontSize=13,
+            ),
+        )
     )
 
 
@@ -363,19 +451,34 @@ def foundation_chart(weekly: pd.DataFrame):
     long = df[keep + list(names)].melt(id_vars=keep, var_name="column", value_name="sessions")
     long["activity"] = long["column"].map(names)
     long = long.drop(columns="column")
-    return alt.Chart(long).mark_line(point=True, interpolate="step-after").encode(
-        x=_x("x_start", x_type, x_title),
-        y=alt.Y("sessions:Q", title="Sessions per week", axis=alt.Axis(tickMinStep=1)),
-        color=alt.Color("activity:N", title=None,
-                        legend=alt.Legend(orient="bottom", symbolType="stroke", symbolStrokeWidth=3),
-                        scale=alt.Scale(domain=list(names.values()),
-                                        range=[OKABE_ITO["reddish_purple"], OKABE_ITO["bluish_green"]])),
-        strokeDash=alt.StrokeDash("activity:N", title=None,
-                                  legend=alt.Legend(orient="bottom", symbolType="stroke", symbolStrokeWidth=3),
-                                  scale=alt.Scale(domain=list(names.values()), range=[[1, 0], [5, 3]])),
-        tooltip=[alt.Tooltip("week_label:N", title="Week of"), alt.Tooltip("activity:N", title="Activity"),
-                 alt.Tooltip("sessions:Q", title="Sessions")],
-    ).properties(width="container", height=140, autosize=FIT_WIDTH)
+    return (
+        alt.Chart(long)
+        .mark_line(point=True, interpolate="step-after")
+        .encode(
+            x=_x("x_start", x_type, x_title),
+            y=alt.Y("sessions:Q", title="Sessions per week", axis=alt.Axis(tickMinStep=1)),
+            color=alt.Color(
+                "activity:N",
+                title=None,
+                legend=alt.Legend(orient="bottom", symbolType="stroke", symbolStrokeWidth=3),
+                scale=alt.Scale(
+                    domain=list(names.values()), range=[OKABE_ITO["reddish_purple"], OKABE_ITO["bluish_green"]]
+                ),
+            ),
+            strokeDash=alt.StrokeDash(
+                "activity:N",
+                title=None,
+                legend=alt.Legend(orient="bottom", symbolType="stroke", symbolStrokeWidth=3),
+                scale=alt.Scale(domain=list(names.values()), range=[[1, 0], [5, 3]]),
+            ),
+            tooltip=[
+                alt.Tooltip("week_label:N", title="Week of"),
+                alt.Tooltip("activity:N", title="Activity"),
+                alt.Tooltip("sessions:Q", title="Sessions"),
+            ],
+        )
+        .properties(width="container", height=140, autosize=FIT_WIDTH)
+    )
 
 
 def patterns_chart(table: pd.DataFrame):
@@ -387,21 +490,34 @@ def patterns_chart(table: pd.DataFrame):
     df = table.copy()
     df["without_symptom"] = df["runs"] - df["with_symptom"]
     df["note"] = [s if ok else f"{s} (too few runs)" for s, ok in zip(df["summary"], df["enough_data"], strict=True)]
-    long = df.melt(id_vars=["label", "runs", "summary", "note", "enough_data"],
-                   value_vars=["with_symptom", "without_symptom"], var_name="outcome", value_name="count")
-    long["outcome"] = long["outcome"].map({"with_symptom": "followed by the symptom",
-                                           "without_symptom": "not followed"})
+    long = df.melt(
+        id_vars=["label", "runs", "summary", "note", "enough_data"],
+        value_vars=["with_symptom", "without_symptom"],
+        var_name="outcome",
+        value_name="count",
+    )
+    long["outcome"] = long["outcome"].map(
+        {"with_symptom": "followed by the symptom", "without_symptom": "not followed"}
+    )
     order = list(table["label"])
     y = alt.Y("label:N", title=None, sort=order)
-    bars = alt.Chart(long).mark_bar().encode(
-        y=y,
-        x=alt.X("count:Q", title="Runs", stack="zero", axis=alt.Axis(tickMinStep=1)),
-        color=alt.Color("outcome:N", title=None, legend=alt.Legend(orient="bottom"),
-                        scale=alt.Scale(domain=["followed by the symptom", "not followed"],
-                                        range=[OKABE_ITO["orange"], "#D9D9D9"])),
-        opacity=alt.condition("datum.enough_data", alt.value(1.0), alt.value(0.4)),
-        tooltip=[alt.Tooltip("label:N", title="Group"), alt.Tooltip("note:N", title="Runs")],
+    bars = (
+        alt.Chart(long)
+        .mark_bar()
+        .encode(
+            y=y,
+            x=alt.X("count:Q", title="Runs", stack="zero", axis=alt.Axis(tickMinStep=1)),
+            color=alt.Color(
+                "outcome:N",
+                title=None,
+                legend=alt.Legend(orient="bottom"),
+                scale=alt.Scale(
+                    domain=["followed by the symptom", "not followed"], range=[OKABE_ITO["orange"], "#D9D9D9"]
+                ),
+            ),
+            opacity=alt.condition("datum.enough_data", alt.value(1.0), alt.value(0.4)),
+            tooltip=[alt.Tooltip("label:N", title="Group"), alt.Tooltip("note:N", title="Runs")],
+        )
     )
-    text = alt.Chart(df).mark_text(align="left", dx=4, fontSize=11).encode(
-        y=y, x=alt.X("runs:Q"), text="note:N")
+    text = alt.Chart(df).mark_text(align="left", dx=4, fontSize=11).encode(y=y, x=alt.X("runs:Q"), text="note:N")
     return alt.layer(bars, text).properties(width="container", height=alt.Step(28), autosize=FIT_WIDTH)

@@ -66,7 +66,7 @@ class ImpactEstimate:
 def _round_half_up(value: float, digits: int = 0) -> float:
     """Round half away from zero (values here are never negative), unlike round()'s
     banker's rounding, so 412.5 steps shows as 413 as a reader would expect."""
-    scale = 10 ** digits
+    scale = 10**digits
     # The tiny nudge absorbs binary noise such as 1471.4999999999998.
     return math.floor(value * scale + 0.5 + 1e-9) / scale
 
@@ -111,9 +111,7 @@ def estimate_impact(
     run_steps = int(_round_half_up(run_min * cadence_run_spm))
     walk_steps = int(_round_half_up(walk_min * cadence_walk_spm))
     total_steps = run_steps + walk_steps
-    cumulative_load_bw = _round_half_up(
-        run_steps * PEAK_FORCE_RUN_BW + walk_steps * PEAK_FORCE_WALK_BW, 1
-    )
+    cumulative_load_bw = _round_half_up(run_steps * PEAK_FORCE_RUN_BW + walk_steps * PEAK_FORCE_WALK_BW, 1)
 
     if weight_kg is None:
         peak_force_run_n = peak_force_walk_n = None
@@ -139,8 +137,7 @@ def estimate_impact(
     )
 
 
-def _assumptions(cadence_run_spm: float, cadence_walk_spm: float,
-                 weight_kg: float | None) -> tuple[str, ...]:
+def _assumptions(cadence_run_spm: float, cadence_walk_spm: float, weight_kg: float | None) -> tuple[str, ...]:
     """Every assumption behind an estimate, in plain words, with its source."""
     lines = [
         f"Running steps = running minutes x {cadence_run_spm:g} steps per minute, and walking "
@@ -149,10 +146,8 @@ def _assumptions(cadence_run_spm: float, cadence_walk_spm: float,
         "Each step is one landing on one foot, so each leg takes about half of the landings.",
         f"Each running landing peaks at {PEAK_FORCE_RUN_BW:g} times bodyweight, the figure "
         "measured at a fast 6 metres per second. Slow jogging peaked lower, though still more "
-        "than half as high again as walking, so this errs on the high side. Source: "
-        + SOURCE_KELLER_1996,
-        f"Each walking landing peaks at {PEAK_FORCE_WALK_BW:g} times bodyweight. Source: "
-        + SOURCE_KELLER_1996,
+        "than half as high again as walking, so this errs on the high side. Source: " + SOURCE_KELLER_1996,
+        f"Each walking landing peaks at {PEAK_FORCE_WALK_BW:g} times bodyweight. Source: " + SOURCE_KELLER_1996,
         "These are ground reaction forces, measured under the foot. No study has measured the "
         "force on the pelvic floor itself, so none of these numbers is a pelvic floor force.",
         "The cumulative figure adds up the peak of every landing. It is an index of how much "

@@ -32,13 +32,12 @@ TOPICS = (
 EVIDENCE_LEVEL_WORDS = {
     "guideline": "Based on published guidelines written by expert panels.",
     "trial": "Based on randomised trials, where people were assigned to one approach or "
-             "another by chance: the strongest kind of single study.",
+    "another by chance: the strongest kind of single study.",
     "observational": "Based on studies that watched what happened to groups of people. They "
-                     "show links, but cannot prove cause and effect.",
+    "show links, but cannot prove cause and effect.",
     "expert_opinion": "Based mainly on the agreed opinion of experienced clinicians, because "
-                      "good studies do not exist yet.",
-    "mixed": "A mix: some points rest on studies, others on expert opinion. Each claim "
-             "shows its own source.",
+    "good studies do not exist yet.",
+    "mixed": "A mix: some points rest on studies, others on expert opinion. Each claim shows its own source.",
 }
 
 # Markers like [1] or [1, 3] in the body; Markdown renders them as plain text.
@@ -50,8 +49,16 @@ _FRONT_MATTER_RE = re.compile(
 _SLUG_RE = re.compile(r"\A[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 
 _REQUIRED_KEYS = (
-    "title", "summary", "topic", "order", "phases", "symptoms", "related",
-    "evidence_level", "last_reviewed", "sources",
+    "title",
+    "summary",
+    "topic",
+    "order",
+    "phases",
+    "symptoms",
+    "related",
+    "evidence_level",
+    "last_reviewed",
+    "sources",
 )
 _SOURCE_KEYS = ("id", "citation", "evidence")
 
@@ -142,13 +149,11 @@ def _sources(path: Path, raw: object) -> tuple[Source, ...]:
         _check_keys(path, entry, _SOURCE_KEYS, f"source {position}")
         # Ids run 1..n in order so that [n] in the text is easy to find in the list.
         if isinstance(entry["id"], bool) or entry["id"] != position:
-            raise _fail(path, f"source {position} must have id = {position}, "
-                              f"got {entry['id']!r}")
+            raise _fail(path, f"source {position} must have id = {position}, got {entry['id']!r}")
         for key in ("citation", "evidence"):
             if not isinstance(entry[key], str) or not entry[key].strip():
                 raise _fail(path, f"source {position} needs non-empty '{key}' text")
-        sources.append(Source(id=position, citation=entry["citation"].strip(),
-                              evidence=entry["evidence"].strip()))
+        sources.append(Source(id=position, citation=entry["citation"].strip(), evidence=entry["evidence"].strip()))
     return tuple(sources)
 
 
@@ -186,8 +191,7 @@ def read_lesson(path: Path) -> Lesson:
         raise _fail(path, "'order' must be a whole number")
     evidence_level = _text(path, meta, "evidence_level")
     if evidence_level not in EVIDENCE_LEVEL_WORDS:
-        raise _fail(path, f"evidence_level {evidence_level!r} is not one of "
-                          f"{', '.join(EVIDENCE_LEVEL_WORDS)}")
+        raise _fail(path, f"evidence_level {evidence_level!r} is not one of {', '.join(EVIDENCE_LEVEL_WORDS)}")
     last_reviewed = meta["last_reviewed"]
     # tomllib gives a datetime for a date-time value; only a plain date is meant.
     if not isinstance(last_reviewed, date) or isinstance(last_reviewed, datetime):
@@ -230,10 +234,8 @@ def load_lessons(content_dir: Path = CONTENT_DIR) -> tuple[Lesson, ...]:
     for lesson in lessons:
         unknown = [slug for slug in lesson.related if slug not in slugs]
         if unknown:
-            raise LessonError(f"{lesson.slug}.md: related lesson(s) not found: "
-                              f"{', '.join(unknown)}")
-    return tuple(sorted(lessons, key=lambda item: (TOPICS.index(item.topic), item.order,
-                                                   item.slug)))
+            raise LessonError(f"{lesson.slug}.md: related lesson(s) not found: {', '.join(unknown)}")
+    return tuple(sorted(lessons, key=lambda item: (TOPICS.index(item.topic), item.order, item.slug)))
 
 
 def get_lesson(lessons: tuple[Lesson, ...] | list[Lesson], slug: str) -> Lesson:
@@ -244,14 +246,12 @@ def get_lesson(lessons: tuple[Lesson, ...] | list[Lesson], slug: str) -> Lesson:
     raise LessonNotFound(slug)
 
 
-def lessons_for_phase(lessons: tuple[Lesson, ...] | list[Lesson],
-                      phase_code: str) -> tuple[Lesson, ...]:
+def lessons_for_phase(lessons: tuple[Lesson, ...] | list[Lesson], phase_code: str) -> tuple[Lesson, ...]:
     """The lessons tagged with `phase_code`, in the order given (empty if none)."""
     return tuple(lesson for lesson in lessons if phase_code in lesson.phases)
 
 
-def lessons_for_symptom(lessons: tuple[Lesson, ...] | list[Lesson],
-                        symptom_kind: str) -> tuple[Lesson, ...]:
+def lessons_for_symptom(lessons: tuple[Lesson, ...] | list[Lesson], symptom_kind: str) -> tuple[Lesson, ...]:
     """The lessons tagged with `symptom_kind`, in the order given (empty if none)."""
     return tuple(lesson for lesson in lessons if symptom_kind in lesson.symptoms)
 
@@ -261,8 +261,9 @@ def by_topic(lessons: tuple[Lesson, ...] | list[Lesson]) -> list[tuple[str, list
     topics without lessons are left out."""
     groups = []
     for topic in TOPICS:
-        members = sorted((lesson for lesson in lessons if lesson.topic == topic),
-                         key=lambda item: (item.order, item.slug))
+        members = sorted(
+            (lesson for lesson in lessons if lesson.topic == topic), key=lambda item: (item.order, item.slug)
+        )
         if members:
             groups.append((topic, members))
     return groups

@@ -38,25 +38,25 @@ def m001_initial(db: Database) -> None:
     schema = f"""
 CREATE TABLE profile (
     id INTEGER PRIMARY KEY CHECK (id = 1),
-    birth_date TEXT NOT NULL CHECK ({_valid_date('birth_date')}),
-    birth_type TEXT NOT NULL CHECK ({_one_of('birth_type', models.BIRTH_TYPES)}),
-    perineal_tear TEXT NOT NULL CHECK ({_one_of('perineal_tear', models.PERINEAL_TEARS)}),
-    feeding TEXT NOT NULL CHECK ({_one_of('feeding', models.FEEDING)}),
+    birth_date TEXT NOT NULL CHECK ({_valid_date("birth_date")}),
+    birth_type TEXT NOT NULL CHECK ({_one_of("birth_type", models.BIRTH_TYPES)}),
+    perineal_tear TEXT NOT NULL CHECK ({_one_of("perineal_tear", models.PERINEAL_TEARS)}),
+    feeding TEXT NOT NULL CHECK ({_one_of("feeding", models.FEEDING)}),
     leaked_before_or_during_pregnancy INTEGER NOT NULL CHECK (leaked_before_or_during_pregnancy IN (0, 1)),
-    running_background TEXT NOT NULL CHECK ({_one_of('running_background', models.RUNNING_BACKGROUNDS)}),
+    running_background TEXT NOT NULL CHECK ({_one_of("running_background", models.RUNNING_BACKGROUNDS)}),
     previous_running_injury INTEGER NOT NULL CHECK (previous_running_injury IN (0, 1)),
     short_sleep_or_high_fatigue INTEGER NOT NULL DEFAULT 0 CHECK (short_sleep_or_high_fatigue IN (0, 1)),
-    units TEXT NOT NULL DEFAULT 'km' CHECK ({_one_of('units', models.UNITS)}),
+    units TEXT NOT NULL DEFAULT 'km' CHECK ({_one_of("units", models.UNITS)}),
     weight_kg REAL CHECK (weight_kg IS NULL OR weight_kg BETWEEN 30 AND 250),
     updated_at TEXT NOT NULL
 );
 
 CREATE TABLE runs (
     id INTEGER PRIMARY KEY,
-    run_date TEXT NOT NULL CHECK ({_valid_date('run_date')}),
+    run_date TEXT NOT NULL CHECK ({_valid_date("run_date")}),
     duration_min REAL NOT NULL CHECK (duration_min > 0 AND duration_min <= 600),
     distance_km REAL CHECK (distance_km IS NULL OR (distance_km > 0 AND distance_km <= 100)),
-    kind TEXT NOT NULL CHECK ({_one_of('kind', models.RUN_KINDS)}),
+    kind TEXT NOT NULL CHECK ({_one_of("kind", models.RUN_KINDS)}),
     run_interval_min REAL CHECK (run_interval_min IS NULL OR run_interval_min > 0),
     walk_interval_min REAL CHECK (walk_interval_min IS NULL OR walk_interval_min > 0),
     interval_repeats INTEGER CHECK (interval_repeats IS NULL OR interval_repeats >= 1),
@@ -71,13 +71,13 @@ CREATE INDEX runs_by_date ON runs (run_date);
 
 CREATE TABLE symptoms (
     id INTEGER PRIMARY KEY,
-    symptom_date TEXT NOT NULL CHECK ({_valid_date('symptom_date')}),
+    symptom_date TEXT NOT NULL CHECK ({_valid_date("symptom_date")}),
     run_id INTEGER REFERENCES runs (id) ON DELETE SET NULL,
-    timing TEXT NOT NULL CHECK ({_one_of('timing', models.SYMPTOM_TIMINGS)}),
-    leakage TEXT NOT NULL CHECK ({_one_of('leakage', models.LEAKAGE_LEVELS)}),
-    heaviness_0_10 INTEGER NOT NULL DEFAULT 0 CHECK ({_score('heaviness_0_10')}),
+    timing TEXT NOT NULL CHECK ({_one_of("timing", models.SYMPTOM_TIMINGS)}),
+    leakage TEXT NOT NULL CHECK ({_one_of("leakage", models.LEAKAGE_LEVELS)}),
+    heaviness_0_10 INTEGER NOT NULL DEFAULT 0 CHECK ({_score("heaviness_0_10")}),
 {pain_columns}
-    bleeding TEXT NOT NULL CHECK ({_one_of('bleeding', models.BLEEDING_LEVELS)}),
+    bleeding TEXT NOT NULL CHECK ({_one_of("bleeding", models.BLEEDING_LEVELS)}),
     bowel_leakage INTEGER NOT NULL DEFAULT 0 CHECK (bowel_leakage IN (0, 1)),
     notes TEXT NOT NULL DEFAULT '',
     created_at TEXT NOT NULL
@@ -88,9 +88,9 @@ CREATE INDEX symptoms_by_run ON symptoms (run_id);
 CREATE TABLE red_flags (
     id INTEGER PRIMARY KEY,
     flag_code TEXT NOT NULL CHECK (length(flag_code) > 0),
-    flagged_date TEXT NOT NULL CHECK ({_valid_date('flagged_date')}),
+    flagged_date TEXT NOT NULL CHECK ({_valid_date("flagged_date")}),
     symptom_id INTEGER REFERENCES symptoms (id) ON DELETE SET NULL,
-    resolved_date TEXT CHECK ({_valid_date('resolved_date', nullable=True)}
+    resolved_date TEXT CHECK ({_valid_date("resolved_date", nullable=True)}
                              AND (resolved_date IS NULL OR resolved_date >= flagged_date)),
     resolved_note TEXT NOT NULL DEFAULT '',
     created_at TEXT NOT NULL
@@ -98,8 +98,8 @@ CREATE TABLE red_flags (
 
 CREATE TABLE readiness_results (
     id INTEGER PRIMARY KEY,
-    test_date TEXT NOT NULL CHECK ({_valid_date('test_date')}),
-    test_code TEXT NOT NULL CHECK ({_one_of('test_code', models.READINESS_TESTS)}),
+    test_date TEXT NOT NULL CHECK ({_valid_date("test_date")}),
+    test_code TEXT NOT NULL CHECK ({_one_of("test_code", models.READINESS_TESTS)}),
     completed INTEGER NOT NULL CHECK (completed IN (0, 1)),
     had_symptoms INTEGER NOT NULL CHECK (had_symptoms IN (0, 1)),
     reps_left INTEGER CHECK (reps_left IS NULL OR reps_left >= 0),
@@ -111,8 +111,8 @@ CREATE INDEX readiness_by_date ON readiness_results (test_date);
 
 CREATE TABLE foundation_sessions (
     id INTEGER PRIMARY KEY,
-    session_date TEXT NOT NULL CHECK ({_valid_date('session_date')}),
-    activity TEXT NOT NULL CHECK ({_one_of('activity', models.FOUNDATION_ACTIVITIES)}),
+    session_date TEXT NOT NULL CHECK ({_valid_date("session_date")}),
+    activity TEXT NOT NULL CHECK ({_one_of("activity", models.FOUNDATION_ACTIVITIES)}),
     duration_min REAL NOT NULL CHECK (duration_min > 0 AND duration_min <= 600),
     notes TEXT NOT NULL DEFAULT '',
     created_at TEXT NOT NULL
@@ -121,7 +121,7 @@ CREATE INDEX foundation_by_date ON foundation_sessions (session_date);
 
 CREATE TABLE lesson_progress (
     slug TEXT PRIMARY KEY,
-    read_date TEXT NOT NULL CHECK ({_valid_date('read_date')})
+    read_date TEXT NOT NULL CHECK ({_valid_date("read_date")})
 );
 
 CREATE TABLE settings (
@@ -147,5 +147,7 @@ def m002_data_version(db: Database) -> None:
     db.execute("INSERT INTO data_version (id, version) VALUES (1, 0)")
     for table in VERSIONED_TABLES:
         for event in ("INSERT", "UPDATE", "DELETE"):
-            db.execute(f"CREATE TRIGGER bump_version_{table}_{event.lower()} AFTER {event} ON {table} "
-                       "BEGIN UPDATE data_version SET version = version + 1 WHERE id = 1; END")
+            db.execute(
+                f"CREATE TRIGGER bump_version_{table}_{event.lower()} AFTER {event} ON {table} "
+                "BEGIN UPDATE data_version SET version = version + 1 WHERE id = 1; END"
+            )

@@ -104,16 +104,40 @@ PHASE_CODES = {
 # Column lists document the DataFrames the pure modules receive (one row per record,
 # dates as datetime.date). storage.load_history() returns exactly these.
 RUN_COLUMNS = (
-    "id", "run_date", "duration_min", "distance_km", "kind", "run_interval_min",
-    "walk_interval_min", "interval_repeats", "effort_1_10", "notes", "source", "source_id",
+    "id",
+    "run_date",
+    "duration_min",
+    "distance_km",
+    "kind",
+    "run_interval_min",
+    "walk_interval_min",
+    "interval_repeats",
+    "effort_1_10",
+    "notes",
+    "source",
+    "source_id",
 )
 SYMPTOM_COLUMNS = (
-    "id", "symptom_date", "run_id", "timing", "leakage", "heaviness_0_10", *PAIN_COLUMNS,
-    "bleeding", "bowel_leakage", "notes",
+    "id",
+    "symptom_date",
+    "run_id",
+    "timing",
+    "leakage",
+    "heaviness_0_10",
+    *PAIN_COLUMNS,
+    "bleeding",
+    "bowel_leakage",
+    "notes",
 )
 READINESS_COLUMNS = (
-    "id", "test_date", "test_code", "completed", "had_symptoms", "reps_left",
-    "reps_right", "notes",
+    "id",
+    "test_date",
+    "test_code",
+    "completed",
+    "had_symptoms",
+    "reps_left",
+    "reps_right",
+    "notes",
 )
 RED_FLAG_COLUMNS = ("id", "flag_code", "flagged_date", "symptom_id", "resolved_date", "resolved_note")
 FOUNDATION_COLUMNS = ("id", "session_date", "activity", "duration_min", "notes")
@@ -166,6 +190,7 @@ def to_km(distance: float, units: str) -> float:
 def from_km(distance_km: float, units: str) -> float:
     """Kilometres -> distance in her units."""
     return distance_km / KM_PER_MILE if units == "mi" else distance_km
+
 
 # The readiness battery. Doses from Goom, Donnelly & Brockwell 2019 (load and impact
 # assessment; strength targets), as summarised in clinical-facts.md section 1 [V2].

@@ -30,8 +30,7 @@ LENGTH_BANDS = ("under 20 min", "20-30 min", "over 30 min")
 EFFORT_BANDS = ("easy (1-3)", "moderate (4-6)", "hard (7-10)", "effort not recorded")
 REST_BANDS = ("0-1 days", "2 days", "3+ days", "first run")
 
-OUTCOME_SYMPTOMS = ("any_symptom", "leakage", "heaviness", "pain", "pelvic_pain",
-                    "joint_pain", "bleeding")
+OUTCOME_SYMPTOMS = ("any_symptom", "leakage", "heaviness", "pain", "pelvic_pain", "joint_pain", "bleeding")
 SYMPTOM_NAMES = {
     "any_symptom": "Any symptom",
     "leakage": "Leakage",
@@ -81,8 +80,16 @@ _PHRASES = {
 }
 
 OUTCOME_COLUMNS = (
-    "run_id", "run_date", "duration_min", "kind", "effort_1_10", "days_since_previous_run",
-    "length_band", "effort_band", "rest_band", *OUTCOME_SYMPTOMS,
+    "run_id",
+    "run_date",
+    "duration_min",
+    "kind",
+    "effort_1_10",
+    "days_since_previous_run",
+    "length_band",
+    "effort_band",
+    "rest_band",
+    *OUTCOME_SYMPTOMS,
 )
 
 
@@ -113,21 +120,22 @@ def runs_with_outcomes(runs: pd.DataFrame, symptoms: pd.DataFrame) -> pd.DataFra
     gap = gap.astype(float)
 
     length_band = np.select([duration < 20, duration <= 30], LENGTH_BANDS[:2], LENGTH_BANDS[2])
-    effort_band = np.select([effort <= 3, effort <= 6, effort <= 10], EFFORT_BANDS[:3],
-                            EFFORT_BANDS[3])
+    effort_band = np.select([effort <= 3, effort <= 6, effort <= 10], EFFORT_BANDS[:3], EFFORT_BANDS[3])
     rest_band = np.select([gap <= 1, gap == 2, gap >= 3], REST_BANDS[:3], REST_BANDS[3])
 
-    out = pd.DataFrame({
-        "run_id": running["id"].to_numpy(),
-        "run_date": running["run_date"].to_numpy(),
-        "duration_min": duration,
-        "kind": running["kind"].astype(object).to_numpy(),
-        "effort_1_10": effort,
-        "days_since_previous_run": gap,
-        "length_band": length_band.astype(object),
-        "effort_band": effort_band.astype(object),
-        "rest_band": rest_band.astype(object),
-    })
+    out = pd.DataFrame(
+        {
+            "run_id": running["id"].to_numpy(),
+            "run_date": running["run_date"].to_numpy(),
+            "duration_min": duration,
+            "kind": running["kind"].astype(object).to_numpy(),
+            "effort_1_10": effort,
+            "days_since_previous_run": gap,
+            "length_band": length_band.astype(object),
+            "effort_band": effort_band.astype(object),
+            "rest_band": rest_band.astype(object),
+        }
+    )
 
     flags = symptom_flags(symptoms)[list(OUTCOME_SYMPTOMS)]
     run_ids = pd.to_numeric(symptoms["run_id"], errors="coerce")
@@ -162,14 +170,16 @@ def pattern_table(outcomes: pd.DataFrame, by: str, symptom: str) -> pd.DataFrame
     counts = outcomes.groupby(by)[symptom].agg(["size", "sum"]).reindex(list(groups)).fillna(0)
     runs = counts["size"].astype("int64").to_numpy()
     with_symptom = counts["sum"].astype("int64").to_numpy()
-    return pd.DataFrame({
-        "group": list(groups),
-        "label": [GROUP_LABELS[g] for g in groups],
-        "runs": runs,
-        "with_symptom": with_symptom,
-        "summary": [f"{w} of {n}" for w, n in zip(with_symptom, runs, strict=True)],
-        "enough_data": runs >= MIN_RUNS_FOR_PATTERN,
-    })
+    return pd.DataFrame(
+        {
+            "group": list(groups),
+            "label": [GROUP_LABELS[g] for g in groups],
+            "runs": runs,
+            "with_symptom": with_symptom,
+            "summary": [f"{w} of {n}" for w, n in zip(with_symptom, runs, strict=True)],
+            "enough_data": runs >= MIN_RUNS_FOR_PATTERN,
+        }
+    )
 
 
 def _comparisons(outcomes: pd.DataFrame) -> tuple[list[tuple], bool]:
@@ -192,9 +202,14 @@ def _comparisons(outcomes: pd.DataFrame) -> tuple[list[tuple], bool]:
             hi, lo = share.idxmax(), share.idxmin()
             difference = share.max() - share.min()
             if difference >= NOTABLE_DIFFERENCE and counts.at[hi, symptom] >= MIN_RUNS_WITH_SYMPTOM:
-                found.append((difference, symptom,
-                              {"group": hi, "runs": int(runs[hi]), "with_symptom": int(counts.at[hi, symptom])},
-                              {"group": lo, "runs": int(runs[lo]), "with_symptom": int(counts.at[lo, symptom])}))
+                found.append(
+                    (
+                        difference,
+                        symptom,
+                        {"group": hi, "runs": int(runs[hi]), "with_symptom": int(counts.at[hi, symptom])},
+                        {"group": lo, "runs": int(runs[lo]), "with_symptom": int(counts.at[lo, symptom])},
+                    )
+                )
     return found, comparable
 
 

@@ -65,8 +65,10 @@ FOUNDATION_RECENT_DAYS = 7  # "logged in the last 7 days" checklist items
 YEARS_AFTER_DAYS = 365
 
 GOOM = "Goom, Donnelly & Brockwell 2019"
-SOURCES = ("Goom 2019; UK CMO 2019; IOC/Bo 2017; Deering 2024; Frandsen 2025; Christopher 2024; "
-           "Canada 2025 (Davenport); ACOG 2020; AWHONN POST-BIRTH")
+SOURCES = (
+    "Goom 2019; UK CMO 2019; IOC/Bo 2017; Deering 2024; Frandsen 2025; Christopher 2024; "
+    "Canada 2025 (Davenport); ACOG 2020; AWHONN POST-BIRTH"
+)
 
 
 @dataclass(frozen=True)
@@ -89,7 +91,9 @@ _STRENGTH = "Strength work, twice a week"
 
 PHASES: tuple[Phase, ...] = (
     Phase(
-        "early_recovery", "Early recovery", (0, 6),
+        "early_recovery",
+        "Early recovery",
+        (0, 6),
         "Your body is healing from pregnancy and birth. This is a time for rest, gentle walks, "
         "breathing and pelvic floor exercises, not for running.",
         (_PELVIC_FLOOR, "Breathing and core connection", "Short, easy walks, a little longer each week"),
@@ -100,18 +104,21 @@ PHASES: tuple[Phase, ...] = (
         ("About 6 weeks since birth",),
     ),
     Phase(
-        "rebuilding", "Rebuilding", (6, 12),
+        "rebuilding",
+        "Rebuilding",
+        (6, 12),
         "Build up low-impact activity (walking, cycling, swimming) and strength, keep up your "
         "pelvic floor exercises, and notice any symptoms. Running waits until at least 12 weeks.",
-        (_PELVIC_FLOOR, _STRENGTH, "Low-impact cardio (walk, bike, swim), building towards "
-         "150 minutes a week"),
+        (_PELVIC_FLOOR, _STRENGTH, "Low-impact cardio (walk, bike, swim), building towards 150 minutes a week"),
         ("About 6 weeks since birth",),
         "UK CMO 2019 (150 min/week moderate activity, strength twice a week) [V]; Canada 2025 "
         "[V]; Goom 2019 rec. 2 (running not before 3 months) [V]",
         ("12 weeks since birth",),
     ),
     Phase(
-        "readiness", "Readiness testing", (12, None),
+        "readiness",
+        "Readiness testing",
+        (12, None),
         "From 12 weeks you can try the 7 load and impact tests. Each one counts as passed only "
         "with no leakage, heaviness, dragging or pain. Pass all 7, with no pelvic floor "
         "symptoms for 2 weeks, and the walk-run plan opens. The 4 strength tests show where to "
@@ -123,19 +130,22 @@ PHASES: tuple[Phase, ...] = (
         ("All 7 load and impact tests passed", "No pelvic floor symptoms for 14 days"),
     ),
     Phase(
-        "return_to_running", "Return to running", (12, None),
+        "return_to_running",
+        "Return to running",
+        (12, None),
         "Walk-run sessions of about 30 minutes. You move up a level after symptom-free "
         "sessions, repeat or step back if symptoms come, and finish at 30 minutes of "
         "continuous running.",
         (_PELVIC_FLOOR, _STRENGTH),
-        ("12 weeks since birth", "All 7 load and impact tests passed",
-         "No pelvic floor symptoms for 14 days"),
+        ("12 weeks since birth", "All 7 load and impact tests passed", "No pelvic floor symptoms for 14 days"),
         f"{GOOM} rec. 2 [V]; Deering 2024 (walk-run, one parameter at a time, stop and walk "
         "with symptoms) [V]; Frandsen 2025 (110% single-run cap) [V]",
         ("30 minutes continuous running, symptom-free for the needed sessions",),
     ),
     Phase(
-        "building_running", "Building running", (16, None),
+        "building_running",
+        "Building running",
+        (16, None),
         "You run 30 minutes continuously without symptoms. Build volume first, then change "
         "one thing at a time: speed, hills, or (from about 6 months) the buggy.",
         (_PELVIC_FLOOR, _STRENGTH),
@@ -189,8 +199,7 @@ class Assessment:
 
 def _latest_results(history: History, today: date) -> dict[str, dict]:
     latest: dict[str, dict] = {}
-    rows = [r for r in _records(history.readiness)
-            if (d := to_date(r.get("test_date"))) is not None and d <= today]
+    rows = [r for r in _records(history.readiness) if (d := to_date(r.get("test_date"))) is not None and d <= today]
     rows.sort(key=lambda r: (to_date(r["test_date"]), _num(r.get("id"))))
     for row in rows:
         latest[row.get("test_code")] = {**row, "test_date": to_date(row["test_date"])}
@@ -215,8 +224,9 @@ def readiness_status(history: History, today: date) -> dict[str, str]:
     session in the last 30 days (then her runs and symptom log are the ongoing check).
     """
     latest = _latest_results(history, today)
-    recent_run = any(s["run_date"] >= today - timedelta(days=RESTART_AFTER_DAYS)
-                     for s in running_sessions(history.runs, until=today))
+    recent_run = any(
+        s["run_date"] >= today - timedelta(days=RESTART_AFTER_DAYS) for s in running_sessions(history.runs, until=today)
+    )
     status = {}
     for code in models.READINESS_TESTS:
         row = latest.get(code)
@@ -233,8 +243,7 @@ def strength_focus(history: History) -> tuple[str, ...]:
     on either side or came with symptoms: where to put strength work. Never blocks running
     (Goom 2019 [V2])."""
     latest = _latest_results(history, date.max)
-    return tuple(code for code in models.STRENGTH_TESTS
-                 if code in latest and not _passed(latest[code]))
+    return tuple(code for code in models.STRENGTH_TESTS if code in latest and not _passed(latest[code]))
 
 
 def tests_passed_date(history: History, today: date) -> date | None:
@@ -267,9 +276,12 @@ def recent_pelvic_symptom_dates(history: History, today: date, *, passed_on: dat
 
 def _logged_recently(history: History, today: date, activities: tuple[str, ...]) -> bool:
     start = today - timedelta(days=FOUNDATION_RECENT_DAYS - 1)
-    return any(row.get("activity") in activities
-               and (d := to_date(row.get("session_date"))) is not None and start <= d <= today
-               for row in _records(history.foundation))
+    return any(
+        row.get("activity") in activities
+        and (d := to_date(row.get("session_date"))) is not None
+        and start <= d <= today
+        for row in _records(history.foundation)
+    )
 
 
 def _test_label(code: str) -> str:
@@ -319,127 +331,188 @@ def assess(profile: Profile, history: History, today: date) -> Assessment:
     else:
         focus = phase.focus
         if code == "readiness":
-            to_pass = [_test_label(c).split(",")[0] for c in models.LOAD_IMPACT_TESTS
-                       if readiness[c] != "passed"]
-            last = ("Tests to pass: " + "; ".join(to_pass) + "." if to_pass else
-                    f"Tests passed: running opens after {RECENT_SYMPTOM_DAYS} days free of pelvic "
-                    "floor symptoms.")
+            to_pass = [_test_label(c).split(",")[0] for c in models.LOAD_IMPACT_TESTS if readiness[c] != "passed"]
+            last = (
+                "Tests to pass: " + "; ".join(to_pass) + "."
+                if to_pass
+                else f"Tests passed: running opens after {RECENT_SYMPTOM_DAYS} days free of pelvic floor symptoms."
+            )
             focus = (*phase.focus[:2], last)
         if weak and code in ("readiness", "return_to_running", "building_running"):
             names = ", ".join(models.STRENGTH_TESTS[c].lower() for c in weak)
-            focus = (*focus, f"Strength work for: {names} (target {models.STRENGTH_TARGET_REPS} "
-                     "reps each side)")
+            focus = (*focus, f"Strength work for: {names} (target {models.STRENGTH_TARGET_REPS} reps each side)")
 
-    messages = _messages(code, profile, history, today, days, weeks, flags, failed, weak,
-                         symptom_days, modifiers, status)
+    messages = _messages(
+        code, profile, history, today, days, weeks, flags, failed, weak, symptom_days, modifiers, status
+    )
     return Assessment(
-        today=today, weeks_since_birth=weeks, phase=phase, next_phase=next_phase,
-        checklist=checklist, open_red_flags=flags, training_withheld=withheld, session=session,
-        todays_focus=focus, strength_focus=weak, failed_tests=failed, modifiers=modifiers,
-        messages=messages, source=SOURCES, days_since_birth=days, readiness=readiness,
+        today=today,
+        weeks_since_birth=weeks,
+        phase=phase,
+        next_phase=next_phase,
+        checklist=checklist,
+        open_red_flags=flags,
+        training_withheld=withheld,
+        session=session,
+        todays_focus=focus,
+        strength_focus=weak,
+        failed_tests=failed,
+        modifiers=modifiers,
+        messages=messages,
+        source=SOURCES,
+        days_since_birth=days,
+        readiness=readiness,
         level_status=status,
     )
 
 
-def _checklist(code: str, profile: Profile, history: History, today: date, readiness: dict,
-               symptom_days: list[date], status: LevelStatus | None, days: int) -> tuple[ChecklistItem, ...]:
+def _checklist(
+    code: str,
+    profile: Profile,
+    history: History,
+    today: date,
+    readiness: dict,
+    symptom_days: list[date],
+    status: LevelStatus | None,
+    days: int,
+) -> tuple[ChecklistItem, ...]:
     """What unlocks the next phase. required=False items help but do not gate."""
     if code == "early_recovery":
         return (
-            ChecklistItem("About 6 weeks since birth", days >= REBUILDING_FROM_DAYS,
-                          "IOC / Bo 2017 [V]"),
-            ChecklistItem("Pelvic floor exercises logged in the last 7 days",
-                          _logged_recently(history, today, ("pelvic_floor",)),
-                          "UK CMO 2019 [V]; Canada 2025 [V]", required=False),
+            ChecklistItem("About 6 weeks since birth", days >= REBUILDING_FROM_DAYS, "IOC / Bo 2017 [V]"),
+            ChecklistItem(
+                "Pelvic floor exercises logged in the last 7 days",
+                _logged_recently(history, today, ("pelvic_floor",)),
+                "UK CMO 2019 [V]; Canada 2025 [V]",
+                required=False,
+            ),
         )
     if code == "rebuilding":
         return (
-            ChecklistItem("12 weeks since birth", days >= RUNNING_GATE_DAYS,
-                          f"{GOOM} rec. 2 [V]; UK CMO 2019 [V]"),
-            ChecklistItem("Strength session logged in the last 7 days",
-                          _logged_recently(history, today, ("strength",)),
-                          "UK CMO 2019 (strength twice a week) [V]", required=False),
-            ChecklistItem("Low-impact cardio logged in the last 7 days",
-                          _logged_recently(history, today, ("low_impact_cardio",)),
-                          "UK CMO 2019 (150 min/week moderate activity) [V]; Canada 2025 [V]",
-                          required=False),
+            ChecklistItem("12 weeks since birth", days >= RUNNING_GATE_DAYS, f"{GOOM} rec. 2 [V]; UK CMO 2019 [V]"),
+            ChecklistItem(
+                "Strength session logged in the last 7 days",
+                _logged_recently(history, today, ("strength",)),
+                "UK CMO 2019 (strength twice a week) [V]",
+                required=False,
+            ),
+            ChecklistItem(
+                "Low-impact cardio logged in the last 7 days",
+                _logged_recently(history, today, ("low_impact_cardio",)),
+                "UK CMO 2019 (150 min/week moderate activity) [V]; Canada 2025 [V]",
+                required=False,
+            ),
         )
     if code == "readiness":
         return (
-            ChecklistItem("12 weeks since birth", days >= RUNNING_GATE_DAYS,
-                          f"{GOOM} rec. 2 [V]; UK CMO 2019 [V]"),
-            *(ChecklistItem(f"Passed: {label}", readiness[test] == "passed",
-                            f"{GOOM} load and impact assessment [V2]")
-              for test, label in models.LOAD_IMPACT_TESTS.items()),
-            ChecklistItem(f"No pelvic floor symptoms in the last {RECENT_SYMPTOM_DAYS} days",
-                          not symptom_days, f"{GOOM} rec. 2 [V]; CSP summary [V]"),
+            ChecklistItem("12 weeks since birth", days >= RUNNING_GATE_DAYS, f"{GOOM} rec. 2 [V]; UK CMO 2019 [V]"),
+            *(
+                ChecklistItem(
+                    f"Passed: {label}", readiness[test] == "passed", f"{GOOM} load and impact assessment [V2]"
+                )
+                for test, label in models.LOAD_IMPACT_TESTS.items()
+            ),
+            ChecklistItem(
+                f"No pelvic floor symptoms in the last {RECENT_SYMPTOM_DAYS} days",
+                not symptom_days,
+                f"{GOOM} rec. 2 [V]; CSP summary [V]",
+            ),
         )
     if code == "return_to_running":
         assert status is not None
         at_final = status.level.number == FINAL_LEVEL.number
         done_here = status.symptom_free_sessions_at_level if at_final else 0
         return (
-            ChecklistItem(f"Reach level {FINAL_LEVEL.number}: 30 minutes continuous running",
-                          at_final, "Deering 2024 (walk-run progression) [V]"),
-            ChecklistItem(f"{status.needed} symptom-free sessions at level {FINAL_LEVEL.number} "
-                          f"({done_here} so far)", status.plan_complete,
-                          "Deering 2024 [V]; app rule (symptom-gated levels)"),
+            ChecklistItem(
+                f"Reach level {FINAL_LEVEL.number}: 30 minutes continuous running",
+                at_final,
+                "Deering 2024 (walk-run progression) [V]",
+            ),
+            ChecklistItem(
+                f"{status.needed} symptom-free sessions at level {FINAL_LEVEL.number} ({done_here} so far)",
+                status.plan_complete,
+                "Deering 2024 [V]; app rule (symptom-gated levels)",
+            ),
         )
     # building_running: no next phase; what unlocks the next variable
     return (
-        ChecklistItem(f"Buggy running: {BUGGY_FROM_WEEKS} weeks (about 6 months) since birth",
-                      days >= BUGGY_FROM_WEEKS * 7, f"{GOOM} [V2]", required=False),
+        ChecklistItem(
+            f"Buggy running: {BUGGY_FROM_WEEKS} weeks (about 6 months) since birth",
+            days >= BUGGY_FROM_WEEKS * 7,
+            f"{GOOM} [V2]",
+            required=False,
+        ),
     )
 
 
-def _messages(code, profile, history, today, days, weeks, flags, failed, weak, symptom_days,
-              modifiers, status) -> tuple[str, ...]:
+def _messages(
+    code, profile, history, today, days, weeks, flags, failed, weak, symptom_days, modifiers, status
+) -> tuple[str, ...]:
     out: list[str] = []
     if flags:
         worst = flags[0]
-        out.append(f"Red flag: {worst.label}. {worst.advice} All training suggestions are paused "
-                   "until you mark it resolved (with the date); it stays in your history.")
+        out.append(
+            f"Red flag: {worst.label}. {worst.advice} All training suggestions are paused "
+            "until you mark it resolved (with the date); it stays in your history."
+        )
     if days < 0:
         out.append("Your baby is not born yet: the phases start counting from the birth date.")
     if profile.birth_type in models.C_SECTION_BIRTH_TYPES:
-        out.append("After a C-section your own clinician decides when you are ready for exercise "
-                   "(ACOG). Your scar and abdominal wall keep healing for months (tissue healing "
-                   "takes about 4-6 months, Donnelly 2020): tell them about any scar pain, "
-                   "bulging or a gap along the middle of your tummy.")
+        out.append(
+            "After a C-section your own clinician decides when you are ready for exercise "
+            "(ACOG). Your scar and abdominal wall keep healing for months (tissue healing "
+            "takes about 4-6 months, Donnelly 2020): tell them about any scar pain, "
+            "bulging or a gap along the middle of your tummy."
+        )
     if code in ("early_recovery", "rebuilding"):
-        out.append("Why wait 12 weeks? An expert panel (Christopher 2024) said an individual "
-                   "return can be considered after at least 3 weeks of rest and recovery, with a "
-                   "clinician's assessment. This app cannot assess you, so it follows the more "
-                   "cautious guideline: no running before 12 weeks, and only after the load and "
-                   "impact tests (Goom 2019).")
-        recent_runs = [s for s in running_sessions(history.runs, until=today)
-                       if s["run_date"] >= today - timedelta(days=13)]
+        out.append(
+            "Why wait 12 weeks? An expert panel (Christopher 2024) said an individual "
+            "return can be considered after at least 3 weeks of rest and recovery, with a "
+            "clinician's assessment. This app cannot assess you, so it follows the more "
+            "cautious guideline: no running before 12 weeks, and only after the load and "
+            "impact tests (Goom 2019)."
+        )
+        recent_runs = [
+            s for s in running_sessions(history.runs, until=today) if s["run_date"] >= today - timedelta(days=13)
+        ]
         if recent_runs:
-            out.append("You have logged runs before 12 weeks. Running is not advised before 3 "
-                       "months after birth (Goom 2019); walking and strength work build the base.")
+            out.append(
+                "You have logged runs before 12 weeks. Running is not advised before 3 "
+                "months after birth (Goom 2019); walking and strength work build the base."
+            )
     if days >= YEARS_AFTER_DAYS:
         years = days // 365
         span = f"{years} year{'s' if years > 1 else ''}"
-        out.append(f"It is {span} since the birth: the calendar steps are long past, so the load "
-                   "and impact tests and your symptoms decide when you run.")
+        out.append(
+            f"It is {span} since the birth: the calendar steps are long past, so the load "
+            "and impact tests and your symptoms decide when you run."
+        )
     if failed:
         names = ", ".join(_test_label(c).split(",")[0].lower() for c in failed)
-        out.append(f"Not passed yet: {names}. Any leakage, heaviness, dragging or pain during a "
-                   "test counts as not passed, even if you finished it (Goom 2019). Keep up your "
-                   "pelvic floor and strength work and try again; a pelvic health physiotherapist "
-                   "can help.")
+        out.append(
+            f"Not passed yet: {names}. Any leakage, heaviness, dragging or pain during a "
+            "test counts as not passed, even if you finished it (Goom 2019). Keep up your "
+            "pelvic floor and strength work and try again; a pelvic health physiotherapist "
+            "can help."
+        )
     if code == "readiness" and symptom_days:
-        out.append(f"You logged pelvic floor symptoms on {len(symptom_days)} day(s) in the last "
-                   f"{RECENT_SYMPTOM_DAYS} days (most recently {symptom_days[-1].isoformat()}). "
-                   "Running waits until you are symptom-free; leaking, heaviness or pain are "
-                   "common but not normal, and a pelvic health physiotherapist can treat them "
-                   "(Goom 2019).")
+        out.append(
+            f"You logged pelvic floor symptoms on {len(symptom_days)} day(s) in the last "
+            f"{RECENT_SYMPTOM_DAYS} days (most recently {symptom_days[-1].isoformat()}). "
+            "Running waits until you are symptom-free; leaking, heaviness or pain are "
+            "common but not normal, and a pelvic health physiotherapist can treat them "
+            "(Goom 2019)."
+        )
     if weak:
-        out.append(f"Strength under {models.STRENGTH_TARGET_REPS} reps a side shows where to "
-                   "build strength; it does not stop you running (Goom 2019).")
+        out.append(
+            f"Strength under {models.STRENGTH_TARGET_REPS} reps a side shows where to "
+            "build strength; it does not stop you running (Goom 2019)."
+        )
     if status is not None and status.last_change == "stepped_back":
-        out.append("You stepped back a level after symptoms. That is the plan working, not a "
-                   "failure: symptoms tell you what your body can take today (Deering 2024).")
+        out.append(
+            "You stepped back a level after symptoms. That is the plan working, not a "
+            "failure: symptoms tell you what your body can take today (Deering 2024)."
+        )
     return tuple(out)
 
 
@@ -455,11 +528,18 @@ def phase_periods(profile: Profile, today: date) -> pd.DataFrame:
     birth = profile.birth_date
     rows = [
         (birth, birth + timedelta(days=REBUILDING_FROM_DAYS), PHASES_BY_CODE["early_recovery"].name),
-        (birth + timedelta(days=REBUILDING_FROM_DAYS), birth + timedelta(days=RUNNING_GATE_DAYS),
-         PHASES_BY_CODE["rebuilding"].name),
+        (
+            birth + timedelta(days=REBUILDING_FROM_DAYS),
+            birth + timedelta(days=RUNNING_GATE_DAYS),
+            PHASES_BY_CODE["rebuilding"].name,
+        ),
         (birth + timedelta(days=RUNNING_GATE_DAYS), None, CALENDAR_AFTER_12_WEEKS),
     ]
     rows = [row for row in rows if row[0] <= today]
-    return pd.DataFrame({"start": pd.Series([r[0] for r in rows], dtype="object"),
-                         "end": pd.Series([r[1] for r in rows], dtype="object"),
-                         "phase": pd.Series([r[2] for r in rows], dtype="object")})
+    return pd.DataFrame(
+        {
+            "start": pd.Series([r[0] for r in rows], dtype="object"),
+            "end": pd.Series([r[1] for r in rows], dtype="object"),
+            "phase": pd.Series([r[2] for r in rows], dtype="object"),
+        }
+    )

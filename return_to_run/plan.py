@@ -67,8 +67,10 @@ DEERING = "Deering 2024 (BJSM 58(4):183) [V]"
 FRANDSEN = "Frandsen 2025 (BJSM 59:1203) [V]"
 GOOM = "Goom, Donnelly & Brockwell 2019"
 
-_LEVEL_SOURCE = (f"{DEERING}: start with walk-run, one parameter at a time; session length from "
-                 f"the 30-minute walk test ({GOOM} [V2]); level steps are an app design")
+_LEVEL_SOURCE = (
+    f"{DEERING}: start with walk-run, one parameter at a time; session length from "
+    f"the 30-minute walk test ({GOOM} [V2]); level steps are an app design"
+)
 
 
 @dataclass(frozen=True)
@@ -98,24 +100,23 @@ class Level:
     def describe(self) -> str:
         if self.continuous:
             return f"{_fmt(self.run_interval_min)} min continuous easy running"
-        return (f"run {_fmt(self.run_interval_min)} min, walk {_fmt(self.walk_interval_min)} min, "
-                f"x{self.repeats}")
+        return f"run {_fmt(self.run_interval_min)} min, walk {_fmt(self.walk_interval_min)} min, x{self.repeats}"
 
 
 # Each step changes one thing: the walk gets shorter or the run interval longer (the number
 # of rounds follows so the session stays 30-33 min); the last step removes the walk breaks
 # with the running minutes unchanged (30).
 LEVELS: tuple[Level, ...] = (
-    Level(1, 1, 2, 10),     # 30 min, 10 running
-    Level(2, 1, 1.5, 12),   # 30 min, 12 running (walk shorter)
-    Level(3, 1, 1, 15),     # 30 min, 15 running (walk shorter)
-    Level(4, 2, 1, 10),     # 30 min, 20 running (run longer)
-    Level(5, 3, 1, 8),      # 32 min, 24 running (run longer)
-    Level(6, 5, 1, 5),      # 30 min, 25 running (run longer)
-    Level(7, 7, 1, 4),      # 32 min, 28 running (run longer)
-    Level(8, 10, 1, 3),     # 33 min, 30 running (run longer)
-    Level(9, 15, 1, 2),     # 32 min, 30 running (run longer, one walk break)
-    Level(10, 30, 0, 1),    # 30 min continuous (walk break removed)
+    Level(1, 1, 2, 10),  # 30 min, 10 running
+    Level(2, 1, 1.5, 12),  # 30 min, 12 running (walk shorter)
+    Level(3, 1, 1, 15),  # 30 min, 15 running (walk shorter)
+    Level(4, 2, 1, 10),  # 30 min, 20 running (run longer)
+    Level(5, 3, 1, 8),  # 32 min, 24 running (run longer)
+    Level(6, 5, 1, 5),  # 30 min, 25 running (run longer)
+    Level(7, 7, 1, 4),  # 32 min, 28 running (run longer)
+    Level(8, 10, 1, 3),  # 33 min, 30 running (run longer)
+    Level(9, 15, 1, 2),  # 32 min, 30 running (run longer, one walk break)
+    Level(10, 30, 0, 1),  # 30 min continuous (walk break removed)
 )
 FINAL_LEVEL = LEVELS[-1]
 # Three sessions of the longest level (3 x 33 = 99 min) are always allowed in 7 days while
@@ -136,32 +137,50 @@ class Modifier:
 MODIFIERS: dict[str, Modifier] = {
     m.code: m
     for m in (
-        Modifier("breastfeeding", "Breastfeeding",
-                 "Feeding your baby uses energy and calcium; the experts who wrote the postnatal "
-                 "running guidance advise adapting the plan for lactation and energy. One extra "
-                 "session at each level.",
-                 f"{DEERING} (modify for lactation, energy availability); {GOOM} rec. 4 [V]"),
-        Modifier("short_sleep_or_high_fatigue", "Short sleep or high fatigue",
-                 "Tired tissues recover more slowly; in one study of postpartum runners, high "
-                 "fatigue went with more pain. One extra session at each level.",
-                 f"{DEERING} (modify for sleep); Christopher 2021 PLoS One (fatigue OR 2.48) [V]"),
-        Modifier("new_to_running", "New to running",
-                 "Your body has not yet adapted to running's impact; new runners had more pain "
-                 "after birth in one study. One extra session at each level.",
-                 "Christopher 2021 PLoS One (novice runner OR 3.51) [V]"),
-        Modifier("previous_running_injury", "Previous running injury",
-                 "A past running injury makes another one more likely. One extra session at each "
-                 "level.", "Christopher 2021 PLoS One (previous injury OR 1.95) [V]"),
-        Modifier("leaked_before_or_during_pregnancy", "Leakage before or during pregnancy",
-                 "Women who leaked before or during pregnancy were about four times as likely to "
-                 "leak when running after birth. One extra session at each level.",
-                 "Moore 2021 BJSM 55:1286 (OR 4.01 before, 4.49 during pregnancy) [V]"),
-        Modifier("assisted_birth_or_severe_tear", "Assisted birth or 3rd/4th degree tear",
-                 "A forceps or vacuum birth, or a tear into the muscles around the back passage, "
-                 "asks more of the pelvic floor's recovery. One extra session at each level; your "
-                 "clinician's advice comes first.",
-                 "Blyholder 2017 Sports Health 9:45 (assisted birth OR 2.08 for stress UI) [V]; "
-                 "3rd/4th degree tear: issue 4 requirement, no verified figure"),
+        Modifier(
+            "breastfeeding",
+            "Breastfeeding",
+            "Feeding your baby uses energy and calcium; the experts who wrote the postnatal "
+            "running guidance advise adapting the plan for lactation and energy. One extra "
+            "session at each level.",
+            f"{DEERING} (modify for lactation, energy availability); {GOOM} rec. 4 [V]",
+        ),
+        Modifier(
+            "short_sleep_or_high_fatigue",
+            "Short sleep or high fatigue",
+            "Tired tissues recover more slowly; in one study of postpartum runners, high "
+            "fatigue went with more pain. One extra session at each level.",
+            f"{DEERING} (modify for sleep); Christopher 2021 PLoS One (fatigue OR 2.48) [V]",
+        ),
+        Modifier(
+            "new_to_running",
+            "New to running",
+            "Your body has not yet adapted to running's impact; new runners had more pain "
+            "after birth in one study. One extra session at each level.",
+            "Christopher 2021 PLoS One (novice runner OR 3.51) [V]",
+        ),
+        Modifier(
+            "previous_running_injury",
+            "Previous running injury",
+            "A past running injury makes another one more likely. One extra session at each level.",
+            "Christopher 2021 PLoS One (previous injury OR 1.95) [V]",
+        ),
+        Modifier(
+            "leaked_before_or_during_pregnancy",
+            "Leakage before or during pregnancy",
+            "Women who leaked before or during pregnancy were about four times as likely to "
+            "leak when running after birth. One extra session at each level.",
+            "Moore 2021 BJSM 55:1286 (OR 4.01 before, 4.49 during pregnancy) [V]",
+        ),
+        Modifier(
+            "assisted_birth_or_severe_tear",
+            "Assisted birth or 3rd/4th degree tear",
+            "A forceps or vacuum birth, or a tear into the muscles around the back passage, "
+            "asks more of the pelvic floor's recovery. One extra session at each level; your "
+            "clinician's advice comes first.",
+            "Blyholder 2017 Sports Health 9:45 (assisted birth OR 2.08 for stress UI) [V]; "
+            "3rd/4th degree tear: issue 4 requirement, no verified figure",
+        ),
     )
 }
 
@@ -174,8 +193,9 @@ def modifiers_for(profile: Profile) -> list[Modifier]:
         "new_to_running": profile.running_background == "new",
         "previous_running_injury": bool(profile.previous_running_injury),
         "leaked_before_or_during_pregnancy": bool(profile.leaked_before_or_during_pregnancy),
-        "assisted_birth_or_severe_tear": (profile.birth_type == "assisted_vaginal"
-                                          or profile.perineal_tear == "third_fourth"),
+        "assisted_birth_or_severe_tear": (
+            profile.birth_type == "assisted_vaginal" or profile.perineal_tear == "third_fourth"
+        ),
     }
     return [m for code, m in MODIFIERS.items() if applies[code]]
 
@@ -209,25 +229,26 @@ class LevelStatus:
 
 def _marked(entry: Mapping) -> bool:
     """A symptom strong enough to step back straight away."""
-    return (worst_severity_0_10(entry) >= MARKED_SEVERITY_0_10
-            or _text(entry.get("leakage"), "none") == "more"
-            or _truthy(entry.get("bowel_leakage"))
-            or _text(entry.get("bleeding"), "none") != "none")
+    return (
+        worst_severity_0_10(entry) >= MARKED_SEVERITY_0_10
+        or _text(entry.get("leakage"), "none") == "more"
+        or _truthy(entry.get("bowel_leakage"))
+        or _text(entry.get("bleeding"), "none") != "none"
+    )
 
 
 def _symptom_entries(history: History, today: date) -> list[dict]:
-    return [row for row in _records(history.symptoms)
-            if (d := to_date(row.get("symptom_date"))) is not None and d <= today]
+    return [
+        row for row in _records(history.symptoms) if (d := to_date(row.get("symptom_date"))) is not None and d <= today
+    ]
 
 
-def current_level(profile: Profile, history: History, today: date, *,
-                  since: date | None = None) -> LevelStatus:
+def current_level(profile: Profile, history: History, today: date, *, since: date | None = None) -> LevelStatus:
     """Replay her running sessions (models.RUNNING_KINDS, dated on or before `today`, and on
     or after `since` when given: phases.assess passes the date she passed the tests) and
     return her level. Every running session counts as a session at her current level."""
     needed = sessions_needed(profile)
-    sessions = [s for s in running_sessions(history.runs, until=today)
-                if since is None or s["run_date"] >= since]
+    sessions = [s for s in running_sessions(history.runs, until=today) if since is None or s["run_date"] >= since]
     entries = _symptom_entries(history, today)
     with_symptoms = symptomatic_run_ids(history.runs, entries, check=has_symptoms)
     marked = symptomatic_run_ids(history.runs, entries, check=lambda e: has_symptoms(e) and _marked(e))
@@ -263,9 +284,14 @@ def current_level(profile: Profile, history: History, today: date, *,
         index, count, complete = 0, 0, False
         change, change_date = "restart", None
     return LevelStatus(
-        level=LEVELS[index], symptom_free_sessions_at_level=count, needed=needed,
-        last_change=change, last_change_date=change_date, plan_complete=complete,
-        sessions_counted=len(sessions), last_session_date=previous,
+        level=LEVELS[index],
+        symptom_free_sessions_at_level=count,
+        needed=needed,
+        last_change=change,
+        last_change_date=change_date,
+        plan_complete=complete,
+        sessions_counted=len(sessions),
+        last_session_date=previous,
     )
 
 
@@ -274,23 +300,28 @@ def current_level(profile: Profile, history: History, today: date, *,
 
 def running_minutes(history: History, start: date, end: date) -> float:
     """Sum of duration_min of running sessions dated start..end inclusive."""
-    return float(sum(_num(s.get("duration_min")) for s in running_sessions(history.runs, until=end)
-                     if s["run_date"] >= start))
+    return float(
+        sum(_num(s.get("duration_min")) for s in running_sessions(history.runs, until=end) if s["run_date"] >= start)
+    )
 
 
 def longest_recent_run(history: History, today: date) -> float | None:
     """Longest running session (duration_min) dated in the 30 days up to and including
     `today`, or None if there is none."""
     start = today - timedelta(days=LONGEST_RUN_WINDOW_DAYS)
-    durations = [_num(s.get("duration_min")) for s in running_sessions(history.runs, until=today)
-                 if s["run_date"] >= start]
+    durations = [
+        _num(s.get("duration_min")) for s in running_sessions(history.runs, until=today) if s["run_date"] >= start
+    ]
     return max(durations) if durations else None
 
 
 def _longest_continuous_run(history: History, today: date) -> float | None:
     start = today - timedelta(days=LONGEST_RUN_WINDOW_DAYS)
-    durations = [_num(s.get("duration_min")) for s in running_sessions(history.runs, until=today)
-                 if s["run_date"] >= start and s.get("kind") != "walk_run"]
+    durations = [
+        _num(s.get("duration_min"))
+        for s in running_sessions(history.runs, until=today)
+        if s["run_date"] >= start and s.get("kind") != "walk_run"
+    ]
     return max(durations) if durations else None
 
 
@@ -367,12 +398,13 @@ def _ran_on(history: History, day: date) -> bool:
     return any(s["run_date"] == day for s in running_sessions(history.runs, until=day))
 
 
-STOP_AND_WALK = ("If leakage, heaviness, dragging or pain comes on during a run interval, stop "
-                 "and walk for the rest of the session, and log it (Deering 2024).")
+STOP_AND_WALK = (
+    "If leakage, heaviness, dragging or pain comes on during a run interval, stop "
+    "and walk for the rest of the session, and log it (Deering 2024)."
+)
 
 
-def suggest_session(profile: Profile, history: History, today: date, *,
-                    since: date | None = None) -> Session:
+def suggest_session(profile: Profile, history: History, today: date, *, since: date | None = None) -> Session:
     """The next running session: her level's pattern, cut to the 110% single-run cap and the
     weekly allowance; a 'rest' session if she has an open red flag, has run today, ran
     yesterday while on the levels, or has no weekly allowance left.
@@ -388,8 +420,9 @@ def suggest_session(profile: Profile, history: History, today: date, *,
     if _ran_on(history, today):
         return _rest(level.number, "You have run today; the next session is after a rest day.")
     if not status.plan_complete and _ran_on(history, today - timedelta(days=1)):
-        return _rest(level.number, "Rest day: on the walk-run levels, leave a day between runs "
-                     "so your body can recover.")
+        return _rest(
+            level.number, "Rest day: on the walk-run levels, leave a day between runs so your body can recover."
+        )
 
     notes: list[str] = [STOP_AND_WALK]
     if status.plan_complete:
@@ -398,38 +431,42 @@ def suggest_session(profile: Profile, history: History, today: date, *,
         longest = _longest_continuous_run(history, today) or FINAL_LEVEL.total_min
         minutes = max(float(math.floor(longest)), FINAL_LEVEL.total_min)
         run, walk, kind = minutes, 0.0, "continuous"
-        reason = (f"You have finished the walk-run levels: repeat your longest recent run "
-                  f"({_fmt(minutes)} min), then build one thing at a time.")
+        reason = (
+            f"You have finished the walk-run levels: repeat your longest recent run "
+            f"({_fmt(minutes)} min), then build one thing at a time."
+        )
         cap = single_run_cap(history, today)
         if cap is not None:
-            notes.append(f"Volume first: a run can grow to {_fmt(math.floor(cap))} min "
-                         f"(110% of your longest in 30 days, Frandsen 2025).")
+            notes.append(
+                f"Volume first: a run can grow to {_fmt(math.floor(cap))} min "
+                f"(110% of your longest in 30 days, Frandsen 2025)."
+            )
         notes.append("Then change one thing at a time: speed or hills (Deering 2024).")
         weeks = models.weeks_since(profile.birth_date, today)
         if weeks >= BUGGY_FROM_WEEKS:
-            notes.append("Running with the buggy can be your one new thing (from about 6 months, "
-                         "Goom 2019).")
+            notes.append("Running with the buggy can be your one new thing (from about 6 months, Goom 2019).")
         else:
-            notes.append(f"Running with the buggy waits until about 6 months ({BUGGY_FROM_WEEKS} "
-                         f"weeks; you are at {weeks}) (Goom 2019).")
+            notes.append(
+                f"Running with the buggy waits until about 6 months ({BUGGY_FROM_WEEKS} "
+                f"weeks; you are at {weeks}) (Goom 2019)."
+            )
     else:
         minutes = level.total_min
         run, walk = level.run_interval_min, level.walk_interval_min
         kind = "continuous" if level.continuous else "walk_run"
         reason = {
             "start": f"Level {level.number}: the first level of the walk-run plan.",
-            "moved_up": f"Level {level.number}: you moved up after {status.needed} symptom-free "
-                        f"sessions.",
-            "repeat": f"Level {level.number} again: a session at this level brought symptoms, so "
-                      f"you repeat it.",
+            "moved_up": f"Level {level.number}: you moved up after {status.needed} symptom-free sessions.",
+            "repeat": f"Level {level.number} again: a session at this level brought symptoms, so you repeat it.",
             "stepped_back": f"Level {level.number}: you stepped back a level because symptoms "
-                            f"came again or were strong.",
+            f"came again or were strong.",
             "restart": f"Level {level.number}: more than {RESTART_AFTER_DAYS} days without "
-                       f"running, so you start again from level 1.",
+            f"running, so you start again from level 1.",
         }[status.last_change]
         if status.symptom_free_sessions_at_level:
-            reason += (f" {status.symptom_free_sessions_at_level} of {status.needed} symptom-free "
-                       f"sessions done at this level.")
+            reason += (
+                f" {status.symptom_free_sessions_at_level} of {status.needed} symptom-free sessions done at this level."
+            )
 
     rounds = 1 if walk == 0 else (level.repeats if not status.plan_complete else 1)
     total, run_total = minutes, (minutes if walk == 0 else level.run_min)
@@ -437,18 +474,25 @@ def suggest_session(profile: Profile, history: History, today: date, *,
     cap = single_run_cap(history, today)
     if cap is not None and total > cap + 1e-9:
         rounds, total, run_total = _fit(run, walk, cap)
-        notes.append(f"Cut to {_fmt(total)} min: no run more than 110% of your longest in the "
-                     f"last 30 days ({_fmt(longest_recent_run(history, today) or 0)} min) "
-                     f"(Frandsen 2025).")
+        notes.append(
+            f"Cut to {_fmt(total)} min: no run more than 110% of your longest in the "
+            f"last 30 days ({_fmt(longest_recent_run(history, today) or 0)} min) "
+            f"(Frandsen 2025)."
+        )
     allowance = weekly_allowance(history, today)
     if total > allowance.remaining + 1e-9:
         if allowance.remaining < MIN_SESSION_MIN:
-            return _rest(level.number, f"Rest: you have run {_fmt(allowance.this_week)} min in the "
-                         f"last 7 days, the most for this week (10% over the week before, "
-                         f"Deering 2024).")
+            return _rest(
+                level.number,
+                f"Rest: you have run {_fmt(allowance.this_week)} min in the "
+                f"last 7 days, the most for this week (10% over the week before, "
+                f"Deering 2024).",
+            )
         rounds, total, run_total = _fit(run, walk, allowance.remaining)
-        notes.append(f"Cut to {_fmt(total)} min to keep this week within "
-                     f"{_fmt(allowance.limit)} min (about 10% over the week before, Deering 2024).")
+        notes.append(
+            f"Cut to {_fmt(total)} min to keep this week within "
+            f"{_fmt(allowance.limit)} min (about 10% over the week before, Deering 2024)."
+        )
     if walk and rounds * (run + walk) > total + 1e-9:
         notes.append(f"Stop at {_fmt(total)} min: the last round is shorter.")
     return Session(kind, level.number, run, walk, rounds, total, run_total, reason, tuple(notes))
@@ -457,8 +501,9 @@ def suggest_session(profile: Profile, history: History, today: date, *,
 # ---------------------------------------------------------------- checking a planned run
 
 
-def check_planned_run(duration_min: float, history: History, today: date, *,
-                      kind: str | None = None, profile: Profile | None = None) -> list[str]:
+def check_planned_run(
+    duration_min: float, history: History, today: date, *, kind: str | None = None, profile: Profile | None = None
+) -> list[str]:
     """Warnings (plain sentences) for a run she plans today of `duration_min` minutes:
     an open red flag; more than 110% of her longest run in the past 30 days (Frandsen 2025);
     the last 7 days rising past the weekly allowance (Deering 2024); with `kind` and
@@ -471,29 +516,38 @@ def check_planned_run(duration_min: float, history: History, today: date, *,
     longest = longest_recent_run(history, today)
     if longest is None:
         if duration_min > LEVELS[0].total_min:
-            warnings.append(f"No runs in the last {LONGEST_RUN_WINDOW_DAYS} days: start again at "
-                            f"level 1 ({LEVELS[0].describe()}).")
+            warnings.append(
+                f"No runs in the last {LONGEST_RUN_WINDOW_DAYS} days: start again at level 1 ({LEVELS[0].describe()})."
+            )
     elif duration_min > longest * SINGLE_RUN_CAP + 1e-9:
-        warnings.append(f"{_fmt(duration_min)} min is more than 110% of your longest run in the "
-                        f"last {LONGEST_RUN_WINDOW_DAYS} days ({_fmt(longest)} min): keep it to "
-                        f"{_fmt(math.floor(longest * SINGLE_RUN_CAP + 1e-9))} min or less. Runs "
-                        f"more than 10% longer than that were linked to more injuries "
-                        f"(Frandsen 2025).")
+        warnings.append(
+            f"{_fmt(duration_min)} min is more than 110% of your longest run in the "
+            f"last {LONGEST_RUN_WINDOW_DAYS} days ({_fmt(longest)} min): keep it to "
+            f"{_fmt(math.floor(longest * SINGLE_RUN_CAP + 1e-9))} min or less. Runs "
+            f"more than 10% longer than that were linked to more injuries "
+            f"(Frandsen 2025)."
+        )
     allowance = weekly_allowance(history, today)
     week = allowance.this_week + duration_min
     if week > allowance.limit + 1e-9:
-        warnings.append(f"That brings your running in the last 7 days to {_fmt(week)} min, over "
-                        f"this week's {_fmt(allowance.limit)} min (10% more than the week before, "
-                        f"{_fmt(allowance.previous_week)} min, or {_fmt(WEEKLY_BASE_MIN)} min while you "
-                        f"build up) (Deering 2024).")
+        warnings.append(
+            f"That brings your running in the last 7 days to {_fmt(week)} min, over "
+            f"this week's {_fmt(allowance.limit)} min (10% more than the week before, "
+            f"{_fmt(allowance.previous_week)} min, or {_fmt(WEEKLY_BASE_MIN)} min while you "
+            f"build up) (Deering 2024)."
+        )
     if profile is not None and kind is not None:
         weeks = models.weeks_since(profile.birth_date, today)
         if kind == "buggy" and weeks < BUGGY_FROM_WEEKS:
-            warnings.append(f"Running with a buggy is not advised before about 6 months "
-                            f"({BUGGY_FROM_WEEKS} weeks); you are at {weeks} weeks (Goom 2019).")
+            warnings.append(
+                f"Running with a buggy is not advised before about 6 months "
+                f"({BUGGY_FROM_WEEKS} weeks); you are at {weeks} weeks (Goom 2019)."
+            )
         if kind in ("hills_speed", "buggy") and not current_level(profile, history, today).plan_complete:
-            warnings.append("Hills, speed and the buggy come after the walk-run levels, one at a "
-                            "time: finish the levels first (Deering 2024).")
+            warnings.append(
+                "Hills, speed and the buggy come after the walk-run levels, one at a "
+                "time: finish the levels first (Deering 2024)."
+            )
     return warnings
 
 
@@ -502,4 +556,3 @@ def describe_level(level: Level) -> str:
     if level.continuous:
         return f"Level {level.number}: {level.describe()}"
     return f"Level {level.number}: {level.describe()} ({_fmt(level.total_min)} min)"
-

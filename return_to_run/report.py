@@ -24,8 +24,14 @@ from . import models
 
 TITLE = "Return to Run - summary for your clinician"
 HEADINGS = (
-    TITLE, "About", "Current phase", "Readiness tests", "Weekly running and symptoms",
-    "Symptom timeline", "Red flags", "Notes from the clinician",
+    TITLE,
+    "About",
+    "Current phase",
+    "Readiness tests",
+    "Weekly running and symptoms",
+    "Symptom timeline",
+    "Red flags",
+    "Notes from the clinician",
 )
 FOOTER_TEXT = "Self-reported data from Return to Run. Education and self-tracking, not a diagnosis."
 CHART_UNAVAILABLE = "Chart unavailable: the weekly table below holds the same figures."
@@ -43,23 +49,65 @@ CHART_PRINT_WIDTH_PX = 720
 CHART_PNG_SCALE = 2
 HEADING_FILL = (230, 238, 247)
 # Short forms of models.SYMPTOM_TIMINGS so the timeline keeps one line per entry.
-TIMING_SHORT = {"during_run": "During a run", "within_24h": "Within 24 h of a run",
-                "not_linked": "Not linked to a run"}
+TIMING_SHORT = {"during_run": "During a run", "within_24h": "Within 24 h of a run", "not_linked": "Not linked to a run"}
 
 # Characters outside latin-1 that have a plain ASCII equivalent. Anything else outside
 # latin-1 is decomposed (accents dropped: "ő" -> "o"); symbols such as emoji are
 # dropped, and other letters (e.g. CJK) become "?" so a reader sees something was there.
 ASCII_EQUIVALENTS = {
-    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-",
-    "\u2212": "-", "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
-    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u2033": '"', "\u2026": "...",
-    "\u2022": "-", "\u2023": "-", "\u2043": "-", "\u2192": "->", "\u2190": "<-", "\u2194": "<->",
-    "\u21d2": "=>", "\u2265": ">=", "\u2264": "<=", "\u2260": "!=", "\u2248": "~", "\u00d7": "x",
-    "\u2715": "x", "\u2713": "v", "\u2714": "v", "\u2122": "(TM)", "\u20ac": "EUR",
-    "\u2009": " ", "\u200a": " ", "\u2002": " ", "\u2003": " ", "\u202f": " ", "\u2007": " ",
-    "\u200b": "", "\u200c": "", "\u200d": "", "\u2060": "", "\ufeff": "", "\u2044": "/",
+    "\u2010": "-",
+    "\u2011": "-",
+    "\u2012": "-",
+    "\u2013": "-",
+    "\u2014": "-",
+    "\u2015": "-",
+    "\u2212": "-",
+    "\u2018": "'",
+    "\u2019": "'",
+    "\u201a": "'",
+    "\u201b": "'",
+    "\u2032": "'",
+    "\u201c": '"',
+    "\u201d": '"',
+    "\u201e": '"',
+    "\u2033": '"',
+    "\u2026": "...",
+    "\u2022": "-",
+    "\u2023": "-",
+    "\u2043": "-",
+    "\u2192": "->",
+    "\u2190": "<-",
+    "\u2194": "<->",
+    "\u21d2": "=>",
+    "\u2265": ">=",
+    "\u2264": "<=",
+    "\u2260": "!=",
+    "\u2248": "~",
+    "\u00d7": "x",
+    "\u2715": "x",
+    "\u2713": "v",
+    "\u2714": "v",
+    "\u2122": "(TM)",
+    "\u20ac": "EUR",
+    "\u2009": " ",
+    "\u200a": " ",
+    "\u2002": " ",
+    "\u2003": " ",
+    "\u202f": " ",
+    "\u2007": " ",
+    "\u200b": "",
+    "\u200c": "",
+    "\u200d": "",
+    "\u2060": "",
+    "\ufeff": "",
+    "\u2044": "/",
     # Letters with no decomposition to a latin-1 base.
-    "\u0141": "L", "\u0142": "l", "\u0110": "D", "\u0111": "d", "\u0152": "OE", "\u0153": "oe",
+    "\u0141": "L",
+    "\u0142": "l",
+    "\u0110": "D",
+    "\u0111": "d",
+    "\u0152": "OE",
+    "\u0153": "oe",
     "\u0131": "i",
 }
 # "×" (U+00D7) is in latin-1 but is mapped to "x" too: the map is checked first.
@@ -102,11 +150,14 @@ def _fallback(char: str) -> str:
 
 # ---------------------------------------------------------------- chart image
 
+
 def _fixed_width(spec):
     """A copy of a Vega-Lite spec with every width "container" set to CHART_PRINT_WIDTH_PX."""
     if isinstance(spec, dict):
-        return {key: (CHART_PRINT_WIDTH_PX if key == "width" and value == "container" else _fixed_width(value))
-                for key, value in spec.items()}
+        return {
+            key: (CHART_PRINT_WIDTH_PX if key == "width" and value == "container" else _fixed_width(value))
+            for key, value in spec.items()
+        }
     if isinstance(spec, list):
         return [_fixed_width(item) for item in spec]
     return spec
@@ -134,6 +185,7 @@ def _png_size_px(data: bytes) -> tuple[int, int] | None:
 
 
 # ---------------------------------------------------------------- value helpers
+
 
 def _as_date(value) -> date | None:
     from .symptoms import to_date
@@ -179,6 +231,7 @@ def _in_range(frame: pd.DataFrame, column: str, start: date, end: date) -> pd.Da
 
 # ---------------------------------------------------------------- the PDF
 
+
 class _ReportPDF(FPDF):
     def footer(self) -> None:
         self.set_y(-FOOTER_HEIGHT_MM + 4)
@@ -207,9 +260,15 @@ def _paragraph(pdf: FPDF, text: str, *, style: str = "", size: float = BODY_PT) 
 def _table(pdf: FPDF, header: Sequence[str], rows: Iterable[Sequence], widths: Sequence[float]) -> None:
     """A bordered table whose header row repeats on each page; every cell is plain text."""
     pdf.set_font(FONT, "", TABLE_PT)
-    with pdf.table(col_widths=tuple(widths), text_align="LEFT", line_height=4,
-                   headings_style=FontFace(emphasis="BOLD", fill_color=HEADING_FILL),
-                   padding=1, v_align="TOP", markdown=False) as table:
+    with pdf.table(
+        col_widths=tuple(widths),
+        text_align="LEFT",
+        line_height=4,
+        headings_style=FontFace(emphasis="BOLD", fill_color=HEADING_FILL),
+        padding=1,
+        v_align="TOP",
+        markdown=False,
+    ) as table:
         head = table.row()
         for title in header:
             head.cell(latin1(title))
@@ -229,14 +288,19 @@ def _about(pdf: FPDF, profile: models.Profile, today: date, start: date, end: da
         ("Birth", models.BIRTH_TYPES.get(profile.birth_type, profile.birth_type)),
         ("Perineal tear", models.PERINEAL_TEARS.get(profile.perineal_tear, profile.perineal_tear)),
         ("Feeding", models.FEEDING.get(profile.feeding, profile.feeding)),
-        ("Running before pregnancy",
-         models.RUNNING_BACKGROUNDS.get(profile.running_background, profile.running_background)),
+        (
+            "Running before pregnancy",
+            models.RUNNING_BACKGROUNDS.get(profile.running_background, profile.running_background),
+        ),
         ("Leaked before or during pregnancy", "Yes" if profile.leaked_before_or_during_pregnancy else "No"),
         ("Previous running injury", "Yes" if profile.previous_running_injury else "No"),
         ("Short sleep or high fatigue", "Yes" if profile.short_sleep_or_high_fatigue else "No"),
-        ("Period covered", f"{start.isoformat()} to {end.isoformat()} "
-                           f"(weeks {models.weeks_since(profile.birth_date, start)} to "
-                           f"{models.weeks_since(profile.birth_date, end)} after birth)"),
+        (
+            "Period covered",
+            f"{start.isoformat()} to {end.isoformat()} "
+            f"(weeks {models.weeks_since(profile.birth_date, start)} to "
+            f"{models.weeks_since(profile.birth_date, end)} after birth)",
+        ),
     ]
     label_width_mm = 62
     for label, value in facts:
@@ -283,8 +347,15 @@ def _readiness_rows(readiness: pd.DataFrame) -> list[list[str]]:
                 result = "Not passed: symptoms"
             else:
                 result = "Passed"
-        rows.append([_day(record.get("test_date")), models.READINESS_TESTS.get(code, str(code)),
-                     result, reps, record.get("notes") or ""])
+        rows.append(
+            [
+                _day(record.get("test_date")),
+                models.READINESS_TESTS.get(code, str(code)),
+                result,
+                reps,
+                record.get("notes") or "",
+            ]
+        )
     return rows
 
 
@@ -304,15 +375,20 @@ def _weekly_rows(weekly: pd.DataFrame, units: str) -> tuple[list[str], list[list
     widths += [18, 18, 20, 18]
     rows = []
     for record in weekly.to_dict("records"):
-        row = [_day(record.get("week_start")), _int_text(record.get("weeks_since_birth")),
-               f"{_number(record.get('run_minutes')) or 0:.0f}"]
+        row = [
+            _day(record.get("week_start")),
+            _int_text(record.get("weeks_since_birth")),
+            f"{_number(record.get('run_minutes')) or 0:.0f}",
+        ]
         if with_distance:
             km = _number(record.get("run_distance_km")) or 0.0
             row.append(f"{models.from_km(km, units):.1f}")
         if with_walking:
             row.append(f"{_number(record.get('walk_minutes')) or 0:.0f}")
-        row += [_int_text(record.get(c)) for c in
-                ("symptom_days", "leakage_days", "worst_heaviness_0_10", "worst_pain_0_10")]
+        row += [
+            _int_text(record.get(c))
+            for c in ("symptom_days", "leakage_days", "worst_heaviness_0_10", "worst_pain_0_10")
+        ]
         rows.append(row)
     return header, rows, widths
 
@@ -321,20 +397,27 @@ def _symptom_rows(symptoms: pd.DataFrame, birth_date: date) -> list[list[str]]:
     rows = []
     for record in symptoms.to_dict("records"):
         day = _as_date(record.get("symptom_date"))
-        pains = [f"{label} {_int_text(record.get(f'pain_{site}_0_10'))}"
-                 for site, label in models.PAIN_SITES.items()
-                 if (_number(record.get(f"pain_{site}_0_10")) or 0) > 0]
+        pains = [
+            f"{label} {_int_text(record.get(f'pain_{site}_0_10'))}"
+            for site, label in models.PAIN_SITES.items()
+            if (_number(record.get(f"pain_{site}_0_10")) or 0) > 0
+        ]
         leakage = models.LEAKAGE_LEVELS.get(record.get("leakage") or "none", str(record.get("leakage")))
         if _truthy(record.get("bowel_leakage")):
             leakage += "; bowel leakage"
         heaviness = _number(record.get("heaviness_0_10")) or 0
-        rows.append([
-            _day(day), str(models.weeks_since(birth_date, day)) if day else "-",
-            TIMING_SHORT.get(record.get("timing") or "not_linked", str(record.get("timing"))),
-            leakage, f"{heaviness:g}" if heaviness else "0", ", ".join(pains) or "none",
-            models.BLEEDING_LEVELS.get(record.get("bleeding") or "none", str(record.get("bleeding"))),
-            record.get("notes") or "",
-        ])
+        rows.append(
+            [
+                _day(day),
+                str(models.weeks_since(birth_date, day)) if day else "-",
+                TIMING_SHORT.get(record.get("timing") or "not_linked", str(record.get("timing"))),
+                leakage,
+                f"{heaviness:g}" if heaviness else "0",
+                ", ".join(pains) or "none",
+                models.BLEEDING_LEVELS.get(record.get("bleeding") or "none", str(record.get("bleeding"))),
+                record.get("notes") or "",
+            ]
+        )
     return rows
 
 
@@ -351,9 +434,14 @@ def _red_flag_rows(red_flags: pd.DataFrame, flag_labels: dict[str, str], start: 
     rows = []
     for raised, record, resolved in shown:
         code = str(record.get("flag_code"))
-        rows.append([raised.isoformat(), flag_labels.get(code, code.replace("_", " ").capitalize()),
-                     resolved.isoformat() if resolved else "STILL OPEN",
-                     record.get("resolved_note") or ""])
+        rows.append(
+            [
+                raised.isoformat(),
+                flag_labels.get(code, code.replace("_", " ").capitalize()),
+                resolved.isoformat() if resolved else "STILL OPEN",
+                record.get("resolved_note") or "",
+            ]
+        )
     return rows
 
 
@@ -413,10 +501,14 @@ def build_report(
 
     pdf.set_font(FONT, "B", 16)
     pdf.multi_cell(0, 9, latin1(TITLE), new_x="LMARGIN", new_y="NEXT")
-    _paragraph(pdf, f"Made on {today.isoformat()} on her own device; nothing was uploaded. Period: "
-                    f"{start.isoformat()} to {end.isoformat()}. Everything here is what she logged "
-                    "herself in the app, which offers education and self-tracking and does not "
-                    "assess or diagnose.", size=9)
+    _paragraph(
+        pdf,
+        f"Made on {today.isoformat()} on her own device; nothing was uploaded. Period: "
+        f"{start.isoformat()} to {end.isoformat()}. Everything here is what she logged "
+        "herself in the app, which offers education and self-tracking and does not "
+        "assess or diagnose.",
+        size=9,
+    )
 
     _about(pdf, profile, today, start, end)
     _current_phase(pdf, phase_name, phase_reason, checklist)
@@ -424,10 +516,14 @@ def build_report(
     _heading(pdf, "Readiness tests")
     rows = _readiness_rows(readiness)
     if rows:
-        _paragraph(pdf, "Load and impact tests pass only without leakage, heaviness, dragging or pain "
-                        f"(Goom, Donnelly & Brockwell 2019). Strength: repetitions left / right, target "
-                        f"{models.STRENGTH_TARGET_REPS} each side; strength guides training and does not "
-                        "block running.", size=9)
+        _paragraph(
+            pdf,
+            "Load and impact tests pass only without leakage, heaviness, dragging or pain "
+            f"(Goom, Donnelly & Brockwell 2019). Strength: repetitions left / right, target "
+            f"{models.STRENGTH_TARGET_REPS} each side; strength guides training and does not "
+            "block running.",
+            size=9,
+        )
         _table(pdf, ["Date", "Test", "Result", "Reps L / R", "Notes"], rows, [20, 52, 40, 18, 52])
     else:
         _paragraph(pdf, "No readiness tests recorded.")
@@ -438,8 +534,13 @@ def build_report(
         height_mm = width_mm * size[1] / size[0]
         if pdf.get_y() + height_mm > pdf.page_break_trigger:
             pdf.add_page()
-        pdf.image(io.BytesIO(chart_image), x=pdf.l_margin, w=width_mm, h=height_mm,
-                  alt_text="Weekly running minutes as bars with symptoms as lines")
+        pdf.image(
+            io.BytesIO(chart_image),
+            x=pdf.l_margin,
+            w=width_mm,
+            h=height_mm,
+            alt_text="Weekly running minutes as bars with symptoms as lines",
+        )
         pdf.ln(2)
     else:
         _paragraph(pdf, CHART_UNAVAILABLE, style="I")
@@ -452,9 +553,21 @@ def build_report(
     _heading(pdf, "Symptom timeline")
     listed = _in_range(symptoms, "symptom_date", start, end)
     if len(listed):
-        _table(pdf, ["Date", "Weeks since birth", "When", "Leakage", "Heaviness (0-10)",
-                     "Pain (0-10) by site", "Bleeding", "Notes"],
-               _symptom_rows(listed, profile.birth_date), [18, 12, 28, 17, 17, 25, 17, 48])
+        _table(
+            pdf,
+            [
+                "Date",
+                "Weeks since birth",
+                "When",
+                "Leakage",
+                "Heaviness (0-10)",
+                "Pain (0-10) by site",
+                "Bleeding",
+                "Notes",
+            ],
+            _symptom_rows(listed, profile.birth_date),
+            [18, 12, 28, 17, 17, 25, 17, 48],
+        )
     else:
         _paragraph(pdf, "No symptom entries in this period.")
 
@@ -471,6 +584,7 @@ def build_report(
 
 # ---------------------------------------------------------------- wiring
 
+
 def phase_reason(assessment) -> str:
     """Why she is in her phase, in a few sentences, from a phases.Assessment."""
     from . import plan
@@ -482,20 +596,29 @@ def phase_reason(assessment) -> str:
     parts.append(phase.what_it_means)
     status = assessment.level_status
     if status is not None:
-        parts.append(f"Walk-run level {status.level.number} of {len(plan.LEVELS)} "
-                     f"({status.level.describe()}); {status.symptom_free_sessions_at_level} of "
-                     f"{status.needed} symptom-free sessions needed to move up.")
+        parts.append(
+            f"Walk-run level {status.level.number} of {len(plan.LEVELS)} "
+            f"({status.level.describe()}); {status.symptom_free_sessions_at_level} of "
+            f"{status.needed} symptom-free sessions needed to move up."
+        )
     if assessment.failed_tests:
-        parts.append("Load and impact tests not passed: "
-                     + ", ".join(models.READINESS_TESTS[c] for c in assessment.failed_tests) + ".")
+        parts.append(
+            "Load and impact tests not passed: "
+            + ", ".join(models.READINESS_TESTS[c] for c in assessment.failed_tests)
+            + "."
+        )
     if assessment.strength_focus:
-        parts.append("Strength under target on: "
-                     + ", ".join(models.READINESS_TESTS[c] for c in assessment.strength_focus) + ".")
+        parts.append(
+            "Strength under target on: " + ", ".join(models.READINESS_TESTS[c] for c in assessment.strength_focus) + "."
+        )
     if assessment.modifiers:
         parts.append("Slower progression for: " + ", ".join(m.label for m in assessment.modifiers) + ".")
     if assessment.training_withheld:
-        parts.append("Training suggestions are paused while a red flag is open: "
-                     + "; ".join(flag.label for flag in assessment.open_red_flags) + ".")
+        parts.append(
+            "Training suggestions are paused while a red flag is open: "
+            + "; ".join(flag.label for flag in assessment.open_red_flags)
+            + "."
+        )
     return " ".join(parts)
 
 
@@ -515,23 +638,40 @@ def report_for(db, *, today: date, start: date, end: date) -> bytes:
         raise ValueError(f"The period ends ({end.isoformat()}) before it starts ({start.isoformat()}).")
     history = storage.load_history(db)
     assessment = phases.assess(profile, history, today)
-    weekly = volume.weekly_summary(history.runs, history.symptoms, birth_date=profile.birth_date,
-                                   start=start, end=end, red_flags=history.red_flags,
-                                   foundation=history.foundation)
+    weekly = volume.weekly_summary(
+        history.runs,
+        history.symptoms,
+        birth_date=profile.birth_date,
+        start=start,
+        end=end,
+        red_flags=history.red_flags,
+        foundation=history.foundation,
+    )
     image = None
     if len(weekly):
         # compact: one layered chart without the interactive zoom strip, which means nothing on paper.
-        image = chart_png(charts.weekly_chart(weekly, units=profile.units, compact=True,
-                                              phase_periods=phases.phase_periods(profile, today)))
+        image = chart_png(
+            charts.weekly_chart(
+                weekly, units=profile.units, compact=True, phase_periods=phases.phase_periods(profile, today)
+            )
+        )
     readiness = history.readiness
     if len(readiness):
-        readiness = readiness.loc[readiness["test_date"].map(lambda d: _as_date(d) is not None
-                                                             and _as_date(d) <= end).astype(bool)]
+        readiness = readiness.loc[
+            readiness["test_date"].map(lambda d: _as_date(d) is not None and _as_date(d) <= end).astype(bool)
+        ]
     return build_report(
-        profile=profile, today=today, start=start, end=end,
-        phase_name=assessment.phase.name, phase_reason=phase_reason(assessment),
+        profile=profile,
+        today=today,
+        start=start,
+        end=end,
+        phase_name=assessment.phase.name,
+        phase_reason=phase_reason(assessment),
         checklist=[(item.label, item.done) for item in assessment.checklist],
-        readiness=readiness, symptoms=history.symptoms, red_flags=history.red_flags,
+        readiness=readiness,
+        symptoms=history.symptoms,
+        red_flags=history.red_flags,
         flag_labels={code: flag.label for code, flag in symptoms.RED_FLAGS.items()},
-        weekly=weekly, chart_image=image,
+        weekly=weekly,
+        chart_image=image,
     )

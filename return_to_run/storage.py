@@ -40,8 +40,14 @@ BUSY_TIMEOUT_MS = 5000
 
 # Tables a backup holds, in an order that satisfies foreign keys on restore.
 USER_TABLES = (
-    "profile", "runs", "symptoms", "red_flags", "readiness_results",
-    "foundation_sessions", "lesson_progress", "settings",
+    "profile",
+    "runs",
+    "symptoms",
+    "red_flags",
+    "readiness_results",
+    "foundation_sessions",
+    "lesson_progress",
+    "settings",
 )
 DATE_COLUMNS = {
     "runs": ("run_date",),
@@ -101,14 +107,20 @@ def open_db(path: Path | str) -> Database:
 def _explain(error: sqlite3.DatabaseError, path: Path) -> str:
     text = str(error).lower()
     if "locked" in text or "busy" in text:
-        return (f"The database {path} is busy: another program (or another copy of Return to Run) "
-                "is writing to it. Close the other program and reload this page.")
+        return (
+            f"The database {path} is busy: another program (or another copy of Return to Run) "
+            "is writing to it. Close the other program and reload this page."
+        )
     if "readonly" in text or "read-only" in text or "unable to open" in text:
-        return (f"The database {path} cannot be written (it is read-only or the folder is). "
-                f"Make the file writable, or set {DB_ENV_VAR} to a file you can write.")
+        return (
+            f"The database {path} cannot be written (it is read-only or the folder is). "
+            f"Make the file writable, or set {DB_ENV_VAR} to a file you can write."
+        )
     if "not a database" in text or "malformed" in text or "corrupt" in text:
-        return (f"The file {path} is damaged or is not a Return to Run database. Move it aside "
-                "(keep it: it may be recoverable) and restore your last backup, or start fresh.")
+        return (
+            f"The file {path} is damaged or is not a Return to Run database. Move it aside "
+            "(keep it: it may be recoverable) and restore your last backup, or start fresh."
+        )
     if "disk" in text and "full" in text:
         return "The disk is full, so nothing could be saved. Free some space and try again."
     return f"The database {path} could not be used: {error}."
@@ -177,6 +189,7 @@ def _write_errors(fn):
 
 # ---------------------------------------------------------------- profile
 
+
 def get_profile(db: Database) -> models.Profile | None:
     """Her profile, or None before she has saved one."""
     rows = list(db.query("SELECT * FROM profile WHERE id = 1"))
@@ -209,6 +222,7 @@ def save_profile(db: Database, raw: Mapping, *, today: date) -> models.Profile:
 
 # ---------------------------------------------------------------- runs
 
+
 @_write_errors
 def add_run(db: Database, raw: Mapping, *, today: date) -> int:
     """Validate and save one run; returns its id. Raises ValidationError, nothing written."""
@@ -222,8 +236,9 @@ def add_run(db: Database, raw: Mapping, *, today: date) -> int:
 def update_run(db: Database, run_id: int, raw: Mapping, *, today: date) -> None:
     """Validate and replace the editable fields of run `run_id` (source fields are kept)."""
     existing = get_run(db, run_id)
-    clean, problems = validate_run({**raw, "source": existing["source"],
-                                    "source_id": existing["source_id"]}, today=today)
+    clean, problems = validate_run(
+        {**raw, "source": existing["source"], "source_id": existing["source_id"]}, today=today
+    )
     _check(problems)
     with _writing(db):
         db["runs"].update(run_id, _stored(clean))
@@ -270,8 +285,9 @@ def list_runs(db: Database, *, start: date | None = None, end: date | None = Non
 
 def recent_runs_for_checkin(db: Database, *, limit: int = 10) -> list[dict]:
     """The latest runs, for linking a symptom entry to a run."""
-    return list(db.query("SELECT id, run_date, kind, duration_min FROM runs "
-                         "ORDER BY run_date DESC, id DESC LIMIT ?", [limit]))
+    return list(
+        db.query("SELECT id, run_date, kind, duration_min FROM runs ORDER BY run_date DESC, id DESC LIMIT ?", [limit])
+    )
 
 
 def _date_range(column: str, start: date | None, end: date | None) -> tuple[str, list]:
@@ -298,6 +314,7 @@ def _frame(rows: Iterable[dict], columns: tuple[str, ...], date_columns: tuple[s
 
 # ---------------------------------------------------------------- symptoms
 
+
 @_write_errors
 def add_symptom(db: Database, raw: Mapping, *, today: date) -> tuple[int, list[str]]:
     """Validate and save a symptom entry plus the red flags it raises, in one transaction.
@@ -308,10 +325,8 @@ def add_symptom(db: Database, raw: Mapping, *, today: date) -> tuple[int, list[s
     from . import symptoms  # the pure red-flag rules; imported here to keep start-up light
 
     profile = get_profile(db)
-    clean, problems = validate_symptom(raw, today=today,
-                                       birth_date=profile.birth_date if profile else None)
-    if clean.get("run_id") is not None and not list(
-            db.query("SELECT 1 FROM runs WHERE id = ?", [clean["run_id"]])):
+    clean, problems = validate_symptom(raw, today=today, birth_date=profile.birth_date if profile else None)
+    if clean.get("run_id") is not None and not list(db.query("SELECT 1 FROM runs WHERE id = ?", [clean["run_id"]])):
         problems.append(Problem("Run", f"run {clean['run_id']} does not exist (was it deleted?)."))
     _check(problems)
     codes = symptoms.red_flags_for_entry(clean, profile=profile, history=load_history(db), today=today)
@@ -326,8 +341,7 @@ def add_symptom(db: Database, raw: Mapping, *, today: date) -> tuple[int, list[s
 def update_symptom(db: Database, symptom_id: int, raw: Mapping, *, today: date) -> None:
     """Validate and replace a symptom entry's fields."""
     profile = get_profile(db)
-    clean, problems = validate_symptom(raw, today=today,
-                                       birth_date=profile.birth_date if profile else None)
+    clean, problems = validate_symptom(raw, today=today, birth_date=profile.birth_date if profile else None)
     _check(problems)
     with _writing(db):
         db["symptoms"].update(symptom_id, _stored(clean))
@@ -354,7 +368,8 @@ def undo_delete_symptom(db: Database, snapshot: Mapping) -> None:
     symptom = dict(snapshot["symptom"])
     with _writing(db):
         if symptom.get("run_id") is not None and not list(
-                db.query("SELECT 1 FROM runs WHERE id = ?", [symptom["run_id"]])):
+            db.query("SELECT 1 FROM runs WHERE id = ?", [symptom["run_id"]])
+        ):
             symptom["run_id"] = None
         db["symptoms"].insert(symptom)
         for flag_id in snapshot["red_flag_ids"]:
@@ -375,11 +390,22 @@ def symptom_logged_for_run(db: Database, run_id: int) -> bool:
 
 # ---------------------------------------------------------------- red flags
 
+
 def _insert_red_flag(db: Database, code: str, flagged_date: date, symptom_id: int | None) -> int:
-    return db["red_flags"].insert({
-        "flag_code": code, "flagged_date": flagged_date.isoformat(), "symptom_id": symptom_id,
-        "resolved_date": None, "resolved_note": "", "created_at": _now(),
-    }).last_pk
+    return (
+        db["red_flags"]
+        .insert(
+            {
+                "flag_code": code,
+                "flagged_date": flagged_date.isoformat(),
+                "symptom_id": symptom_id,
+                "resolved_date": None,
+                "resolved_note": "",
+                "created_at": _now(),
+            }
+        )
+        .last_pk
+    )
 
 
 @_write_errors
@@ -392,8 +418,7 @@ def add_red_flags(db: Database, codes: Iterable[str], *, flagged_date: date, tod
 
 
 @_write_errors
-def resolve_red_flag(db: Database, flag_id: int, *, resolved_date: date, note: str = "",
-                     today: date) -> None:
+def resolve_red_flag(db: Database, flag_id: int, *, resolved_date: date, note: str = "", today: date) -> None:
     """Mark a red flag resolved on `resolved_date`; it stays in her history."""
     rows = list(db.query("SELECT flagged_date FROM red_flags WHERE id = ?", [flag_id]))
     if not rows:
@@ -402,8 +427,11 @@ def resolve_red_flag(db: Database, flag_id: int, *, resolved_date: date, note: s
     if resolved_date > today:
         problems.append(Problem("Resolved on", f"{resolved_date.isoformat()} is in the future."))
     if resolved_date.isoformat() < rows[0]["flagged_date"]:
-        problems.append(Problem("Resolved on", f"{resolved_date.isoformat()} is before the flag was "
-                                f"raised ({rows[0]['flagged_date']})."))
+        problems.append(
+            Problem(
+                "Resolved on", f"{resolved_date.isoformat()} is before the flag was raised ({rows[0]['flagged_date']})."
+            )
+        )
     _check(problems)
     with _writing(db):
         db["red_flags"].update(flag_id, {"resolved_date": resolved_date.isoformat(), "resolved_note": note})
@@ -417,6 +445,7 @@ def list_red_flags(db: Database) -> pd.DataFrame:
 
 # ---------------------------------------------------------------- readiness and foundation
 
+
 @_write_errors
 def add_readiness_results(db: Database, raws: Iterable[Mapping], *, today: date) -> list[int]:
     """Save a set of readiness test results in one transaction (all or none)."""
@@ -428,8 +457,7 @@ def add_readiness_results(db: Database, raws: Iterable[Mapping], *, today: date)
         cleans.append(clean)
     _check(problems)
     with _writing(db):
-        return [db["readiness_results"].insert({**_stored(c), "created_at": _now()}).last_pk
-                for c in cleans]
+        return [db["readiness_results"].insert({**_stored(c), "created_at": _now()}).last_pk for c in cleans]
 
 
 def list_readiness(db: Database) -> pd.DataFrame:
@@ -474,6 +502,7 @@ def list_foundation(db: Database, *, start: date | None = None, end: date | None
 
 # ---------------------------------------------------------------- whole history
 
+
 def load_history(db: Database) -> models.History:
     """Everything she has logged, as the DataFrames the pure modules take."""
     return models.History(
@@ -487,8 +516,9 @@ def load_history(db: Database) -> models.History:
 
 def first_log_date(db: Database) -> date | None:
     """The date of her earliest run or symptom entry, or None when both logs are empty."""
-    value = db.execute("SELECT min(day) FROM (SELECT min(run_date) AS day FROM runs"
-                       " UNION ALL SELECT min(symptom_date) FROM symptoms)").fetchone()[0]
+    value = db.execute(
+        "SELECT min(day) FROM (SELECT min(run_date) AS day FROM runs UNION ALL SELECT min(symptom_date) FROM symptoms)"
+    ).fetchone()[0]
     return date.fromisoformat(value) if value else None
 
 
@@ -499,11 +529,14 @@ def data_version(db: Database) -> int:
 
 def counts(db: Database) -> dict[str, int]:
     """How many records each log holds (for the empty-app greeting and the export page)."""
-    return {table: db.execute(f"SELECT count(*) FROM [{table}]").fetchone()[0]
-            for table in ("runs", "symptoms", "readiness_results", "foundation_sessions", "red_flags")}
+    return {
+        table: db.execute(f"SELECT count(*) FROM [{table}]").fetchone()[0]
+        for table in ("runs", "symptoms", "readiness_results", "foundation_sessions", "red_flags")
+    }
 
 
 # ---------------------------------------------------------------- lessons and settings
+
 
 @_write_errors
 def mark_lesson_read(db: Database, slug: str, *, today: date) -> None:
@@ -542,15 +575,19 @@ def set_setting(db: Database, key: str, value: str | None) -> None:
 
 # ---------------------------------------------------------------- imports
 
+
 def existing_source_ids(db: Database, source: str) -> set[str]:
     """source_ids already imported from `source`, to skip duplicates in a preview."""
-    return {r["source_id"] for r in db.query(
-        "SELECT source_id FROM runs WHERE source = ? AND source_id IS NOT NULL", [source])}
+    return {
+        r["source_id"]
+        for r in db.query("SELECT source_id FROM runs WHERE source = ? AND source_id IS NOT NULL", [source])
+    }
 
 
 @_write_errors
-def import_runs(db: Database, rows: Iterable[Mapping], *, today: date,
-                progress: Callable[[int, int], None] | None = None) -> dict[str, int]:
+def import_runs(
+    db: Database, rows: Iterable[Mapping], *, today: date, progress: Callable[[int, int], None] | None = None
+) -> dict[str, int]:
     """Save imported runs in ONE transaction; returns {"added": n, "duplicates": n}.
 
     Each row is re-validated; a single bad row aborts the whole import and nothing is
@@ -571,9 +608,21 @@ def import_runs(db: Database, rows: Iterable[Mapping], *, today: date,
                 "INSERT OR IGNORE INTO runs (run_date, duration_min, distance_km, kind, run_interval_min,"
                 " walk_interval_min, interval_repeats, effort_1_10, notes, source, source_id, created_at)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [clean["run_date"].isoformat(), clean["duration_min"], clean["distance_km"], clean["kind"],
-                 clean["run_interval_min"], clean["walk_interval_min"], clean["interval_repeats"],
-                 clean["effort_1_10"], clean["notes"], clean["source"], clean["source_id"], created_at])
+                [
+                    clean["run_date"].isoformat(),
+                    clean["duration_min"],
+                    clean["distance_km"],
+                    clean["kind"],
+                    clean["run_interval_min"],
+                    clean["walk_interval_min"],
+                    clean["interval_repeats"],
+                    clean["effort_1_10"],
+                    clean["notes"],
+                    clean["source"],
+                    clean["source_id"],
+                    created_at,
+                ],
+            )
             if cursor.rowcount:
                 added += 1
             else:
@@ -584,6 +633,7 @@ def import_runs(db: Database, rows: Iterable[Mapping], *, today: date,
 
 
 # ---------------------------------------------------------------- backup, export, restore
+
 
 def backup_bytes(db: Database) -> bytes:
     """A consistent copy of the live (WAL) database as SQLite file bytes, via VACUUM INTO."""
@@ -605,9 +655,12 @@ def export_zip(db: Database, *, today: date) -> bytes:
         for table, rows in everything.items():
             columns = [c.name for c in db[table].columns]
             archive.writestr(f"{table}.csv", pd.DataFrame(rows, columns=columns).to_csv(index=False))
-        archive.writestr("return_to_run.json", json.dumps(
-            {"format": "return-to-run-backup", "version": 1, "exported": today.isoformat(),
-             "tables": everything}))
+        archive.writestr(
+            "return_to_run.json",
+            json.dumps(
+                {"format": "return-to-run-backup", "version": 1, "exported": today.isoformat(), "tables": everything}
+            ),
+        )
         archive.writestr("return_to_run.db", backup_bytes(db))
     return buffer.getvalue()
 
@@ -727,8 +780,9 @@ def _same_row(db: Database, table: str, row: Mapping) -> int | None:
 
 def _same_run(db: Database, row: Mapping) -> int | None:
     if row.get("source_id") is not None:
-        found = list(db.query("SELECT id FROM runs WHERE source = ? AND source_id = ?",
-                              [row["source"], row["source_id"]]))
+        found = list(
+            db.query("SELECT id FROM runs WHERE source = ? AND source_id = ?", [row["source"], row["source_id"]])
+        )
         return found[0]["id"] if found else None
     return _same_row(db, "runs", row)
 

@@ -61,73 +61,137 @@ class RedFlag:
 
 _AWHONN = "AWHONN POST-BIRTH warning signs [V] (clinical-facts.md section 6)"
 _SAME_DAY = "AWHONN POST-BIRTH and hospital postnatal pages [V] (clinical-facts.md section 6)"
-_SAME_DAY_ADVICE = ("Contact your midwife, GP or maternity unit today. If you cannot reach "
-                    "them, go to urgent care.")
-_PHYSIO_ADVICE = ("Stop running for now and book a pelvic health physiotherapist (your GP can "
-                  "refer you). Walking and gentle pelvic floor work are usually fine meanwhile; "
-                  "ask them.")
+_SAME_DAY_ADVICE = "Contact your midwife, GP or maternity unit today. If you cannot reach them, go to urgent care."
+_PHYSIO_ADVICE = (
+    "Stop running for now and book a pelvic health physiotherapist (your GP can "
+    "refer you). Walking and gentle pelvic floor work are usually fine meanwhile; "
+    "ask them."
+)
 
 RED_FLAGS: dict[str, RedFlag] = {
     flag.code: flag
     for flag in (
         # --- emergency: call emergency services now ---
-        RedFlag("chest_pain", "Chest pain", "emergency",
-                "Chest pain after giving birth needs emergency care. Call emergency services "
-                "(999 / 911 / 112) now and say you have recently had a baby.", _AWHONN),
-        RedFlag("breathlessness", "Shortness of breath or trouble breathing", "emergency",
-                "Being short of breath at rest or struggling to breathe needs emergency care. "
-                "Call emergency services (999 / 911 / 112) now.", _AWHONN),
-        RedFlag("seizure", "A seizure or fit", "emergency",
-                "A seizure needs emergency care. Call emergency services (999 / 911 / 112) now.",
-                _AWHONN),
-        RedFlag("thoughts_of_harm", "Thoughts of harming yourself or your baby", "emergency",
-                "You deserve help right now. Call emergency services (999 / 911 / 112), or a "
-                "crisis line, and tell someone near you. These thoughts can be treated.", _AWHONN),
+        RedFlag(
+            "chest_pain",
+            "Chest pain",
+            "emergency",
+            "Chest pain after giving birth needs emergency care. Call emergency services "
+            "(999 / 911 / 112) now and say you have recently had a baby.",
+            _AWHONN,
+        ),
+        RedFlag(
+            "breathlessness",
+            "Shortness of breath or trouble breathing",
+            "emergency",
+            "Being short of breath at rest or struggling to breathe needs emergency care. "
+            "Call emergency services (999 / 911 / 112) now.",
+            _AWHONN,
+        ),
+        RedFlag(
+            "seizure",
+            "A seizure or fit",
+            "emergency",
+            "A seizure needs emergency care. Call emergency services (999 / 911 / 112) now.",
+            _AWHONN,
+        ),
+        RedFlag(
+            "thoughts_of_harm",
+            "Thoughts of harming yourself or your baby",
+            "emergency",
+            "You deserve help right now. Call emergency services (999 / 911 / 112), or a "
+            "crisis line, and tell someone near you. These thoughts can be treated.",
+            _AWHONN,
+        ),
         # --- same day: contact a clinician today ---
-        RedFlag("heavy_bleeding", "Bleeding that soaks a pad in an hour, or egg-sized clots",
-                "same_day", _SAME_DAY_ADVICE + " If the bleeding is very heavy or you feel faint, "
-                "call emergency services.", _SAME_DAY),
-        RedFlag("wound_not_healing", "A C-section or perineal wound that is not healing "
-                "(red, oozing, opening)", "same_day", _SAME_DAY_ADVICE, _SAME_DAY),
-        RedFlag("hot_swollen_calf", "A red, swollen, painful or warm calf or leg", "same_day",
-                _SAME_DAY_ADVICE + " A swollen painful leg can be a blood clot; do not exercise "
-                "it until you have been checked.",
-                _SAME_DAY + "; ACOG warning signs (calf pain or swelling) [V2]"),
-        RedFlag("fever", "Temperature of 38 °C (100.4 °F) or more, or foul-smelling discharge",
-                "same_day", _SAME_DAY_ADVICE, _SAME_DAY),
-        RedFlag("severe_headache_or_vision", "A headache that medicine does not relieve, or "
-                "changes in your vision", "same_day", _SAME_DAY_ADVICE, _SAME_DAY),
+        RedFlag(
+            "heavy_bleeding",
+            "Bleeding that soaks a pad in an hour, or egg-sized clots",
+            "same_day",
+            _SAME_DAY_ADVICE + " If the bleeding is very heavy or you feel faint, call emergency services.",
+            _SAME_DAY,
+        ),
+        RedFlag(
+            "wound_not_healing",
+            "A C-section or perineal wound that is not healing (red, oozing, opening)",
+            "same_day",
+            _SAME_DAY_ADVICE,
+            _SAME_DAY,
+        ),
+        RedFlag(
+            "hot_swollen_calf",
+            "A red, swollen, painful or warm calf or leg",
+            "same_day",
+            _SAME_DAY_ADVICE + " A swollen painful leg can be a blood clot; do not exercise "
+            "it until you have been checked.",
+            _SAME_DAY + "; ACOG warning signs (calf pain or swelling) [V2]",
+        ),
+        RedFlag(
+            "fever",
+            "Temperature of 38 °C (100.4 °F) or more, or foul-smelling discharge",
+            "same_day",
+            _SAME_DAY_ADVICE,
+            _SAME_DAY,
+        ),
+        RedFlag(
+            "severe_headache_or_vision",
+            "A headache that medicine does not relieve, or changes in your vision",
+            "same_day",
+            _SAME_DAY_ADVICE,
+            _SAME_DAY,
+        ),
         # --- with exercise: pelvic health physiotherapist ---
-        RedFlag("heaviness_new_or_worse", "New or worsening heaviness, dragging or bulge",
-                "pelvic_physio", _PHYSIO_ADVICE,
-                "Goom 2019 symptom list [V2]; Canada 2025 [V]; clinical-facts.md section 6"),
-        RedFlag("bleeding_beyond_8_weeks", "Bleeding beyond 8 weeks after birth that is not a "
-                "period", "pelvic_physio",
-                "Bleeding that returns or continues beyond 8 weeks and is not a period should be "
-                "checked: stop running and speak to your GP or a pelvic health physiotherapist. "
-                "If this was your period, mark this resolved with a note.",
-                "Goom 2019 symptom list [V2]; NHS BNSSG page [V2]; clinical-facts.md section 1"),
-        RedFlag("bowel_leakage", "Leaking from the bowel, or urgency you cannot hold",
-                "pelvic_physio", _PHYSIO_ADVICE,
-                "Goom 2019 symptom list [V2] (faecal incontinence); clinical-facts.md section 6"),
-        RedFlag("symptoms_recur_with_running", "Symptoms that keep coming back with running",
-                "pelvic_physio",
-                "Pelvic symptoms came with at least 3 of your last 5 runs. Pause running and see a "
-                "pelvic health physiotherapist: they can find what your pelvic floor needs.",
-                "NHS trust pages [V] (recur with running -> pelvic health physio); "
-                "Goom 2019 rec. 2 [V]"),
+        RedFlag(
+            "heaviness_new_or_worse",
+            "New or worsening heaviness, dragging or bulge",
+            "pelvic_physio",
+            _PHYSIO_ADVICE,
+            "Goom 2019 symptom list [V2]; Canada 2025 [V]; clinical-facts.md section 6",
+        ),
+        RedFlag(
+            "bleeding_beyond_8_weeks",
+            "Bleeding beyond 8 weeks after birth that is not a period",
+            "pelvic_physio",
+            "Bleeding that returns or continues beyond 8 weeks and is not a period should be "
+            "checked: stop running and speak to your GP or a pelvic health physiotherapist. "
+            "If this was your period, mark this resolved with a note.",
+            "Goom 2019 symptom list [V2]; NHS BNSSG page [V2]; clinical-facts.md section 1",
+        ),
+        RedFlag(
+            "bowel_leakage",
+            "Leaking from the bowel, or urgency you cannot hold",
+            "pelvic_physio",
+            _PHYSIO_ADVICE,
+            "Goom 2019 symptom list [V2] (faecal incontinence); clinical-facts.md section 6",
+        ),
+        RedFlag(
+            "symptoms_recur_with_running",
+            "Symptoms that keep coming back with running",
+            "pelvic_physio",
+            "Pelvic symptoms came with at least 3 of your last 5 runs. Pause running and see a "
+            "pelvic health physiotherapist: they can find what your pelvic floor needs.",
+            "NHS trust pages [V] (recur with running -> pelvic health physio); Goom 2019 rec. 2 [V]",
+        ),
     )
 }
 
 # Ticked on the short check-in form: the flags a symptom entry cannot reveal.
 CHECKIN_FLAG_CODES: tuple[str, ...] = (
-    "chest_pain", "breathlessness", "seizure", "thoughts_of_harm",
-    "heavy_bleeding", "wound_not_healing", "hot_swollen_calf", "fever",
+    "chest_pain",
+    "breathlessness",
+    "seizure",
+    "thoughts_of_harm",
+    "heavy_bleeding",
+    "wound_not_healing",
+    "hot_swollen_calf",
+    "fever",
     "severe_headache_or_vision",
 )
 # Raised by red_flags_for_entry from a symptom entry.
 ENTRY_FLAG_CODES: tuple[str, ...] = (
-    "heaviness_new_or_worse", "bleeding_beyond_8_weeks", "bowel_leakage",
+    "heaviness_new_or_worse",
+    "bleeding_beyond_8_weeks",
+    "bowel_leakage",
     "symptoms_recur_with_running",
 )
 
@@ -293,12 +357,12 @@ def linked_run_key(entry: Mapping, sessions: list[dict]):
 
 def is_run_linked(entry: Mapping) -> bool:
     """True if the entry names a run or says it came during / within 24 h of a run."""
-    return (not _missing(entry.get("run_id"))) or (
-        _text(entry.get("timing"), "not_linked") in RUN_LINKED_TIMINGS)
+    return (not _missing(entry.get("run_id"))) or (_text(entry.get("timing"), "not_linked") in RUN_LINKED_TIMINGS)
 
 
-def symptomatic_run_ids(runs: pd.DataFrame | None, symptom_entries: Iterable[Mapping], *,
-                        check: Callable[[Mapping], bool] = has_symptoms) -> set:
+def symptomatic_run_ids(
+    runs: pd.DataFrame | None, symptom_entries: Iterable[Mapping], *, check: Callable[[Mapping], bool] = has_symptoms
+) -> set:
     """Ids of running sessions with at least one linked symptom entry for which `check`
     is true (default has_symptoms; has_pelvic_symptoms for the pelvic health rules)."""
     index = _RunIndex(running_sessions(runs))
@@ -330,8 +394,13 @@ def red_flag(code: str) -> RedFlag:
     same-day entry so it still withholds training."""
     if code in RED_FLAGS:
         return RED_FLAGS[code]
-    return RedFlag(code, code.replace("_", " ").capitalize(), "same_day", _SAME_DAY_ADVICE,
-                   "Unknown flag code; treated as same day to stay safe")
+    return RedFlag(
+        code,
+        code.replace("_", " ").capitalize(),
+        "same_day",
+        _SAME_DAY_ADVICE,
+        "Unknown flag code; treated as same day to stay safe",
+    )
 
 
 def most_urgent_first(flags: Iterable[RedFlag]) -> list[RedFlag]:
@@ -339,12 +408,12 @@ def most_urgent_first(flags: Iterable[RedFlag]) -> list[RedFlag]:
     seen: dict[str, RedFlag] = {}
     for flag in flags:
         seen.setdefault(flag.code, flag)
-    return sorted(seen.values(), key=lambda f: URGENCIES.index(f.urgency)
-                  if f.urgency in URGENCIES else 1)
+    return sorted(seen.values(), key=lambda f: URGENCIES.index(f.urgency) if f.urgency in URGENCIES else 1)
 
 
-def red_flags_for_entry(entry: dict, *, profile: Profile | None, history: History, today: date,
-                        include_open: bool = False) -> list[str]:
+def red_flags_for_entry(
+    entry: dict, *, profile: Profile | None, history: History, today: date, include_open: bool = False
+) -> list[str]:
     """Red-flag codes raised by a validated symptom entry about to be saved, in
     ENTRY_FLAG_CODES order.
 
@@ -366,8 +435,11 @@ def red_flags_for_entry(entry: dict, *, profile: Profile | None, history: Histor
     day = to_date(entry.get("symptom_date")) or today
     codes: list[str] = []
 
-    if (profile is not None and _text(entry.get("bleeding"), "none") != "none"
-            and (day - profile.birth_date).days >= BLEEDING_FLAG_AFTER_DAYS):
+    if (
+        profile is not None
+        and _text(entry.get("bleeding"), "none") != "none"
+        and (day - profile.birth_date).days >= BLEEDING_FLAG_AFTER_DAYS
+    ):
         codes.append("bleeding_beyond_8_weeks")
 
     if _truthy(entry.get("bowel_leakage")):
@@ -377,8 +449,10 @@ def red_flags_for_entry(entry: dict, *, profile: Profile | None, history: Histor
     if heaviness >= 1:
         since = day - timedelta(days=HEAVINESS_LOOKBACK_DAYS)
         previous = [
-            _num(row.get("heaviness_0_10")) for row in _records(history.symptoms)
-            if (d := to_date(row.get("symptom_date"))) is not None and since <= d <= day
+            _num(row.get("heaviness_0_10"))
+            for row in _records(history.symptoms)
+            if (d := to_date(row.get("symptom_date"))) is not None
+            and since <= d <= day
             and row.get("id") != entry.get("id", object())
         ]
         if heaviness > max(previous, default=0.0):

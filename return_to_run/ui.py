@@ -90,26 +90,29 @@ def page(title: str, icon: str = "🏃‍♀️", *, layout: str = "centered") -
     A database that cannot be opened stops the page with an explanation instead of a
     traceback (her data could appear in one).
     """
-    st.set_page_config(page_title=f"{title} · Return to Run", page_icon=icon, layout=layout,
-                       initial_sidebar_state="auto")
+    st.set_page_config(
+        page_title=f"{title} · Return to Run", page_icon=icon, layout=layout, initial_sidebar_state="auto"
+    )
     _menu()
     try:
         db, example_mode, path = _open_for_session()
     except storage.StorageError as error:
         st.error(str(error), icon="🗄️")
         st.stop()
-    context = Context(db=db, profile=storage.get_profile(db), today=today(),
-                      example_mode=example_mode, db_path=path)
+    context = Context(db=db, profile=storage.get_profile(db), today=today(), example_mode=example_mode, db_path=path)
     if example_mode:
         _example_banner()
     try:
         yield context
     except storage.StorageError as error:
         st.error(str(error), icon="🗄️")
-    except Exception:  # noqa: BLE001 - the last line of defence: never a traceback on screen
-        st.error("Something went wrong on this page, and nothing was saved from the step that "
-                 "failed. Your earlier entries are safe. Reload the page to try again; if it keeps "
-                 "happening, export your data from 'Your data' and report the problem.", icon="😔")
+    except Exception:  # the last line of defence: never a traceback on screen
+        st.error(
+            "Something went wrong on this page, and nothing was saved from the step that "
+            "failed. Your earlier entries are safe. Reload the page to try again; if it keeps "
+            "happening, export your data from 'Your data' and report the problem.",
+            icon="😔",
+        )
         if os.environ.get("RETURN_TO_RUN_DEBUG"):
             raise
     finally:
@@ -127,8 +130,10 @@ def _menu() -> None:
 def _example_banner() -> None:
     from . import example
 
-    st.info(f"You are exploring **example data**: {example.example_summary()} Nothing you do here "
-            "touches your own log.", icon="🧪")
+    st.info(
+        f"You are exploring **example data**: {example.example_summary()} Nothing you do here touches your own log.",
+        icon="🧪",
+    )
     if st.button("Leave example data", key="leave_example_banner"):
         leave_example_mode()
         st.rerun()
@@ -145,6 +150,7 @@ def set_example_mode(on: bool) -> None:
 
 
 # ---------------------------------------------------------------- shared widgets
+
 
 def show_problems(error: ValidationError) -> None:
     """List every problem of a refused entry, each naming its field; nothing was saved."""
@@ -167,8 +173,7 @@ def weeks_label(ctx: Context) -> str:
 def require_profile(ctx: Context) -> None:
     """Stop the page with a pointer to the profile when none is saved yet."""
     if ctx.profile is None:
-        st.info("First, tell the app about your birth: it needs the date to know where you are.",
-                icon="👤")
+        st.info("First, tell the app about your birth: it needs the date to know where you are.", icon="👤")
         st.page_link("pages/profile.py", label="Set up your profile", icon="👤")
         st.stop()
 
@@ -189,10 +194,14 @@ def plural(count: int, one: str, many: str | None = None) -> str:
 
 
 TABLE_WORDS = {
-    "profile": ("profile", "profiles"), "runs": ("run", "runs"), "symptoms": ("symptom entry", "symptom entries"),
-    "red_flags": ("red flag", "red flags"), "readiness_results": ("readiness result", "readiness results"),
+    "profile": ("profile", "profiles"),
+    "runs": ("run", "runs"),
+    "symptoms": ("symptom entry", "symptom entries"),
+    "red_flags": ("red flag", "red flags"),
+    "readiness_results": ("readiness result", "readiness results"),
     "foundation_sessions": ("foundation session", "foundation sessions"),
-    "lesson_progress": ("lesson read", "lessons read"), "settings": ("setting", "settings"),
+    "lesson_progress": ("lesson read", "lessons read"),
+    "settings": ("setting", "settings"),
 }
 
 
@@ -209,13 +218,18 @@ def show_flash() -> None:
 
 # ---------------------------------------------------------------- runs
 
+
 def date_range(ctx: Context, key: str, *, weeks_back: int = 8) -> tuple[date, date]:
     """From/To pickers for a log list, defaulting to the last `weeks_back` weeks."""
     cols = st.columns(2)
-    start = cols[0].date_input("From", value=ctx.today - timedelta(weeks=weeks_back), key=f"{key}_from",
-                               format="YYYY-MM-DD", min_value=date(1950, 1, 1))
-    end = cols[1].date_input("To", value=ctx.today, key=f"{key}_to", format="YYYY-MM-DD",
-                             min_value=date(1950, 1, 1))
+    start = cols[0].date_input(
+        "From",
+        value=ctx.today - timedelta(weeks=weeks_back),
+        key=f"{key}_from",
+        format="YYYY-MM-DD",
+        min_value=date(1950, 1, 1),
+    )
+    end = cols[1].date_input("To", value=ctx.today, key=f"{key}_to", format="YYYY-MM-DD", min_value=date(1950, 1, 1))
     return start, end
 
 
@@ -228,17 +242,20 @@ def runs_table(runs, units: str):
             return ""
         return f"{row['run_interval_min']:g} run / {row['walk_interval_min']:g} walk × {int(row['interval_repeats'])}"
 
-    return pd.DataFrame({
-        "Date": runs["run_date"],
-        "Kind": runs["kind"].map(models.RUN_KINDS),
-        "Minutes": runs["duration_min"].astype(float).round(1),
-        f"Distance ({units})": [None if pd.isna(d) else round(models.from_km(float(d), units), 2)
-                                for d in runs["distance_km"]],
-        "Pattern": [pattern(row) for _, row in runs.iterrows()],
-        "Effort": runs["effort_1_10"],
-        "Notes": runs["notes"],
-        "From": runs["source"],
-    })
+    return pd.DataFrame(
+        {
+            "Date": runs["run_date"],
+            "Kind": runs["kind"].map(models.RUN_KINDS),
+            "Minutes": runs["duration_min"].astype(float).round(1),
+            f"Distance ({units})": [
+                None if pd.isna(d) else round(models.from_km(float(d), units), 2) for d in runs["distance_km"]
+            ],
+            "Pattern": [pattern(row) for _, row in runs.iterrows()],
+            "Effort": runs["effort_1_10"],
+            "Notes": runs["notes"],
+            "From": runs["source"],
+        }
+    )
 
 
 def _run_choice_label(row) -> str:
@@ -253,25 +270,52 @@ def edit_or_delete_run(ctx: Context, runs) -> None:
         run = storage.get_run(ctx.db, run_id)
         with st.form(f"edit_run_{run_id}"):
             raw = {
-                "run_date": st.date_input("Date", value=date.fromisoformat(run["run_date"]),
-                                          max_value=ctx.today, min_value=date(1950, 1, 1),
-                                          format="YYYY-MM-DD", key=f"edit_date_{run_id}"),
-                "kind": st.selectbox("Kind", list(models.RUN_KINDS), format_func=models.RUN_KINDS.get,
-                                     index=list(models.RUN_KINDS).index(run["kind"]), key=f"edit_kind_{run_id}"),
-                "duration_min": st.number_input("Duration (min)", min_value=0.0, value=float(run["duration_min"]),
-                                                key=f"edit_duration_{run_id}"),
-                "run_interval_min": st.number_input("Run interval (min, walk-run only)", min_value=0.0,
-                                                    value=run["run_interval_min"], key=f"edit_ri_{run_id}"),
-                "walk_interval_min": st.number_input("Walk interval (min, walk-run only)", min_value=0.0,
-                                                     value=run["walk_interval_min"], key=f"edit_wi_{run_id}"),
-                "interval_repeats": st.number_input("Repeats (walk-run only)", min_value=0, step=1,
-                                                    value=run["interval_repeats"], key=f"edit_rep_{run_id}"),
+                "run_date": st.date_input(
+                    "Date",
+                    value=date.fromisoformat(run["run_date"]),
+                    max_value=ctx.today,
+                    min_value=date(1950, 1, 1),
+                    format="YYYY-MM-DD",
+                    key=f"edit_date_{run_id}",
+                ),
+                "kind": st.selectbox(
+                    "Kind",
+                    list(models.RUN_KINDS),
+                    format_func=models.RUN_KINDS.get,
+                    index=list(models.RUN_KINDS).index(run["kind"]),
+                    key=f"edit_kind_{run_id}",
+                ),
+                "duration_min": st.number_input(
+                    "Duration (min)", min_value=0.0, value=float(run["duration_min"]), key=f"edit_duration_{run_id}"
+                ),
+                "run_interval_min": st.number_input(
+                    "Run interval (min, walk-run only)",
+                    min_value=0.0,
+                    value=run["run_interval_min"],
+                    key=f"edit_ri_{run_id}",
+                ),
+                "walk_interval_min": st.number_input(
+                    "Walk interval (min, walk-run only)",
+                    min_value=0.0,
+                    value=run["walk_interval_min"],
+                    key=f"edit_wi_{run_id}",
+                ),
+                "interval_repeats": st.number_input(
+                    "Repeats (walk-run only)",
+                    min_value=0,
+                    step=1,
+                    value=run["interval_repeats"],
+                    key=f"edit_rep_{run_id}",
+                ),
                 "effort_1_10": st.slider("Effort", 1, 10, run["effort_1_10"] or 4, key=f"edit_effort_{run_id}"),
                 "notes": st.text_area("Notes", value=run["notes"], max_chars=2000, key=f"edit_notes_{run_id}"),
             }
-            distance = st.number_input(distance_label(ctx.units), min_value=0.0,
-                                       value=(round(models.from_km(run["distance_km"], ctx.units), 3)
-                                              if run["distance_km"] else None), key=f"edit_distance_{run_id}")
+            distance = st.number_input(
+                distance_label(ctx.units),
+                min_value=0.0,
+                value=(round(models.from_km(run["distance_km"], ctx.units), 3) if run["distance_km"] else None),
+                key=f"edit_distance_{run_id}",
+            )
             raw["distance_km"] = models.to_km(distance, ctx.units) if distance else None
             saved = st.form_submit_button("Save changes", type="primary")
         if saved:
@@ -295,8 +339,11 @@ def undo_bar(ctx: Context, kind: str) -> None:
     snapshot = st.session_state.get(f"undo_{kind}")
     if snapshot is None:
         return
-    undo = {"run": storage.undo_delete_run, "symptom": storage.undo_delete_symptom,
-            "foundation": storage.undo_delete_foundation_session}[kind]
+    undo = {
+        "run": storage.undo_delete_run,
+        "symptom": storage.undo_delete_symptom,
+        "foundation": storage.undo_delete_foundation_session,
+    }[kind]
     if st.button(f"↩️ Undo delete of that {kind}", key=f"undo_{kind}_button"):
         undo(ctx.db, snapshot)
         del st.session_state[f"undo_{kind}"]
@@ -306,6 +353,7 @@ def undo_bar(ctx: Context, kind: str) -> None:
 
 # ---------------------------------------------------------------- symptoms
 
+
 def quick_checkin(ctx: Context, run_id: int) -> None:
     """The under-30-seconds check-in after a run; 'no symptoms' is one tap."""
     try:
@@ -314,8 +362,10 @@ def quick_checkin(ctx: Context, run_id: int) -> None:
         st.session_state.pop("checkin_run_id", None)
         return
     with st.container(border=True):
-        st.markdown(f"**Check-in for your run of {run['run_date']}** "
-                    f"({models.RUN_KINDS[run['kind']].lower()}, {run['duration_min']:g} min)")
+        st.markdown(
+            f"**Check-in for your run of {run['run_date']}** "
+            f"({models.RUN_KINDS[run['kind']].lower()}, {run['duration_min']:g} min)"
+        )
         base = {"symptom_date": run["run_date"], "run_id": run_id}
         cols = st.columns([2, 1])
         if cols[0].button("✅ No symptoms", type="primary", width="stretch", key="checkin_none"):
@@ -327,17 +377,33 @@ def quick_checkin(ctx: Context, run_id: int) -> None:
             st.session_state.pop("checkin_run_id", None)
             st.rerun()
         with st.expander("I noticed something", expanded=False):
-            timing = st.radio("When?", ["during_run", "within_24h"], format_func=models.SYMPTOM_TIMINGS.get,
-                              horizontal=True, key="checkin_timing")
-            leakage = st.radio("Leakage", list(models.LEAKAGE_LEVELS), format_func=models.LEAKAGE_LEVELS.get,
-                               horizontal=True, key="checkin_leakage")
+            timing = st.radio(
+                "When?",
+                ["during_run", "within_24h"],
+                format_func=models.SYMPTOM_TIMINGS.get,
+                horizontal=True,
+                key="checkin_timing",
+            )
+            leakage = st.radio(
+                "Leakage",
+                list(models.LEAKAGE_LEVELS),
+                format_func=models.LEAKAGE_LEVELS.get,
+                horizontal=True,
+                key="checkin_leakage",
+            )
             heaviness = st.slider("Heaviness, pressure or bulging (0-10)", 0, 10, 0, key="checkin_heaviness")
-            sites = st.multiselect("Pain where?", list(models.PAIN_SITES), format_func=models.PAIN_SITES.get,
-                                   key="checkin_pain_sites")
+            sites = st.multiselect(
+                "Pain where?", list(models.PAIN_SITES), format_func=models.PAIN_SITES.get, key="checkin_pain_sites"
+            )
             pain = st.slider("Worst pain (0-10)", 0, 10, 0, key="checkin_pain") if sites else 0
             if st.button("Save check-in", key="checkin_save"):
-                raw = {**base, "timing": timing, "leakage": leakage, "heaviness_0_10": heaviness,
-                       **{f"pain_{site}_0_10": pain for site in sites}}
+                raw = {
+                    **base,
+                    "timing": timing,
+                    "leakage": leakage,
+                    "heaviness_0_10": heaviness,
+                    **{f"pain_{site}_0_10": pain for site in sites},
+                }
                 save_symptom_entry(ctx, raw, clear_checkin=True)
 
 
@@ -367,8 +433,7 @@ def show_last_symptom_result() -> None:
     if not kinds:
         st.success("Saved: no symptoms. Each symptom-free session counts towards your next step.", icon="✅")
         return
-    st.success("Saved. Noticing this is useful: it is how you and the app learn what your body needs.",
-               icon="📝")
+    st.success("Saved. Noticing this is useful: it is how you and the app learn what your body needs.", icon="📝")
     lessons_to_show = lessons_for_kinds(kinds)
     if lessons_to_show:
         st.markdown("**Read why this happens:**")
@@ -389,6 +454,7 @@ def show_red_flag_alerts(flags) -> None:
 
 
 # ---------------------------------------------------------------- lessons
+
 
 @st.cache_resource(show_spinner=False)
 def all_lessons():
@@ -412,8 +478,9 @@ def lessons_for_kinds(kinds) -> list:
 
 def lesson_link(lesson, *, done: bool = False) -> None:
     """A link that opens the lesson on the Learn page."""
-    st.page_link("pages/learn.py", label=lesson.title, icon="✅" if done else "📖",
-                 query_params={"lesson": lesson.slug})
+    st.page_link(
+        "pages/learn.py", label=lesson.title, icon="✅" if done else "📖", query_params={"lesson": lesson.slug}
+    )
 
 
 def lesson_view(ctx: Context, lesson, *, read_on: date | None) -> None:
@@ -421,8 +488,10 @@ def lesson_view(ctx: Context, lesson, *, read_on: date | None) -> None:
     from . import lessons
 
     st.title(lesson.title)
-    st.caption(f"{lesson.topic} · last reviewed {lesson.last_reviewed.isoformat()} · "
-               f"evidence: {lessons.EVIDENCE_LEVEL_WORDS.get(lesson.evidence_level, lesson.evidence_level)}")
+    st.caption(
+        f"{lesson.topic} · last reviewed {lesson.last_reviewed.isoformat()} · "
+        f"evidence: {lessons.EVIDENCE_LEVEL_WORDS.get(lesson.evidence_level, lesson.evidence_level)}"
+    )
     st.markdown(lesson.body)
     if lesson.slug == "impact-load":
         impact_calculator(ctx)
@@ -449,26 +518,33 @@ def symptoms_table(entries):
     import pandas as pd
 
     def pains(row) -> str:
-        found = [f"{models.PAIN_SITES[site].lower()} {int(row[f'pain_{site}_0_10'])}"
-                 for site in models.PAIN_SITES if row[f"pain_{site}_0_10"]]
+        found = [
+            f"{models.PAIN_SITES[site].lower()} {int(row[f'pain_{site}_0_10'])}"
+            for site in models.PAIN_SITES
+            if row[f"pain_{site}_0_10"]
+        ]
         return ", ".join(found)
 
-    return pd.DataFrame({
-        "Date": entries["symptom_date"],
-        "When": entries["timing"].map(models.SYMPTOM_TIMINGS),
-        "Leakage": entries["leakage"].map(models.LEAKAGE_LEVELS),
-        "Heaviness": entries["heaviness_0_10"],
-        "Pain": [pains(row) for _, row in entries.iterrows()],
-        "Bleeding": entries["bleeding"].map(models.BLEEDING_LEVELS),
-        "Bowel": ["yes" if flag else "" for flag in entries["bowel_leakage"]],
-        "Notes": entries["notes"],
-    })
+    return pd.DataFrame(
+        {
+            "Date": entries["symptom_date"],
+            "When": entries["timing"].map(models.SYMPTOM_TIMINGS),
+            "Leakage": entries["leakage"].map(models.LEAKAGE_LEVELS),
+            "Heaviness": entries["heaviness_0_10"],
+            "Pain": [pains(row) for _, row in entries.iterrows()],
+            "Bleeding": entries["bleeding"].map(models.BLEEDING_LEVELS),
+            "Bowel": ["yes" if flag else "" for flag in entries["bowel_leakage"]],
+            "Notes": entries["notes"],
+        }
+    )
 
 
 def delete_symptom_control(ctx: Context, entries) -> None:
     """Delete one entry, after a confirmation; undo is offered afterwards."""
-    choices = {int(row["id"]): f"{row['symptom_date']} · {models.SYMPTOM_TIMINGS[row['timing']]}"
-               for _, row in entries.iterrows()}
+    choices = {
+        int(row["id"]): f"{row['symptom_date']} · {models.SYMPTOM_TIMINGS[row['timing']]}"
+        for _, row in entries.iterrows()
+    }
     _confirmed_delete(ctx, "symptom", "entry", choices, storage.delete_symptom)
 
 
@@ -485,20 +561,22 @@ def _confirmed_delete(ctx: Context, kind: str, noun: str, choices: dict, delete)
 
 # ---------------------------------------------------------------- guidance
 
+
 def todays_plan(assessment, units: str) -> None:
     """Today's suggested session, or the foundation focus when she is not running yet."""
     with st.container(border=True):
         st.markdown("#### Today")
         if assessment.training_withheld:
-            st.markdown("No training suggestion while a red flag is open. Rest, and follow the "
-                        "advice above.")
+            st.markdown("No training suggestion while a red flag is open. Rest, and follow the advice above.")
             return
         session = assessment.session
         if session is not None:
             if session.walk_interval_min:
-                st.markdown(f"**Walk-run, level {session.level_number}:** run {session.run_interval_min:g} min, "
-                            f"walk {session.walk_interval_min:g} min, × {session.repeats} "
-                            f"({session.total_min:g} minutes in all, {session.run_min:g} of them running).")
+                st.markdown(
+                    f"**Walk-run, level {session.level_number}:** run {session.run_interval_min:g} min, "
+                    f"walk {session.walk_interval_min:g} min, × {session.repeats} "
+                    f"({session.total_min:g} minutes in all, {session.run_min:g} of them running)."
+                )
             else:
                 st.markdown(f"**Run {session.total_min:g} minutes continuously** (level {session.level_number}).")
             st.caption(session.reason)
@@ -564,6 +642,7 @@ def leave_example_mode() -> None:
 
 # ---------------------------------------------------------------- foundation
 
+
 def foundation_summary(sessions) -> None:
     """Counts per activity over the period, then the sessions as a table."""
     counts = sessions["activity"].value_counts()
@@ -572,17 +651,26 @@ def foundation_summary(sessions) -> None:
         col.metric(label, int(counts.get(code, 0)))
     import pandas as pd
 
-    st.dataframe(pd.DataFrame({
-        "Date": sessions["session_date"],
-        "What": sessions["activity"].map(models.FOUNDATION_ACTIVITIES),
-        "Minutes": sessions["duration_min"],
-        "Notes": sessions["notes"],
-    }), hide_index=True, width="stretch", key="foundation_table")
+    st.dataframe(
+        pd.DataFrame(
+            {
+                "Date": sessions["session_date"],
+                "What": sessions["activity"].map(models.FOUNDATION_ACTIVITIES),
+                "Minutes": sessions["duration_min"],
+                "Notes": sessions["notes"],
+            }
+        ),
+        hide_index=True,
+        width="stretch",
+        key="foundation_table",
+    )
 
 
 def delete_foundation_control(ctx: Context, sessions) -> None:
-    choices = {int(r["id"]): f"{r['session_date']} · {models.FOUNDATION_ACTIVITIES[r['activity']]}"
-               for _, r in sessions.iterrows()}
+    choices = {
+        int(r["id"]): f"{r['session_date']} · {models.FOUNDATION_ACTIVITIES[r['activity']]}"
+        for _, r in sessions.iterrows()
+    }
     _confirmed_delete(ctx, "foundation", "session", choices, storage.delete_foundation_session)
 
 
@@ -598,10 +686,19 @@ def readiness_overview(status: dict) -> None:
     st.metric("Load and impact tests passed", f"{passed} of {len(load)}")
     import pandas as pd
 
-    st.dataframe(pd.DataFrame({
-        "Test": [models.READINESS_TESTS[c] for c in models.READINESS_TESTS],
-        "Latest": [STATUS_WORDS.get(status.get(c, "not_done"), status.get(c, "")) for c in models.READINESS_TESTS],
-    }), hide_index=True, width="stretch", key="readiness_status_table")
+    st.dataframe(
+        pd.DataFrame(
+            {
+                "Test": [models.READINESS_TESTS[c] for c in models.READINESS_TESTS],
+                "Latest": [
+                    STATUS_WORDS.get(status.get(c, "not_done"), status.get(c, "")) for c in models.READINESS_TESTS
+                ],
+            }
+        ),
+        hide_index=True,
+        width="stretch",
+        key="readiness_status_table",
+    )
 
 
 def lesson_by_slug(slug: str):
@@ -619,12 +716,14 @@ def red_flag_history_table(flags):
 
     from . import symptoms
 
-    return pd.DataFrame({
-        "Red flag": [symptoms.RED_FLAGS[c].label if c in symptoms.RED_FLAGS else c for c in flags["flag_code"]],
-        "Raised": flags["flagged_date"],
-        "Resolved": flags["resolved_date"],
-        "Note": flags["resolved_note"],
-    })
+    return pd.DataFrame(
+        {
+            "Red flag": [symptoms.RED_FLAGS[c].label if c in symptoms.RED_FLAGS else c for c in flags["flag_code"]],
+            "Raised": flags["flagged_date"],
+            "Resolved": flags["resolved_date"],
+            "Note": flags["resolved_note"],
+        }
+    )
 
 
 def impact_calculator(ctx: Context) -> None:
@@ -637,22 +736,28 @@ def impact_calculator(ctx: Context) -> None:
         use_last = False
         if not last_runs.empty:
             last = last_runs.iloc[0].to_dict()
-            use_last = st.toggle(f"Use my last run ({last['run_date']}, {last['duration_min']:g} min)",
-                                 key="impact_use_last")
+            use_last = st.toggle(
+                f"Use my last run ({last['run_date']}, {last['duration_min']:g} min)", key="impact_use_last"
+            )
         cols = st.columns(3)
-        run_min = cols[0].number_input("Running minutes", min_value=0.0, max_value=600.0, value=10.0,
-                                       key="impact_run_min", disabled=use_last)
-        cadence = cols[1].number_input("Steps per minute when running", min_value=100, max_value=220,
-                                       value=165, key="impact_cadence")
-        weight = cols[2].number_input("Weight (kg, optional)", min_value=0.0, max_value=300.0,
-                                      value=float(ctx.profile.weight_kg) if ctx.profile and ctx.profile.weight_kg
-                                      else None, key="impact_weight")
+        run_min = cols[0].number_input(
+            "Running minutes", min_value=0.0, max_value=600.0, value=10.0, key="impact_run_min", disabled=use_last
+        )
+        cadence = cols[1].number_input(
+            "Steps per minute when running", min_value=100, max_value=220, value=165, key="impact_cadence"
+        )
+        weight = cols[2].number_input(
+            "Weight (kg, optional)",
+            min_value=0.0,
+            max_value=300.0,
+            value=float(ctx.profile.weight_kg) if ctx.profile and ctx.profile.weight_kg else None,
+            key="impact_weight",
+        )
         try:
             if use_last:
                 estimate = impact.impact_from_run(last, cadence_run_spm=cadence, weight_kg=weight or None)
             else:
-                estimate = impact.estimate_impact(run_min=run_min, cadence_run_spm=cadence,
-                                                  weight_kg=weight or None)
+                estimate = impact.estimate_impact(run_min=run_min, cadence_run_spm=cadence, weight_kg=weight or None)
         except ValueError as error:
             st.error(str(error))
             return
@@ -663,9 +768,12 @@ def impact_calculator(ctx: Context) -> None:
             cols[2].metric("Peak ground force per running step", f"{estimate.peak_force_run_n:,} N")
         else:
             cols[2].metric("Peak ground force per running step", f"{estimate.peak_force_run_bw:g} × body weight")
-        st.markdown(f"Sum of peak ground forces over the session: **{estimate.cumulative_load_bw:,.0f} body "
-                    "weights**" + (f" (about {estimate.cumulative_load_tonnes:,.1f} tonnes)"
-                                   if estimate.cumulative_load_tonnes else "") + ".")
+        st.markdown(
+            f"Sum of peak ground forces over the session: **{estimate.cumulative_load_bw:,.0f} body "
+            "weights**"
+            + (f" (about {estimate.cumulative_load_tonnes:,.1f} tonnes)" if estimate.cumulative_load_tonnes else "")
+            + "."
+        )
         with st.expander("Assumptions"):
             for assumption in estimate.assumptions:
                 st.markdown(f"- {assumption}")
@@ -674,12 +782,14 @@ def impact_calculator(ctx: Context) -> None:
 def spikes_table(spikes):
     import pandas as pd
 
-    return pd.DataFrame({
-        "Date": spikes["run_date"],
-        "Minutes": spikes["duration_min"].round(1),
-        "Longest in previous 30 days (min)": spikes["previous_longest_min"].round(1),
-        "Times longer": spikes["ratio"].round(2),
-    })
+    return pd.DataFrame(
+        {
+            "Date": spikes["run_date"],
+            "Minutes": spikes["duration_min"].round(1),
+            "Longest in previous 30 days (min)": spikes["previous_longest_min"].round(1),
+            "Times longer": spikes["ratio"].round(2),
+        }
+    )
 
 
 def phase_periods(ctx: Context):
@@ -690,6 +800,7 @@ def phase_periods(ctx: Context):
 
 
 # ---------------------------------------------------------------- data
+
 
 def export_later(ctx: Context):
     """The export, made only when she clicks (it takes a few hundred ms for ten years).
@@ -720,13 +831,22 @@ def import_preview(ctx: Context, result) -> dict:
     cols[1].metric("Already imported", duplicates)
     cols[2].metric("Skipped", len(result.skipped))
     if new_rows:
-        st.dataframe(runs_table(pd.DataFrame(new_rows), ctx.units), hide_index=True, width="stretch",
-                     key="import_preview_table")
+        st.dataframe(
+            runs_table(pd.DataFrame(new_rows), ctx.units), hide_index=True, width="stretch", key="import_preview_table"
+        )
     if result.skipped:
         with st.expander(f"Skipped rows ({len(result.skipped)}) and why"):
-            st.dataframe(pd.DataFrame({
-                "Row": [s.row for s in result.skipped], "Reason": [s.reason for s in result.skipped],
-            }), hide_index=True, width="stretch", key="import_skipped_table")
+            st.dataframe(
+                pd.DataFrame(
+                    {
+                        "Row": [s.row for s in result.skipped],
+                        "Reason": [s.reason for s in result.skipped],
+                    }
+                ),
+                hide_index=True,
+                width="stretch",
+                key="import_skipped_table",
+            )
     if not new_rows:
         st.info("Nothing new to import from this file.")
     return {"new_rows": new_rows, "duplicates": duplicates}
@@ -734,12 +854,20 @@ def import_preview(ctx: Context, result) -> dict:
 
 def restore_preview(ctx: Context, tables: dict) -> None:
     """Show what the backup holds; restore only after she picks merge or replace."""
-    st.markdown("This backup holds: " + ", ".join(
-        plural(len(rows), *TABLE_WORDS[table]) for table, rows in tables.items() if rows) + ".")
-    mode = st.radio("How to restore", ["merge", "replace"], key="restore_mode", format_func={
-        "merge": "Merge: add what is missing to my current data",
-        "replace": "Replace: delete my current data and put the backup in its place",
-    }.get)
+    st.markdown(
+        "This backup holds: "
+        + ", ".join(plural(len(rows), *TABLE_WORDS[table]) for table, rows in tables.items() if rows)
+        + "."
+    )
+    mode = st.radio(
+        "How to restore",
+        ["merge", "replace"],
+        key="restore_mode",
+        format_func={
+            "merge": "Merge: add what is missing to my current data",
+            "replace": "Replace: delete my current data and put the backup in its place",
+        }.get,
+    )
     confirm = mode == "merge" or st.checkbox("Yes, replace everything I have now", key="restore_confirm")
     if st.button("Restore", type="primary", disabled=not confirm, key="restore_button"):
         try:
@@ -758,12 +886,19 @@ def suggested_pattern(ctx: Context) -> dict:
 
     session = assessment(ctx).session
     if session is not None and session.walk_interval_min:
-        return {"run_interval_min": float(session.run_interval_min),
-                "walk_interval_min": float(session.walk_interval_min),
-                "interval_repeats": int(session.repeats), "why": f"Today's plan: level {session.level_number}."}
+        return {
+            "run_interval_min": float(session.run_interval_min),
+            "walk_interval_min": float(session.walk_interval_min),
+            "interval_repeats": int(session.repeats),
+            "why": f"Today's plan: level {session.level_number}.",
+        }
     first = plan.LEVELS[0]
-    return {"run_interval_min": float(first.run_interval_min), "walk_interval_min": float(first.walk_interval_min),
-            "interval_repeats": int(first.repeats), "why": "The plan's first level."}
+    return {
+        "run_interval_min": float(first.run_interval_min),
+        "walk_interval_min": float(first.walk_interval_min),
+        "interval_repeats": int(first.repeats),
+        "why": "The plan's first level.",
+    }
 
 
 # ---------------------------------------------------------------- cached reads
@@ -772,6 +907,7 @@ def suggested_pattern(ctx: Context) -> dict:
 # can go stale. Chart specs are cached under the data they draw (Streamlit hashes the
 # DataFrame), for the same reason. Ten years of logs then cost a few milliseconds per
 # rerun instead of hundreds.
+
 
 @st.cache_data(max_entries=8, show_spinner=False)
 def _history_at(db_path: str, version: int) -> models.History:
@@ -816,8 +952,10 @@ def _chart_spec(builder: str, frame, phase_periods, options: tuple) -> dict:
     if phase_periods is not None:
         kwargs["phase_periods"] = phase_periods
     spec = getattr(charts, builder)(frame, **kwargs).to_dict()
-    spec["datasets"] = {name: dataframe_util.convert_anything_to_arrow_bytes(pd.DataFrame(rows))
-                        for name, rows in spec.get("datasets", {}).items()}
+    spec["datasets"] = {
+        name: dataframe_util.convert_anything_to_arrow_bytes(pd.DataFrame(rows))
+        for name, rows in spec.get("datasets", {}).items()
+    }
     return spec
 
 
@@ -832,8 +970,15 @@ def _trends_at(db_path: str, version: int, day: date, birth_date: date, since: d
     from . import patterns, volume
 
     history = _history_at(db_path, version)
-    weekly = volume.weekly_summary(history.runs, history.symptoms, birth_date=birth_date, start=since, end=day,
-                                   red_flags=history.red_flags, foundation=history.foundation)
+    weekly = volume.weekly_summary(
+        history.runs,
+        history.symptoms,
+        birth_date=birth_date,
+        start=since,
+        end=day,
+        red_flags=history.red_flags,
+        foundation=history.foundation,
+    )
     outcomes = patterns.runs_with_outcomes(history.runs, history.symptoms)
     return {
         "weekly": weekly,
@@ -848,8 +993,14 @@ def _recent_weeks_at(db_path: str, version: int, day: date, birth_date: date):
     from . import volume
 
     history = _history_at(db_path, version)
-    return volume.weekly_summary(history.runs, history.symptoms, birth_date=birth_date,
-                                 start=day - HOME_CHART_SPAN, end=day, red_flags=history.red_flags)
+    return volume.weekly_summary(
+        history.runs,
+        history.symptoms,
+        birth_date=birth_date,
+        start=day - HOME_CHART_SPAN,
+        end=day,
+        red_flags=history.red_flags,
+    )
 
 
 def readiness_status(ctx: Context) -> dict:
@@ -874,13 +1025,15 @@ def planned_run_warnings(ctx: Context, kind: str, duration_min: float | None, ru
     buggy too early); she can still save what she did."""
     if not duration_min or kind not in models.RUNNING_KINDS or run_date != ctx.today:
         return []
-    return _planned_run_warnings_at(str(ctx.db_path), storage.data_version(ctx.db), ctx.today,
-                                    float(duration_min), kind, ctx.profile)
+    return _planned_run_warnings_at(
+        str(ctx.db_path), storage.data_version(ctx.db), ctx.today, float(duration_min), kind, ctx.profile
+    )
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
-def _planned_run_warnings_at(db_path: str, version: int, day: date, duration_min: float, kind: str,
-                             profile: models.Profile) -> list[str]:
+def _planned_run_warnings_at(
+    db_path: str, version: int, day: date, duration_min: float, kind: str, profile: models.Profile
+) -> list[str]:
     from . import plan
 
     return plan.check_planned_run(duration_min, _history_at(db_path, version), day, kind=kind, profile=profile)

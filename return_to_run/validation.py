@@ -119,8 +119,17 @@ class _Checker:
             return None
         return value
 
-    def number(self, name: str, *, required: bool, low: float, high: float,
-               integer: bool = False, low_inclusive: bool = True, unit: str = "") -> float | int | None:
+    def number(
+        self,
+        name: str,
+        *,
+        required: bool,
+        low: float,
+        high: float,
+        integer: bool = False,
+        low_inclusive: bool = True,
+        unit: str = "",
+    ) -> float | int | None:
         value = self._value(name)
         if value is None:
             if required:
@@ -206,10 +215,12 @@ def validate_run(raw: Mapping, *, today: date) -> tuple[dict, list[Problem]]:
     kind = c.choice("kind", models.RUN_KINDS)
     clean = {
         "run_date": c.date("run_date", today=today),
-        "duration_min": c.number("duration_min", required=True, low=0, low_inclusive=False,
-                                 high=MAX_DURATION_MIN, unit=" min"),
-        "distance_km": c.number("distance_km", required=False, low=0, low_inclusive=False,
-                                high=MAX_DISTANCE_KM, unit=" km"),
+        "duration_min": c.number(
+            "duration_min", required=True, low=0, low_inclusive=False, high=MAX_DURATION_MIN, unit=" min"
+        ),
+        "distance_km": c.number(
+            "distance_km", required=False, low=0, low_inclusive=False, high=MAX_DISTANCE_KM, unit=" km"
+        ),
         "kind": kind,
         "run_interval_min": None,
         "walk_interval_min": None,
@@ -220,25 +231,35 @@ def validate_run(raw: Mapping, *, today: date) -> tuple[dict, list[Problem]]:
         "source_id": raw.get("source_id") or None,
     }
     if kind == "walk_run":
-        clean["run_interval_min"] = c.number("run_interval_min", required=True, low=0,
-                                             low_inclusive=False, high=60, unit=" min")
-        clean["walk_interval_min"] = c.number("walk_interval_min", required=True, low=0,
-                                              low_inclusive=False, high=60, unit=" min")
-        clean["interval_repeats"] = c.number("interval_repeats", required=True, low=1, high=60,
-                                             integer=True)
+        clean["run_interval_min"] = c.number(
+            "run_interval_min", required=True, low=0, low_inclusive=False, high=60, unit=" min"
+        )
+        clean["walk_interval_min"] = c.number(
+            "walk_interval_min", required=True, low=0, low_inclusive=False, high=60, unit=" min"
+        )
+        clean["interval_repeats"] = c.number("interval_repeats", required=True, low=1, high=60, integer=True)
         run_min = (clean["run_interval_min"] or 0) * (clean["interval_repeats"] or 0)
         if clean["duration_min"] and run_min > clean["duration_min"]:
-            c.fail("duration_min", f"is {clean['duration_min']:g} min, shorter than the {run_min:g} min of "
-                   "running in the walk-run pattern.")
+            c.fail(
+                "duration_min",
+                f"is {clean['duration_min']:g} min, shorter than the {run_min:g} min of "
+                "running in the walk-run pattern.",
+            )
     duration, distance = clean["duration_min"], clean["distance_km"]
     if duration and distance:
         pace = duration / distance
         if pace < FASTEST_PACE_MIN_PER_KM:
-            c.fail("distance_km", f"{distance:g} km in {duration:g} min is {pace:.2f} min/km, faster "
-                   "than anyone runs; check the distance, the duration and the units.")
+            c.fail(
+                "distance_km",
+                f"{distance:g} km in {duration:g} min is {pace:.2f} min/km, faster "
+                "than anyone runs; check the distance, the duration and the units.",
+            )
         elif pace > SLOWEST_PACE_MIN_PER_KM:
-            c.fail("distance_km", f"{distance:g} km in {duration:g} min is {pace:.0f} min/km, slower "
-                   "than walking; check the distance, the duration and the units.")
+            c.fail(
+                "distance_km",
+                f"{distance:g} km in {duration:g} min is {pace:.0f} min/km, slower "
+                "than walking; check the distance, the duration and the units.",
+            )
     return clean, c.problems
 
 
@@ -247,16 +268,18 @@ def validate_symptom(raw: Mapping, *, today: date, birth_date: date | None = Non
     c = _Checker(raw)
     symptom_date = c.date("symptom_date", today=today)
     if symptom_date and birth_date and symptom_date < birth_date - timedelta(days=MAX_DAYS_BEFORE_BIRTH):
-        c.fail("symptom_date", f"{symptom_date.isoformat()} is more than a year before the birth "
-               f"({birth_date.isoformat()}); check the year.")
+        c.fail(
+            "symptom_date",
+            f"{symptom_date.isoformat()} is more than a year before the birth "
+            f"({birth_date.isoformat()}); check the year.",
+        )
     clean = {
         "symptom_date": symptom_date,
         "run_id": c.number("run_id", required=False, low=1, high=2**62, integer=True),
         "timing": c.choice("timing", models.SYMPTOM_TIMINGS, default="not_linked"),
         "leakage": c.choice("leakage", models.LEAKAGE_LEVELS, default="none"),
         "heaviness_0_10": c.number("heaviness_0_10", required=False, low=0, high=10, integer=True) or 0,
-        **{col: (c.number(col, required=False, low=0, high=10, integer=True) or 0)
-           for col in models.PAIN_COLUMNS},
+        **{col: (c.number(col, required=False, low=0, high=10, integer=True) or 0) for col in models.PAIN_COLUMNS},
         "bleeding": c.choice("bleeding", models.BLEEDING_LEVELS, default="none"),
         "bowel_leakage": c.flag("bowel_leakage"),
         "notes": c.text("notes"),
@@ -290,8 +313,9 @@ def validate_foundation(raw: Mapping, *, today: date) -> tuple[dict, list[Proble
     clean = {
         "session_date": c.date("session_date", today=today),
         "activity": c.choice("activity", models.FOUNDATION_ACTIVITIES),
-        "duration_min": c.number("duration_min", required=True, low=0, low_inclusive=False,
-                                 high=MAX_DURATION_MIN, unit=" min"),
+        "duration_min": c.number(
+            "duration_min", required=True, low=0, low_inclusive=False, high=MAX_DURATION_MIN, unit=" min"
+        ),
         "notes": c.text("notes"),
     }
     return clean, c.problems

@@ -36,26 +36,57 @@ WEEKLY_CHANGE_LIMIT_PCT = 10.0
 
 # Column order of weekly_summary(); the chart and the table read these names.
 WEEKLY_COLUMNS = (
-    "week_start", "weeks_since_birth", "days_since_birth", "run_minutes", "walk_minutes",
-    "run_distance_km", "runs_without_distance", "run_count", "longest_run_min",
-    "symptom_entries", "symptom_days", "leakage_days", "worst_heaviness_0_10",
-    "worst_pelvic_pain_0_10", "worst_joint_pain_0_10", "worst_pain_0_10", "bleeding_days",
-    "red_flag", "pelvic_floor_sessions", "strength_sessions", "foundation_minutes",
-    "change_pct", "over_10pct",
+    "week_start",
+    "weeks_since_birth",
+    "days_since_birth",
+    "run_minutes",
+    "walk_minutes",
+    "run_distance_km",
+    "runs_without_distance",
+    "run_count",
+    "longest_run_min",
+    "symptom_entries",
+    "symptom_days",
+    "leakage_days",
+    "worst_heaviness_0_10",
+    "worst_pelvic_pain_0_10",
+    "worst_joint_pain_0_10",
+    "worst_pain_0_10",
+    "bleeding_days",
+    "red_flag",
+    "pelvic_floor_sessions",
+    "strength_sessions",
+    "foundation_minutes",
+    "change_pct",
+    "over_10pct",
 )
 _INT_COLUMNS = (
-    "runs_without_distance", "run_count", "symptom_entries", "symptom_days", "leakage_days",
-    "worst_heaviness_0_10", "worst_pelvic_pain_0_10", "worst_joint_pain_0_10",
-    "worst_pain_0_10", "bleeding_days", "pelvic_floor_sessions", "strength_sessions",
+    "runs_without_distance",
+    "run_count",
+    "symptom_entries",
+    "symptom_days",
+    "leakage_days",
+    "worst_heaviness_0_10",
+    "worst_pelvic_pain_0_10",
+    "worst_joint_pain_0_10",
+    "worst_pain_0_10",
+    "bleeding_days",
+    "pelvic_floor_sessions",
+    "strength_sessions",
 )
 _FLOAT_COLUMNS = (
-    "run_minutes", "walk_minutes", "run_distance_km", "longest_run_min", "foundation_minutes",
+    "run_minutes",
+    "walk_minutes",
+    "run_distance_km",
+    "longest_run_min",
+    "foundation_minutes",
 )
 _PELVIC_PAIN_COLUMNS = tuple(f"pain_{site}_0_10" for site in models.PELVIC_PAIN_SITES)
 _JOINT_PAIN_COLUMNS = tuple(f"pain_{site}_0_10" for site in models.JOINT_PAIN_SITES)
 
 
 # ---------------------------------------------------------------------------- helpers
+
 
 def day_numbers(dates: pd.Series) -> np.ndarray:
     """datetime.date (or ISO text) column -> int64 days since 1970-01-01."""
@@ -102,24 +133,28 @@ def symptom_flags(symptoms: pd.DataFrame) -> pd.DataFrame:
     pain = score(models.PAIN_COLUMNS)
     leakage = symptoms["leakage"].fillna("none").ne("none")
     bleeding = symptoms["bleeding"].fillna("none").ne("none")
-    bowel = (pd.to_numeric(symptoms["bowel_leakage"], errors="coerce").fillna(0) > 0
-             if "bowel_leakage" in symptoms.columns
-             else pd.Series(False, index=symptoms.index))
-    flags = pd.DataFrame({
-        "leakage": leakage.astype(bool),
-        "heaviness": heaviness > 0,
-        "pain": pain > 0,
-        "pelvic_pain": pelvic > 0,
-        "joint_pain": joint > 0,
-        "bleeding": bleeding.astype(bool),
-        "bowel_leakage": bowel.astype(bool),
-        "heaviness_0_10": heaviness,
-        "pelvic_pain_0_10": pelvic,
-        "joint_pain_0_10": joint,
-        "pain_0_10": pain,
-    }, index=symptoms.index)
-    flags.insert(0, "any_symptom", flags[["leakage", "heaviness", "pain", "bleeding",
-                                          "bowel_leakage"]].any(axis=1))
+    bowel = (
+        pd.to_numeric(symptoms["bowel_leakage"], errors="coerce").fillna(0) > 0
+        if "bowel_leakage" in symptoms.columns
+        else pd.Series(False, index=symptoms.index)
+    )
+    flags = pd.DataFrame(
+        {
+            "leakage": leakage.astype(bool),
+            "heaviness": heaviness > 0,
+            "pain": pain > 0,
+            "pelvic_pain": pelvic > 0,
+            "joint_pain": joint > 0,
+            "bleeding": bleeding.astype(bool),
+            "bowel_leakage": bowel.astype(bool),
+            "heaviness_0_10": heaviness,
+            "pelvic_pain_0_10": pelvic,
+            "joint_pain_0_10": joint,
+            "pain_0_10": pain,
+        },
+        index=symptoms.index,
+    )
+    flags.insert(0, "any_symptom", flags[["leakage", "heaviness", "pain", "bleeding", "bowel_leakage"]].any(axis=1))
     return flags
 
 
@@ -148,6 +183,7 @@ def _empty_weekly(birth_known: bool) -> pd.DataFrame:
 
 
 # ---------------------------------------------------------------------- weekly summary
+
 
 def weekly_summary(
     runs: pd.DataFrame,
@@ -187,10 +223,8 @@ def weekly_summary(
     """
     run_days = day_numbers(runs["run_date"])
     symptom_days = day_numbers(symptoms["symptom_date"])
-    flag_days = (day_numbers(red_flags["flagged_date"]) if red_flags is not None
-                 else np.empty(0, dtype=np.int64))
-    session_days = (day_numbers(foundation["session_date"]) if foundation is not None
-                    else np.empty(0, dtype=np.int64))
+    flag_days = day_numbers(red_flags["flagged_date"]) if red_flags is not None else np.empty(0, dtype=np.int64)
+    session_days = day_numbers(foundation["session_date"]) if foundation is not None else np.empty(0, dtype=np.int64)
 
     logged = np.concatenate([run_days, symptom_days, flag_days, session_days])
     lo_candidates = [int(monday_of(logged).min())] if len(logged) else []
@@ -232,12 +266,15 @@ def weekly_summary(
     unique_days, day_of_entry = np.unique(symptom_days, return_inverse=True)
     day_week = week_index(unique_days)
     columns["symptom_entries"] = _sum(week_index(symptom_days), n, np.ones(len(symptom_days)))
-    for name, flag in (("symptom_days", "any_symptom"), ("leakage_days", "leakage"),
-                       ("bleeding_days", "bleeding")):
+    for name, flag in (("symptom_days", "any_symptom"), ("leakage_days", "leakage"), ("bleeding_days", "bleeding")):
         on_day = _max(day_of_entry, len(unique_days), flags[flag].to_numpy(float))
         columns[name] = _sum(day_week, n, on_day)
-    for name, score in (("worst_heaviness_0_10", "heaviness_0_10"), ("worst_pelvic_pain_0_10", "pelvic_pain_0_10"),
-                        ("worst_joint_pain_0_10", "joint_pain_0_10"), ("worst_pain_0_10", "pain_0_10")):
+    for name, score in (
+        ("worst_heaviness_0_10", "heaviness_0_10"),
+        ("worst_pelvic_pain_0_10", "pelvic_pain_0_10"),
+        ("worst_joint_pain_0_10", "joint_pain_0_10"),
+        ("worst_pain_0_10", "pain_0_10"),
+    ):
         columns[name] = _max(week_index(symptom_days), n, flags[score].to_numpy(float))
 
     # Foundation sessions.
@@ -247,14 +284,18 @@ def weekly_summary(
         columns["pelvic_floor_sessions"] = _sum(idx, n, activity.eq("pelvic_floor").to_numpy(bool))
         columns["strength_sessions"] = _sum(idx, n, activity.eq("strength").to_numpy(bool))
         columns["foundation_minutes"] = _sum(
-            idx, n, pd.to_numeric(foundation["duration_min"], errors="coerce").fillna(0.0).to_numpy(float))
+            idx, n, pd.to_numeric(foundation["duration_min"], errors="coerce").fillna(0.0).to_numpy(float)
+        )
     else:
         for name in ("pelvic_floor_sessions", "strength_sessions", "foundation_minutes"):
             columns[name] = np.zeros(n)
 
     out = pd.DataFrame(
-        {name: columns[name].astype(np.int64 if name in _INT_COLUMNS else np.float64)
-         for name in WEEKLY_COLUMNS if name in columns},
+        {
+            name: columns[name].astype(np.int64 if name in _INT_COLUMNS else np.float64)
+            for name in WEEKLY_COLUMNS
+            if name in columns
+        },
         index=pd.Index(weeks, name="week"),
     )
     out["red_flag"] = out.index.isin(monday_of(flag_days))
@@ -336,6 +377,7 @@ def weekly_table(weekly: pd.DataFrame, *, units: str = "km") -> pd.DataFrame:
 
 # ------------------------------------------------------------------ progression checks
 
+
 def _running(runs: pd.DataFrame) -> pd.DataFrame:
     return runs.loc[runs["kind"].isin(models.RUNNING_KINDS)]
 
@@ -370,15 +412,17 @@ def single_run_spikes(runs: pd.DataFrame, *, ratio: float = 1.10, window_days: i
         ratios = np.where(previous_longest > 0, duration / previous_longest, np.nan)
     # A tiny tolerance so that exactly 110% (e.g. 33 after 30) is not a spike.
     spike = (previous_longest > 0) & (duration > previous_longest * ratio + 1e-9)
-    result = pd.DataFrame({
-        "id": running["id"].to_numpy(),
-        "run_date": running["run_date"].to_numpy(),
-        "kind": running["kind"].to_numpy(),
-        "duration_min": duration,
-        "previous_longest_min": previous_longest,
-        "ratio": np.round(ratios, 2),
-        "_day": days,
-    }).loc[spike]
+    result = pd.DataFrame(
+        {
+            "id": running["id"].to_numpy(),
+            "run_date": running["run_date"].to_numpy(),
+            "kind": running["kind"].to_numpy(),
+            "duration_min": duration,
+            "previous_longest_min": previous_longest,
+            "ratio": np.round(ratios, 2),
+            "_day": days,
+        }
+    ).loc[spike]
     return result.sort_values(["_day", "id"], kind="stable")[columns].reset_index(drop=True)
 
 

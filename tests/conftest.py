@@ -15,9 +15,14 @@ TODAY = date(2026, 11, 25)
 BIRTH_DATE = date(2026, 7, 1)  # 21 weeks before TODAY
 
 PROFILE = {
-    "birth_date": BIRTH_DATE, "birth_type": "vaginal", "perineal_tear": "first_second",
-    "feeding": "breastfeeding", "leaked_before_or_during_pregnancy": False,
-    "running_background": "recreational", "previous_running_injury": False, "units": "km",
+    "birth_date": BIRTH_DATE,
+    "birth_type": "vaginal",
+    "perineal_tear": "first_second",
+    "feeding": "breastfeeding",
+    "leaked_before_or_during_pregnancy": False,
+    "running_background": "recreational",
+    "previous_running_injury": False,
+    "units": "km",
 }
 
 

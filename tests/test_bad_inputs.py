@@ -40,8 +40,13 @@ SAVERS = {
     "readiness": lambda db, raw: storage.add_readiness_results(db, [raw], today=TODAY),
     "foundation": lambda db, raw: storage.add_foundation_session(db, raw, today=TODAY),
 }
-TABLES = {"run": "runs", "profile": "profile", "symptom": "symptoms", "readiness": "readiness_results",
-          "foundation": "foundation_sessions"}
+TABLES = {
+    "run": "runs",
+    "profile": "profile",
+    "symptom": "symptoms",
+    "readiness": "readiness_results",
+    "foundation": "foundation_sessions",
+}
 
 
 def _bytes(case: dict) -> bytes:
@@ -59,8 +64,11 @@ def test_the_corpus_has_at_least_fifty_cases_covering_every_validator_and_import
 def test_bad_form_input_gives_its_message_and_writes_nothing(db, case):
     clean, problems = VALIDATORS[case["kind"]](case["input"])
     assert any(p.field == case["field"] and case["message"] in p.message for p in problems), problems
-    storage.save_profile(db, {"birth_date": BIRTH, "birth_type": "vaginal", "feeding": "formula",
-                              "running_background": "new"}, today=TODAY) if case["kind"] != "profile" else None
+    storage.save_profile(
+        db,
+        {"birth_date": BIRTH, "birth_type": "vaginal", "feeding": "formula", "running_background": "new"},
+        today=TODAY,
+    ) if case["kind"] != "profile" else None
     before = storage.all_rows(db)
     with pytest.raises(ValidationError) as refused:
         SAVERS[case["kind"]](db, case["input"])
@@ -84,11 +92,15 @@ def test_bad_file_gives_its_message(case):
 
 # ---------------------------------------------------------------- property-based
 
+
 def _values():
     return st.one_of(
-        st.none(), st.booleans(), st.integers(-10**6, 10**6),
+        st.none(),
+        st.booleans(),
+        st.integers(-(10**6), 10**6),
         st.floats(allow_nan=True, allow_infinity=True),
-        st.text(max_size=30), st.sampled_from(["", " ", "nan", "inf", "-0", "1e400", "2026-02-30", "yes", "0,5"]),
+        st.text(max_size=30),
+        st.sampled_from(["", " ", "nan", "inf", "-0", "1e400", "2026-02-30", "yes", "0,5"]),
         st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 1, 1)).map(lambda d: d.isoformat()),
         st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 1, 1)),
     )
@@ -99,22 +111,54 @@ def _codes(options):
 
 
 FIELDS = {
-    "run": {"run_date": _values(), "duration_min": _values(), "distance_km": _values(),
-            "kind": _codes(models.RUN_KINDS), "run_interval_min": _values(), "walk_interval_min": _values(),
-            "interval_repeats": _values(), "effort_1_10": _values(), "notes": _values()},
-    "profile": {"birth_date": _values(), "birth_type": _codes(models.BIRTH_TYPES),
-                "perineal_tear": _codes(models.PERINEAL_TEARS), "feeding": _codes(models.FEEDING),
-                "leaked_before_or_during_pregnancy": _values(),
-                "running_background": _codes(models.RUNNING_BACKGROUNDS), "previous_running_injury": _values(),
-                "short_sleep_or_high_fatigue": _values(), "units": _codes(models.UNITS), "weight_kg": _values()},
-    "symptom": {"symptom_date": _values(), "timing": _codes(models.SYMPTOM_TIMINGS),
-                "leakage": _codes(models.LEAKAGE_LEVELS), "heaviness_0_10": _values(),
-                **{col: _values() for col in models.PAIN_COLUMNS},
-                "bleeding": _codes(models.BLEEDING_LEVELS), "bowel_leakage": _values(), "notes": _values()},
-    "readiness": {"test_date": _values(), "test_code": _codes(models.READINESS_TESTS), "completed": _values(),
-                  "had_symptoms": _values(), "reps_left": _values(), "reps_right": _values(), "notes": _values()},
-    "foundation": {"session_date": _values(), "activity": _codes(models.FOUNDATION_ACTIVITIES),
-                   "duration_min": _values(), "notes": _values()},
+    "run": {
+        "run_date": _values(),
+        "duration_min": _values(),
+        "distance_km": _values(),
+        "kind": _codes(models.RUN_KINDS),
+        "run_interval_min": _values(),
+        "walk_interval_min": _values(),
+        "interval_repeats": _values(),
+        "effort_1_10": _values(),
+        "notes": _values(),
+    },
+    "profile": {
+        "birth_date": _values(),
+        "birth_type": _codes(models.BIRTH_TYPES),
+        "perineal_tear": _codes(models.PERINEAL_TEARS),
+        "feeding": _codes(models.FEEDING),
+        "leaked_before_or_during_pregnancy": _values(),
+        "running_background": _codes(models.RUNNING_BACKGROUNDS),
+        "previous_running_injury": _values(),
+        "short_sleep_or_high_fatigue": _values(),
+        "units": _codes(models.UNITS),
+        "weight_kg": _values(),
+    },
+    "symptom": {
+        "symptom_date": _values(),
+        "timing": _codes(models.SYMPTOM_TIMINGS),
+        "leakage": _codes(models.LEAKAGE_LEVELS),
+        "heaviness_0_10": _values(),
+        **{col: _values() for col in models.PAIN_COLUMNS},
+        "bleeding": _codes(models.BLEEDING_LEVELS),
+        "bowel_leakage": _values(),
+        "notes": _values(),
+    },
+    "readiness": {
+        "test_date": _values(),
+        "test_code": _codes(models.READINESS_TESTS),
+        "completed": _values(),
+        "had_symptoms": _values(),
+        "reps_left": _values(),
+        "reps_right": _values(),
+        "notes": _values(),
+    },
+    "foundation": {
+        "session_date": _values(),
+        "activity": _codes(models.FOUNDATION_ACTIVITIES),
+        "duration_min": _values(),
+        "notes": _values(),
+    },
 }
 
 
@@ -122,16 +166,20 @@ def _raw(kind: str):
     return st.fixed_dictionaries({}, optional=FIELDS[kind])
 
 
-FUZZ = settings(max_examples=120, deadline=None,
-                suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+FUZZ = settings(
+    max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
+)
 
 
 @pytest.fixture(scope="module")
 def fuzz_db(tmp_path_factory):
     """One database for the fuzzers (a fresh file per example would dominate the run time)."""
     db = storage.open_db(tmp_path_factory.mktemp("fuzz") / "fuzz.db")
-    storage.save_profile(db, {"birth_date": BIRTH, "birth_type": "vaginal", "feeding": "formula",
-                              "running_background": "new"}, today=TODAY)
+    storage.save_profile(
+        db,
+        {"birth_date": BIRTH, "birth_type": "vaginal", "feeding": "formula", "running_background": "new"},
+        today=TODAY,
+    )
     yield db
     db.close()
 
@@ -158,12 +206,22 @@ def test_any_form_input_is_saved_whole_or_refused_with_named_problems(fuzz_db, k
 
 
 @FUZZ
-@given(rows=st.lists(st.one_of(st.fixed_dictionaries({}, optional=FIELDS["run"]),
-                               st.fixed_dictionaries({"run_date": st.just("2026-11-01"),
-                                                      "duration_min": st.integers(1, 600),
-                                                      "kind": st.sampled_from(list(models.RUN_KINDS)),
-                                                      "source_id": st.text(min_size=1, max_size=6)})),
-                     max_size=8))
+@given(
+    rows=st.lists(
+        st.one_of(
+            st.fixed_dictionaries({}, optional=FIELDS["run"]),
+            st.fixed_dictionaries(
+                {
+                    "run_date": st.just("2026-11-01"),
+                    "duration_min": st.integers(1, 600),
+                    "kind": st.sampled_from(list(models.RUN_KINDS)),
+                    "source_id": st.text(min_size=1, max_size=6),
+                }
+            ),
+        ),
+        max_size=8,
+    )
+)
 def test_import_runs_adds_every_row_or_none(fuzz_db, rows):
     rows = [{**r, "source": "fuzz"} for r in rows]
     before = storage.counts(fuzz_db)["runs"]

@@ -47,12 +47,20 @@ def layer_with(spec: dict, mark: str) -> dict:
 
 
 def dataset(spec: dict, layer: dict) -> list[dict]:
-    return spec["datasets"][layer["data"]["name"]] if "name" in layer.get("data", {}) else spec["datasets"][
-        spec["data"]["name"]]
+    return (
+        spec["datasets"][layer["data"]["name"]]
+        if "name" in layer.get("data", {})
+        else spec["datasets"][spec["data"]["name"]]
+    )
 
 
-PHASES = pd.DataFrame({"start": [date(2025, 12, 1), date(2026, 1, 1)], "end": [date(2026, 1, 1), None],
-                       "phase": ["Rebuilding", "Return to running"]})
+PHASES = pd.DataFrame(
+    {
+        "start": [date(2025, 12, 1), date(2026, 1, 1)],
+        "end": [date(2026, 1, 1), None],
+        "phase": ["Rebuilding", "Return to running"],
+    }
+)
 
 
 def test_weekly_chart_layers_brush_and_independent_axes(weekly):
@@ -78,9 +86,21 @@ def test_weekly_chart_layers_brush_and_independent_axes(weekly):
     assert bars["encoding"]["y"]["field"] == "run_minutes"
     assert bars["encoding"]["y"]["axis"]["orient"] == "left"
     assert [t["field"] for t in bars["encoding"]["tooltip"]] == [
-        "week_label", "weeks_since_birth", "run_minutes", "run_distance", "runs_without_distance", "run_count",
-        "longest_run_min", "walk_minutes", "change_pct", "symptom_days", "leakage_days",
-        "worst_heaviness_0_10", "worst_pain_0_10", "red_flag_text"]
+        "week_label",
+        "weeks_since_birth",
+        "run_minutes",
+        "run_distance",
+        "runs_without_distance",
+        "run_count",
+        "longest_run_min",
+        "walk_minutes",
+        "change_pct",
+        "symptom_days",
+        "leakage_days",
+        "worst_heaviness_0_10",
+        "worst_pain_0_10",
+        "red_flag_text",
+    ]
 
     lines = layer_with(spec, "line")
     assert lines["encoding"]["y"]["axis"]["orient"] == "right"
@@ -100,8 +120,9 @@ def test_weekly_chart_layers_brush_and_independent_axes(weekly):
 def test_weekly_chart_data_carry_exact_numbers_and_week_labels(weekly):
     spec = charts.weekly_chart(weekly).to_dict()
     rows = dataset(spec, layer_with(spec, "bar"))
-    assert [(r["week_label"], r["weeks_since_birth"], r["x_start"], r["run_minutes"], r["change_pct"])
-            for r in rows] == [
+    assert [
+        (r["week_label"], r["weeks_since_birth"], r["x_start"], r["run_minutes"], r["change_pct"]) for r in rows
+    ] == [
         ("Mon 22 Dec 2025", 11, 11.0, 20.0, None),
         ("Mon 29 Dec 2025", 12, 12.0, 33.0, 65.0),
         ("Mon 5 Jan 2026", 13, 13.0, 0.0, -100.0),
@@ -109,8 +130,13 @@ def test_weekly_chart_data_carry_exact_numbers_and_week_labels(weekly):
     ]
     long = dataset(spec, layer_with(spec, "line"))
     assert len(long) == 4 * 4
-    assert long[0] == {"x_mid": 11.5, "week_label": "Mon 22 Dec 2025", "weeks_since_birth": 11,
-                       "value": 1, "measure": "Days with symptoms"}
+    assert long[0] == {
+        "x_mid": 11.5,
+        "week_label": "Mon 22 Dec 2025",
+        "weeks_since_birth": 11,
+        "value": 1,
+        "measure": "Days with symptoms",
+    }
 
 
 def test_weekly_chart_phase_bands_are_clipped_to_the_weeks_shown(weekly):
@@ -153,8 +179,9 @@ def test_distance_in_miles_and_unknown_birth_date():
 
 def test_long_log_opens_zoomed_to_the_last_26_weeks():
     day0 = date(2024, 1, 1)
-    runs = runs_frame([{"run_date": day0 + timedelta(days=7 * i), "duration_min": 20.0, "kind": "continuous"}
-                       for i in range(60)])
+    runs = runs_frame(
+        [{"run_date": day0 + timedelta(days=7 * i), "duration_min": 20.0, "kind": "continuous"} for i in range(60)]
+    )
     weekly = volume.weekly_summary(runs, symptoms_frame([]), birth_date=date(2023, 12, 4))
     brush = params(charts.weekly_chart(weekly).to_dict())["brush"]
     assert brush["value"] == {"x": [38.0, 64.0]}  # weeks since birth 4..63: the last 26 weeks
@@ -182,10 +209,14 @@ def test_bad_arguments_are_refused(weekly):
 def test_progression_chart_marks_weeks_over_10_percent(weekly):
     spec = charts.progression_chart(weekly).to_dict()
     bars = layer_with(spec, "bar")
-    assert bars["encoding"]["color"]["scale"] == {"domain": ["over 10%", "10% or less"],
-                                                  "range": ["#D55E00", "#0072B2"]}
+    assert bars["encoding"]["color"]["scale"] == {
+        "domain": ["over 10%", "10% or less"],
+        "range": ["#D55E00", "#0072B2"],
+    }
     assert [(r["week_label"], r["change_pct"], r["guide"]) for r in dataset(spec, bars)] == [
-        ("Mon 29 Dec 2025", 65.0, "over 10%"), ("Mon 5 Jan 2026", -100.0, "10% or less")]
+        ("Mon 29 Dec 2025", 65.0, "over 10%"),
+        ("Mon 5 Jan 2026", -100.0, "10% or less"),
+    ]
     rule = layer_with(spec, "rule")
     assert dataset(spec, rule) == [{"limit": 10.0}]
 
@@ -202,7 +233,9 @@ def test_foundation_chart_has_both_activities(weekly):
     assert spec["encoding"]["color"]["scale"]["domain"] == ["Pelvic floor", "Strength"]
     rows = dataset(spec, spec)
     assert [(r["week_label"], r["activity"], r["sessions"]) for r in rows][:2] == [
-        ("Mon 22 Dec 2025", "Pelvic floor", 1), ("Mon 29 Dec 2025", "Pelvic floor", 0)]
+        ("Mon 22 Dec 2025", "Pelvic floor", 1),
+        ("Mon 29 Dec 2025", "Pelvic floor", 0),
+    ]
 
 
 def test_patterns_chart_shows_counts():
@@ -210,13 +243,21 @@ def test_patterns_chart_shows_counts():
     spec = charts.patterns_chart(patterns.pattern_table(outcomes, "length_band", "any_symptom")).to_dict()
     text = layer_with(spec, "text")
     assert [r["note"] for r in dataset(spec, text)] == [
-        "0 of 1 (too few runs)", "1 of 2 (too few runs)", "0 of 1 (too few runs)"]
+        "0 of 1 (too few runs)",
+        "1 of 2 (too few runs)",
+        "0 of 1 (too few runs)",
+    ]
 
 
 def test_specs_compile_with_vega_lite(weekly):
     vlc = pytest.importorskip("vl_convert")
-    for chart in (charts.weekly_chart(weekly, phase_periods=PHASES), charts.weekly_chart(weekly, compact=True),
-                  charts.progression_chart(weekly), charts.foundation_chart(weekly), charts.acwr_chart(weekly)):
+    for chart in (
+        charts.weekly_chart(weekly, phase_periods=PHASES),
+        charts.weekly_chart(weekly, compact=True),
+        charts.progression_chart(weekly),
+        charts.foundation_chart(weekly),
+        charts.acwr_chart(weekly),
+    ):
         vlc.vegalite_to_vega(chart.to_dict())
 
 

@@ -9,8 +9,13 @@ from return_to_run import example, lessons, models, phases, plan, storage, volum
 TODAY = date(2026, 11, 25)  # a Wednesday
 BIRTH = date(2026, 5, 25)  # the Monday 26 weeks and 2 days before
 EXPECTED_COUNTS = {
-    "profile": 1, "runs": 61, "symptoms": 45, "red_flags": 3, "readiness_results": 22,
-    "foundation_sessions": 118, "lesson_progress": 6,
+    "profile": 1,
+    "runs": 61,
+    "symptoms": 45,
+    "red_flags": 3,
+    "readiness_results": 22,
+    "foundation_sessions": 118,
+    "lesson_progress": 6,
 }
 # storage stamps these with the wall clock, so two loads differ there and nowhere else.
 CLOCK_COLUMNS = ("created_at", "updated_at")
@@ -26,26 +31,34 @@ def loaded(tmp_path_factory):
 
 
 def _without_clock(rows: dict[str, list[dict]]) -> dict[str, list[dict]]:
-    return {table: [{k: v for k, v in row.items() if k not in CLOCK_COLUMNS} for row in table_rows]
-            for table, table_rows in rows.items()}
+    return {
+        table: [{k: v for k, v in row.items() if k not in CLOCK_COLUMNS} for row in table_rows]
+        for table, table_rows in rows.items()
+    }
 
 
 def test_counts_written_match_the_database(loaded):
     db, written = loaded
     assert written == EXPECTED_COUNTS
     in_db = storage.counts(db)
-    assert {table: in_db[table] for table in in_db} == {
-        table: EXPECTED_COUNTS[table] for table in in_db}
+    assert {table: in_db[table] for table in in_db} == {table: EXPECTED_COUNTS[table] for table in in_db}
     assert len(storage.lessons_read(db)) == EXPECTED_COUNTS["lesson_progress"]
 
 
 def test_profile_is_the_persona(loaded):
     db, _ = loaded
     assert storage.get_profile(db) == models.Profile(
-        birth_date=BIRTH, birth_type="vaginal", perineal_tear="first_second",
-        feeding="breastfeeding", leaked_before_or_during_pregnancy=False,
-        running_background="recreational", previous_running_injury=False,
-        short_sleep_or_high_fatigue=False, units="km", weight_kg=64.0)
+        birth_date=BIRTH,
+        birth_type="vaginal",
+        perineal_tear="first_second",
+        feeding="breastfeeding",
+        leaked_before_or_during_pregnancy=False,
+        running_background="recreational",
+        previous_running_injury=False,
+        short_sleep_or_high_fatigue=False,
+        units="km",
+        weight_kg=64.0,
+    )
 
 
 @pytest.mark.parametrize("days_later", range(7))
@@ -69,9 +82,14 @@ def test_first_and_last_runs(loaded):
 def test_nothing_is_dated_after_today(loaded):
     db, _ = loaded
     history = storage.load_history(db)
-    for frame, column in ((history.runs, "run_date"), (history.symptoms, "symptom_date"),
-                          (history.readiness, "test_date"), (history.foundation, "session_date"),
-                          (history.red_flags, "flagged_date"), (history.red_flags, "resolved_date")):
+    for frame, column in (
+        (history.runs, "run_date"),
+        (history.symptoms, "symptom_date"),
+        (history.readiness, "test_date"),
+        (history.foundation, "session_date"),
+        (history.red_flags, "flagged_date"),
+        (history.red_flags, "resolved_date"),
+    ):
         assert max(frame[column]) <= TODAY, column
 
 
@@ -87,12 +105,21 @@ def test_red_flags_early_bleeding_and_two_heaviness_episodes_all_resolved(loaded
     db, _ = loaded
     flags = storage.list_red_flags(db).sort_values("flagged_date")
     assert flags[["flag_code", "flagged_date", "resolved_date"]].to_dict("records") == [
-        {"flag_code": "heavy_bleeding", "flagged_date": BIRTH + timedelta(days=36),
-         "resolved_date": BIRTH + timedelta(days=39)},
-        {"flag_code": "heaviness_new_or_worse", "flagged_date": BIRTH + timedelta(days=125),
-         "resolved_date": BIRTH + timedelta(days=128)},
-        {"flag_code": "heaviness_new_or_worse", "flagged_date": BIRTH + timedelta(days=161),
-         "resolved_date": BIRTH + timedelta(days=163)},
+        {
+            "flag_code": "heavy_bleeding",
+            "flagged_date": BIRTH + timedelta(days=36),
+            "resolved_date": BIRTH + timedelta(days=39),
+        },
+        {
+            "flag_code": "heaviness_new_or_worse",
+            "flagged_date": BIRTH + timedelta(days=125),
+            "resolved_date": BIRTH + timedelta(days=128),
+        },
+        {
+            "flag_code": "heaviness_new_or_worse",
+            "flagged_date": BIRTH + timedelta(days=161),
+            "resolved_date": BIRTH + timedelta(days=163),
+        },
     ]
     assert all(note for note in flags["resolved_note"])
     assert models.weeks_since(BIRTH, flags["flagged_date"].iloc[0]) == 5
@@ -130,8 +157,11 @@ def test_most_check_ins_say_no_symptoms(loaded):
     db, _ = loaded
     symptoms = storage.list_symptoms(db)
     after_runs = symptoms.loc[symptoms["run_id"].notna()]
-    quiet = after_runs.loc[(after_runs["leakage"] == "none") & (after_runs["heaviness_0_10"] == 0)
-                           & (after_runs[list(models.PAIN_COLUMNS)].sum(axis=1) == 0)]
+    quiet = after_runs.loc[
+        (after_runs["leakage"] == "none")
+        & (after_runs["heaviness_0_10"] == 0)
+        & (after_runs[list(models.PAIN_COLUMNS)].sum(axis=1) == 0)
+    ]
     assert len(quiet) / len(after_runs) > 0.8
 
 

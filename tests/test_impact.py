@@ -95,15 +95,19 @@ def test_invalid_inputs_name_the_field(kwargs, field):
 
 
 def _run(**changes):
-    run = {"kind": "continuous", "duration_min": 20, "run_interval_min": None,
-           "walk_interval_min": None, "interval_repeats": None}
+    run = {
+        "kind": "continuous",
+        "duration_min": 20,
+        "run_interval_min": None,
+        "walk_interval_min": None,
+        "interval_repeats": None,
+    }
     run.update(changes)
     return run
 
 
 def test_walk_run_splits_running_and_walking():
-    run = _run(kind="walk_run", duration_min=15, run_interval_min=1, walk_interval_min=2,
-               interval_repeats=5)
+    run = _run(kind="walk_run", duration_min=15, run_interval_min=1, walk_interval_min=2, interval_repeats=5)
     estimate = impact_from_run(run)
     assert (estimate.run_steps, estimate.walk_steps, estimate.total_steps) == (825, 1100, 1925)
     assert estimate.cumulative_load_bw == 3382.5
@@ -128,15 +132,13 @@ def test_weight_is_passed_through():
 
 
 def test_intervals_longer_than_duration_are_capped():
-    run = _run(kind="walk_run", duration_min=20, run_interval_min=5, walk_interval_min=1,
-               interval_repeats=5)
+    run = _run(kind="walk_run", duration_min=20, run_interval_min=5, walk_interval_min=1, interval_repeats=5)
     estimate = impact_from_run(run)
     assert (estimate.run_steps, estimate.walk_steps) == (3300, 0)
 
 
 def test_nan_from_pandas_counts_as_missing():
-    run = _run(kind="walk_run", duration_min=15, run_interval_min=1, walk_interval_min=2,
-               interval_repeats=math.nan)
+    run = _run(kind="walk_run", duration_min=15, run_interval_min=1, walk_interval_min=2, interval_repeats=math.nan)
     with pytest.raises(ValueError, match="interval_repeats"):
         impact_from_run(run)
 

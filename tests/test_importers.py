@@ -49,9 +49,16 @@ def fixture(name: str) -> bytes:
 def run(run_date, duration_min, distance_km, kind, effort, notes, source, source_id) -> dict:
     """A row exactly as validate_run cleans it."""
     return {
-        "run_date": run_date, "duration_min": duration_min, "distance_km": distance_km,
-        "kind": kind, "run_interval_min": None, "walk_interval_min": None,
-        "interval_repeats": None, "effort_1_10": effort, "notes": notes, "source": source,
+        "run_date": run_date,
+        "duration_min": duration_min,
+        "distance_km": distance_km,
+        "kind": kind,
+        "run_interval_min": None,
+        "walk_interval_min": None,
+        "interval_repeats": None,
+        "effort_1_10": effort,
+        "notes": notes,
+        "source": source,
         "source_id": source_id,
     }
 
@@ -70,17 +77,31 @@ def zip_bytes(members: dict[str, bytes]) -> bytes:
 STRAVA_EN_ROWS = [
     # Imperial account: the first Distance says 3.11 (miles); the raw second one 5004.3 m.
     # Duration is Moving Time (1790 s), not Elapsed Time (1834 s).
-    run(date(2020, 10, 7), 29.83, 5.004, "continuous", 4,
+    run(
+        date(2020, 10, 7),
+        29.83,
+        5.004,
+        "continuous",
+        4,
         "Morning Run\nEasy loop, first run since the birth\nPelvic floor felt fine, no leaks",
-        "strava", "4173625375"),
+        "strava",
+        "4173625375",
+    ),
     run(date(2020, 10, 9), 40.0, 3.0, "walk", None, "Walk with the buggy", "strava", "4190000002"),
     # Markup in a name or note is kept verbatim as text; the page escapes it.
-    run(date(2020, 10, 10), 40.0, 6.0, "continuous", 7,
-        '<script>alert("x")</script> Trail <b>run</b>\nFelt <heavy> & tired', "strava", "4200000003"),
+    run(
+        date(2020, 10, 10),
+        40.0,
+        6.0,
+        "continuous",
+        7,
+        '<script>alert("x")</script> Trail <b>run</b>\nFelt <heavy> & tired',
+        "strava",
+        "4200000003",
+    ),
     # Virtual Run with raw distance 0.0 (treadmill without a foot pod): distance unknown.
     run(date(2020, 10, 11), 20.0, None, "continuous", None, "Treadmill", "strava", "4210000004"),
-    run(date(2020, 10, 14), 100.0, 8.0, "walk", None, "Hill walk\nUp the hill, down again",
-        "strava", "4240000007"),
+    run(date(2020, 10, 14), 100.0, 8.0, "walk", None, "Hill walk\nUp the hill, down again", "strava", "4240000007"),
 ]
 STRAVA_EN_SKIPPED = (
     Skipped(3, "Ride: not a run or walk"),
@@ -112,18 +133,31 @@ def test_rides_and_swims_are_skipped_with_reasons_and_counts():
 
 def test_strava_german_headers_dates_types_and_decimal_commas():
     result = parse_upload("activities.csv", fixture("strava_activities_de.csv"), today=TODAY)
-    assert result == ImportResult("strava", (
-        run(date(2020, 10, 7), 29.83, 5.004, "continuous", 5, "Morgenlauf\nLocker\nBeckenboden ok",
-            "strava", "11111111111"),
-        # "9. Okt. 2020" date, raw distance written "3000,0"
-        run(date(2020, 10, 9), 40.0, 3.0, "walk", None, "Spaziergang mit Kinderwagen",
-            "strava", "11111111113"),
-    ), (Skipped(3, "Radfahrt: not a run or walk"),))
+    assert result == ImportResult(
+        "strava",
+        (
+            run(
+                date(2020, 10, 7),
+                29.83,
+                5.004,
+                "continuous",
+                5,
+                "Morgenlauf\nLocker\nBeckenboden ok",
+                "strava",
+                "11111111111",
+            ),
+            # "9. Okt. 2020" date, raw distance written "3000,0"
+            run(date(2020, 10, 9), 40.0, 3.0, "walk", None, "Spaziergang mit Kinderwagen", "strava", "11111111113"),
+        ),
+        (Skipped(3, "Radfahrt: not a run or walk"),),
+    )
 
 
 def test_strava_single_distance_column_uses_her_units():
-    data = (b"Activity ID,Activity Date,Activity Name,Activity Type,Elapsed Time,Distance\n"
-            b"77,\"Oct 7, 2020, 2:43:11 PM\",Old export,Run,1800,3.1\n")
+    data = (
+        b"Activity ID,Activity Date,Activity Name,Activity Type,Elapsed Time,Distance\n"
+        b'77,"Oct 7, 2020, 2:43:11 PM",Old export,Run,1800,3.1\n'
+    )
     km = parse_upload("activities.csv", data, today=TODAY)
     miles = parse_upload("activities.csv", data, today=TODAY, distance_units="mi")
     assert km.rows[0]["distance_km"] == 3.1
@@ -133,19 +167,22 @@ def test_strava_single_distance_column_uses_her_units():
 
 def test_strava_missing_required_columns_are_named():
     data = b"Activity ID,Activity Name,Moving Time\n1,Run,1800\n"
-    with pytest.raises(ImportFileError, match="missing required columns: Activity Date, Activity Type, "
-                                              "Distance") as info:
+    with pytest.raises(
+        ImportFileError, match="missing required columns: Activity Date, Activity Type, Distance"
+    ) as info:
         parse_upload("activities.csv", data, today=TODAY)
     assert str(info.value).startswith("activities.csv: ")
 
 
 def test_strava_export_zip_finds_activities_csv():
-    export = zip_bytes({
-        "profile.csv": b"Athlete ID,Email\n1,x@example.org\n",
-        "activities.csv": fixture("strava_activities_en.csv"),
-        "activities/4173625375.fit.gz": gzip.compress(make_fit()),
-        "media/photo.jpg": b"\xff\xd8\xff\xe0 not really a jpeg",
-    })
+    export = zip_bytes(
+        {
+            "profile.csv": b"Athlete ID,Email\n1,x@example.org\n",
+            "activities.csv": fixture("strava_activities_en.csv"),
+            "activities/4173625375.fit.gz": gzip.compress(make_fit()),
+            "media/photo.jpg": b"\xff\xd8\xff\xe0 not really a jpeg",
+        }
+    )
     assert strava.parse_export_zip(export, today=TODAY).rows == tuple(STRAVA_EN_ROWS)
     assert parse_upload("export_12345.zip", export, today=TODAY).rows == tuple(STRAVA_EN_ROWS)
 
@@ -174,18 +211,18 @@ def test_file_named_zip_that_is_not_a_zip():
 
 def test_reimport_gives_the_same_source_ids():
     first = parse_upload("activities.csv", fixture("strava_activities_en.csv"), today=TODAY)
-    again = parse_upload("export.zip", zip_bytes({"activities.csv": fixture("strava_activities_en.csv")}),
-                         today=TODAY)
-    assert [(r["source"], r["source_id"]) for r in first.rows] == \
-        [(r["source"], r["source_id"]) for r in again.rows]
+    again = parse_upload("export.zip", zip_bytes({"activities.csv": fixture("strava_activities_en.csv")}), today=TODAY)
+    assert [(r["source"], r["source_id"]) for r in first.rows] == [(r["source"], r["source_id"]) for r in again.rows]
     garmin_first = parse_upload("Activities.csv", fixture("garmin_activities.csv"), today=TODAY)
     garmin_again = parse_upload("Activities (1).csv", fixture("garmin_activities.csv"), today=TODAY)
     assert [r["source_id"] for r in garmin_first.rows] == [r["source_id"] for r in garmin_again.rows]
 
 
 def test_long_strava_description_is_cut_to_the_notes_limit_not_skipped():
-    data = ("Activity ID,Activity Date,Activity Name,Activity Type,Activity Description,Moving Time,Distance\n"
-            f"5,\"Oct 7, 2020, 2:43:11 PM\",Run,Run,{'x' * 3000},1800,5\n").encode()
+    data = (
+        "Activity ID,Activity Date,Activity Name,Activity Type,Activity Description,Moving Time,Distance\n"
+        f'5,"Oct 7, 2020, 2:43:11 PM",Run,Run,{"x" * 3000},1800,5\n'
+    ).encode()
     [row] = parse_upload("activities.csv", data, today=TODAY).rows
     assert len(row["notes"]) == validation.MAX_NOTES_CHARS
     assert row["notes"].startswith("Run\nxxx") and row["notes"].endswith("\u2026")
@@ -193,10 +230,14 @@ def test_long_strava_description_is_cut_to_the_notes_limit_not_skipped():
 
 def test_progress_is_reported_every_hundred_rows_and_at_the_end():
     lines = ["Activity ID,Activity Date,Activity Name,Activity Type,Moving Time,Distance"]
-    lines += [f"{i},\"Oct 7, 2020, 2:43:11 PM\",Run {i},Run,1800,5.0" for i in range(1, 251)]
+    lines += [f'{i},"Oct 7, 2020, 2:43:11 PM",Run {i},Run,1800,5.0' for i in range(1, 251)]
     calls: list[tuple[int, int]] = []
-    result = parse_upload("activities.csv", "\n".join(lines).encode(), today=TODAY,
-                          progress=lambda done, total: calls.append((done, total)))
+    result = parse_upload(
+        "activities.csv",
+        "\n".join(lines).encode(),
+        today=TODAY,
+        progress=lambda done, total: calls.append((done, total)),
+    )
     assert len(result.rows) == 250
     assert calls == [(100, 250), (200, 250), (250, 250)]
 
@@ -207,29 +248,66 @@ def test_progress_is_reported_every_hundred_rows_and_at_the_end():
 
 def garmin_id(date_text, activity_type, seconds, distance):
     from return_to_run.importers import stable_id
+
     return stable_id(date_text, activity_type.casefold(), seconds, distance)
 
 
 def test_garmin_csv_exact_rows_with_missing_values_and_quoted_thousands():
     result = garmin.parse_activities_csv(fixture("garmin_activities.csv"), today=TODAY)
-    assert result == ImportResult("garmin", (
-        # Moving Time 00:30:40 preferred over Time 00:31:05
-        run(date(2024, 3, 10), 30.67, 5.02, "continuous", None, "Easy run", "garmin",
-            garmin_id("2024-03-10 07:12:45", "Running", 1840, 5.02)),
-        # Moving Time "--": Time "52:10" (mm:ss)
-        run(date(2024, 3, 11), 52.17, 3.1, "walk", None, "Pram walk", "garmin",
-            garmin_id("2024-03-11 10:00:00", "Walking", 3130, 3.1)),
-        # Distance 0.00 on the treadmill: unknown, not zero
-        run(date(2024, 3, 12), 20.0, None, "continuous", None, "Treadmill", "garmin",
-            garmin_id("2024-03-12 18:00:00", "Treadmill Running", 1200, 0.0)),
-        # Hiking -> walk; "1,024" calories and "1,105" ascent in quotes do not disturb the row
-        run(date(2024, 3, 13), 185.17, 12.5, "walk", None, "Long hike", "garmin",
-            garmin_id("2024-03-13 09:00:00", "Hiking", 11110, 12.5)),
-    ), (
-        Skipped(4, "Cycling: not a run or walk"),
-        Skipped(7, "row 7: Duration (min): is missing."),
-        Skipped(8, "duplicate of row 2 (the same activity appears twice in this file)"),
-    ))
+    assert result == ImportResult(
+        "garmin",
+        (
+            # Moving Time 00:30:40 preferred over Time 00:31:05
+            run(
+                date(2024, 3, 10),
+                30.67,
+                5.02,
+                "continuous",
+                None,
+                "Easy run",
+                "garmin",
+                garmin_id("2024-03-10 07:12:45", "Running", 1840, 5.02),
+            ),
+            # Moving Time "--": Time "52:10" (mm:ss)
+            run(
+                date(2024, 3, 11),
+                52.17,
+                3.1,
+                "walk",
+                None,
+                "Pram walk",
+                "garmin",
+                garmin_id("2024-03-11 10:00:00", "Walking", 3130, 3.1),
+            ),
+            # Distance 0.00 on the treadmill: unknown, not zero
+            run(
+                date(2024, 3, 12),
+                20.0,
+                None,
+                "continuous",
+                None,
+                "Treadmill",
+                "garmin",
+                garmin_id("2024-03-12 18:00:00", "Treadmill Running", 1200, 0.0),
+            ),
+            # Hiking -> walk; "1,024" calories and "1,105" ascent in quotes do not disturb the row
+            run(
+                date(2024, 3, 13),
+                185.17,
+                12.5,
+                "walk",
+                None,
+                "Long hike",
+                "garmin",
+                garmin_id("2024-03-13 09:00:00", "Hiking", 11110, 12.5),
+            ),
+        ),
+        (
+            Skipped(4, "Cycling: not a run or walk"),
+            Skipped(7, "row 7: Duration (min): is missing."),
+            Skipped(8, "duplicate of row 2 (the same activity appears twice in this file)"),
+        ),
+    )
 
 
 def test_garmin_decimal_comma_gives_the_same_runs_as_decimal_point():
@@ -247,8 +325,7 @@ def test_garmin_miles_are_converted_with_her_units():
     result = parse_upload("Activities.csv", fixture("garmin_miles.csv"), today=TODAY, distance_units="mi")
     assert [(r["distance_km"], r["kind"]) for r in result.rows] == [(5.021, "continuous")]
     # "1,024.50" miles is read as 1024.5 (quoted thousands), then rejected as a run distance
-    assert result.skipped == (
-        Skipped(3, "row 3: Distance: must be more than 0 and at most 100 km; got 1648.77 km."),)
+    assert result.skipped == (Skipped(3, "row 3: Distance: must be more than 0 and at most 100 km; got 1648.77 km."),)
 
 
 def test_garmin_miles_and_km_share_source_ids():
@@ -259,8 +336,7 @@ def test_garmin_miles_and_km_share_source_ids():
 
 def test_garmin_old_headers_activity_time():
     result = parse_upload("Activities.csv", fixture("garmin_old_headers.csv"), today=TODAY)
-    assert [(r["run_date"], r["duration_min"], r["distance_km"], r["kind"], r["notes"])
-            for r in result.rows] == [
+    assert [(r["run_date"], r["duration_min"], r["distance_km"], r["kind"], r["notes"]) for r in result.rows] == [
         (date(2019, 6, 1), 28.5, 5.0, "continuous", "Park run"),
         (date(2019, 6, 2), 35.0, 2.4, "walk", "Stroll"),
     ]
@@ -288,10 +364,11 @@ def test_garmin_missing_required_columns_are_named():
 
 def test_gpx_run_exact_row():
     result = activity_files.parse_gpx(fixture("run.gpx"), today=TODAY)
-    assert result == ImportResult("gpx", (
-        run(date(2024, 4, 20), 10.0, 1.67, "continuous", None, "Saturday run", "gpx",
-            "2024-04-20T06:00:00Z"),
-    ), ())
+    assert result == ImportResult(
+        "gpx",
+        (run(date(2024, 4, 20), 10.0, 1.67, "continuous", None, "Saturday run", "gpx", "2024-04-20T06:00:00Z"),),
+        (),
+    )
 
 
 def test_gpx_gz_and_renamed_file_give_the_same_row():
@@ -333,9 +410,9 @@ def test_broken_gpx_is_a_clear_error():
 
 def test_tcx_run_exact_row():
     result = activity_files.parse_tcx(fixture("run.tcx"), today=TODAY)
-    assert result == ImportResult("tcx", (
-        run(date(2024, 4, 21), 25.0, 4.0, "continuous", None, "", "tcx", "2024-04-21T17:30:00Z"),
-    ), ())
+    assert result == ImportResult(
+        "tcx", (run(date(2024, 4, 21), 25.0, 4.0, "continuous", None, "", "tcx", "2024-04-21T17:30:00Z"),), ()
+    )
     assert parse_upload("a.tcx.gz", gzip.compress(fixture("run.tcx")), today=TODAY) == result
 
 
@@ -349,9 +426,9 @@ def test_tcx_biking_is_skipped_and_broken_tcx_is_an_error():
 def test_fit_fixture_exact_row_with_local_date_and_effort():
     # Started 22:30 UTC on 4 May at UTC+2: her local date is 5 May. Timer time 1800 s.
     result = activity_files.parse_fit(fixture("run.fit"), today=TODAY)
-    assert result == ImportResult("fit", (
-        run(date(2024, 5, 5), 30.0, 5.013, "continuous", 6, "", "fit", "2024-05-04T22:30:00Z"),
-    ), ())
+    assert result == ImportResult(
+        "fit", (run(date(2024, 5, 5), 30.0, 5.013, "continuous", 6, "", "fit", "2024-05-04T22:30:00Z"),), ()
+    )
     assert fixture("run.fit") == make_fit(rpe=6)  # the committed file is what make_fit.py writes
 
 
@@ -422,10 +499,12 @@ def test_header_only_export_imports_nothing():
 
 
 def test_unreadable_cell_values_are_row_problems():
-    data = (b"Activity Type,Date,Title,Distance,Time\n"
-            b"Running,someday,Run,5.0,00:30:00\n"
-            b"Running,2024-03-10 07:00:00,Run,five,00:30:00\n"
-            b"Running,2024-03-11 07:00:00,Run,5.0,half an hour\n")
+    data = (
+        b"Activity Type,Date,Title,Distance,Time\n"
+        b"Running,someday,Run,5.0,00:30:00\n"
+        b"Running,2024-03-10 07:00:00,Run,five,00:30:00\n"
+        b"Running,2024-03-11 07:00:00,Run,5.0,half an hour\n"
+    )
     result = parse_upload("Activities.csv", data, today=TODAY)
     assert result.skipped == (
         Skipped(2, "row 2: Date: 'someday' is not a date (use YYYY-MM-DD)."),
@@ -438,19 +517,37 @@ def test_unreadable_cell_values_are_row_problems():
 # Value parsing
 
 
-@pytest.mark.parametrize(("text", "grouping", "expected"), [
-    ("5.02", False, 5.02), ("5,02", False, 5.02), ("5,020", False, 5.02), ('1,024', True, 1024.0),
-    ("1.024", True, 1024.0), ("1,024.5", True, 1024.5), ("1.024,5", True, 1024.5),
-    ("12 345,6", True, 12345.6), ("--", True, None), ("", True, None), ("1,234,567", True, 1234567.0),
-])
+@pytest.mark.parametrize(
+    ("text", "grouping", "expected"),
+    [
+        ("5.02", False, 5.02),
+        ("5,02", False, 5.02),
+        ("5,020", False, 5.02),
+        ("1,024", True, 1024.0),
+        ("1.024", True, 1024.0),
+        ("1,024.5", True, 1024.5),
+        ("1.024,5", True, 1024.5),
+        ("12 345,6", True, 12345.6),
+        ("--", True, None),
+        ("", True, None),
+        ("1,234,567", True, 1234567.0),
+    ],
+)
 def test_parse_number(text, grouping, expected):
     assert parse_number(text, grouping=grouping) == expected
 
 
-@pytest.mark.parametrize(("text", "seconds"), [
-    ("00:31:05", 1865), ("31:05", 1865), ("3:05:10", 11110), ("52:10,5", 3130.5), ("1800.0", 1800),
-    ("--", None),
-])
+@pytest.mark.parametrize(
+    ("text", "seconds"),
+    [
+        ("00:31:05", 1865),
+        ("31:05", 1865),
+        ("3:05:10", 11110),
+        ("52:10,5", 3130.5),
+        ("1800.0", 1800),
+        ("--", None),
+    ],
+)
 def test_parse_duration(text, seconds):
     assert parse_duration_s(text) == seconds
 
@@ -461,11 +558,18 @@ def test_parse_duration_rejects(text):
         parse_duration_s(text)
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("Oct 7, 2020, 2:43:11 PM", date(2020, 10, 7)), ("07.10.2020, 14:43:11", date(2020, 10, 7)),
-    ("7. Okt. 2020, 14:43:11", date(2020, 10, 7)), ("2020-10-07T23:59:59Z", date(2020, 10, 7)),
-    ("2020-02-30 10:00:00", None), ("someday", None), ("", None),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Oct 7, 2020, 2:43:11 PM", date(2020, 10, 7)),
+        ("07.10.2020, 14:43:11", date(2020, 10, 7)),
+        ("7. Okt. 2020, 14:43:11", date(2020, 10, 7)),
+        ("2020-10-07T23:59:59Z", date(2020, 10, 7)),
+        ("2020-02-30 10:00:00", None),
+        ("someday", None),
+        ("", None),
+    ],
+)
 def test_parse_date(text, expected):
     assert parse_date(text) == expected
 
@@ -473,15 +577,46 @@ def test_parse_date(text, expected):
 # ---------------------------------------------------------------------------------------------
 # Properties: whatever she uploads, either clean rows or ImportFileError
 
-FILENAMES = st.sampled_from(["activities.csv", "Activities.csv", "export.zip", "run.gpx", "run.tcx",
-                             "run.fit", "run.fit.gz", "upload"])
+FILENAMES = st.sampled_from(
+    ["activities.csv", "Activities.csv", "export.zip", "run.gpx", "run.tcx", "run.fit", "run.fit.gz", "upload"]
+)
 STRAVA_HEADER = fixture("strava_activities_en.csv").decode().split("\n", 1)[0]
 GARMIN_HEADER = fixture("garmin_activities.csv").decode().split("\n", 1)[0]
 CELLS = st.one_of(
-    st.sampled_from(["", "--", "Run", "Ride", "Walk", "Running", "Hiking", "0", "0.0", "5,02", "1,024",
-                     "1800.0", "00:31:05", "52:10", "99:99", "-5", "1e309", "nan", "inf",
-                     "Oct 7, 2020, 2:43:11 PM", "07.10.2020, 14:43:11", "2024-03-10 07:12:45",
-                     "2099-01-01 00:00:00", '"', '""', "\n", "<b>x</b>", "7", "11", "1.5"]),
+    st.sampled_from(
+        [
+            "",
+            "--",
+            "Run",
+            "Ride",
+            "Walk",
+            "Running",
+            "Hiking",
+            "0",
+            "0.0",
+            "5,02",
+            "1,024",
+            "1800.0",
+            "00:31:05",
+            "52:10",
+            "99:99",
+            "-5",
+            "1e309",
+            "nan",
+            "inf",
+            "Oct 7, 2020, 2:43:11 PM",
+            "07.10.2020, 14:43:11",
+            "2024-03-10 07:12:45",
+            "2099-01-01 00:00:00",
+            '"',
+            '""',
+            "\n",
+            "<b>x</b>",
+            "7",
+            "11",
+            "1.5",
+        ]
+    ),
     st.text(max_size=12),
 )
 
@@ -506,9 +641,12 @@ def test_random_bytes_never_crash(filename, data):
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(header=st.sampled_from([STRAVA_HEADER, GARMIN_HEADER, "Activity Type,Date,Distance,Time"]),
-       rows=st.lists(st.lists(CELLS, min_size=0, max_size=20), max_size=6),
-       units=st.sampled_from(["km", "mi"]), delimiter=st.sampled_from([",", ";"]))
+@given(
+    header=st.sampled_from([STRAVA_HEADER, GARMIN_HEADER, "Activity Type,Date,Distance,Time"]),
+    rows=st.lists(st.lists(CELLS, min_size=0, max_size=20), max_size=6),
+    units=st.sampled_from(["km", "mi"]),
+    delimiter=st.sampled_from([",", ";"]),
+)
 def test_random_csv_rows_never_crash(header, rows, units, delimiter):
     out = io.StringIO()
     writer = csv.writer(out, delimiter=delimiter)
@@ -535,10 +673,6 @@ def test_damaged_fit_files_never_crash(cut, flip):
 
 
 def test_blank_and_separator_only_rows_are_ignored_and_row_numbers_stay_spreadsheet_rows():
-    data = (b"Activity Type,Date,Title,Distance,Time\n"
-            b"\n"
-            b",,,,\n"
-            b"Cycling,2024-03-10 07:00:00,Ride,20.0,01:00:00\n"
-            b",,,,\n")
+    data = b"Activity Type,Date,Title,Distance,Time\n\n,,,,\nCycling,2024-03-10 07:00:00,Ride,20.0,01:00:00\n,,,,\n"
     result = parse_upload("Activities.csv", data, today=TODAY)
     assert result == ImportResult("garmin", (), (Skipped(4, "Cycling: not a run or walk"),))

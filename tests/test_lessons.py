@@ -77,17 +77,25 @@ def claim_units(body: str) -> list[str]:
 
 def uncited_numbers(body: str) -> list[str]:
     """Paragraphs or list items that contain a digit (outside markers) but no [n]."""
-    return [unit for unit in claim_units(body)
-            if re.search(r"\d", _MARKER_RE.sub("", unit)) and not cited_ids(unit)]
+    return [unit for unit in claim_units(body) if re.search(r"\d", _MARKER_RE.sub("", unit)) and not cited_ids(unit)]
 
 
 _RELAXIN_CLAIMS = (
-    re.compile(r"relaxin\W+(?:\w+\W+){0,3}?(?:stays?|remains?|staying|remaining|is still)\W+"
-               r"(?:high|raised|elevated)", re.IGNORECASE),
-    re.compile(r"(?:breastfeeding|feeding|lactation|nursing)\W+(?:keeps?|maintains?|holds?)\W+"
-               r"(?:\w+\W+)?relaxin", re.IGNORECASE),
-    re.compile(r"relaxin\W+(?:\w+\W+){0,6}?(?:while|as long as|until)\W+(?:\w+\W+){0,2}?"
-               r"(?:breastfeed|feed|wean)", re.IGNORECASE),
+    re.compile(
+        r"relaxin\W+(?:\w+\W+){0,3}?(?:stays?|remains?|staying|remaining|is still)\W+"
+        r"(?:high|raised|elevated)",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        r"(?:breastfeeding|feeding|lactation|nursing)\W+(?:keeps?|maintains?|holds?)\W+"
+        r"(?:\w+\W+)?relaxin",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        r"relaxin\W+(?:\w+\W+){0,6}?(?:while|as long as|until)\W+(?:\w+\W+){0,2}?"
+        r"(?:breastfeed|feed|wean)",
+        re.IGNORECASE,
+    ),
 )
 
 
@@ -108,17 +116,20 @@ _BODYWEIGHT_RE = re.compile(r"body\s?weights?|\bBW\b", re.IGNORECASE)
 def bodyweight_on_pelvic_floor_without_ground(text: str) -> list[str]:
     """Units that tie a multiple of body weight to the pelvic floor without saying the
     figure was measured at the ground."""
-    return [unit for unit in claim_units(text)
-            if _BODYWEIGHT_RE.search(unit) and "pelvic floor" in unit.lower()
-            and "ground" not in unit.lower()]
+    return [
+        unit
+        for unit in claim_units(text)
+        if _BODYWEIGHT_RE.search(unit) and "pelvic floor" in unit.lower() and "ground" not in unit.lower()
+    ]
 
 
 def word_ngrams(text: str, n: int) -> set[tuple[str, ...]]:
     words = re.findall(r"[a-z0-9']+", text.lower().replace("\u2019", "'"))
-    return {tuple(words[i:i + n]) for i in range(len(words) - n + 1)}
+    return {tuple(words[i : i + n]) for i in range(len(words) - n + 1)}
 
 
 # ---------------------------------------------------------------- content
+
 
 @pytest.fixture(scope="module")
 def shipped() -> tuple[Lesson, ...]:
@@ -206,9 +217,12 @@ def test_no_lesson_says_relaxin_stays_high_while_breastfeeding(shipped):
 
 
 def test_no_lesson_puts_body_weight_on_the_pelvic_floor_without_the_ground_caveat(shipped):
-    offending = [lesson.slug for lesson in shipped
-                 if bodyweight_on_pelvic_floor_without_ground(lesson.body)
-                 or bodyweight_on_pelvic_floor_without_ground(lesson.summary)]
+    offending = [
+        lesson.slug
+        for lesson in shipped
+        if bodyweight_on_pelvic_floor_without_ground(lesson.body)
+        or bodyweight_on_pelvic_floor_without_ground(lesson.summary)
+    ]
     assert offending == []
 
 
@@ -218,8 +232,7 @@ def test_the_checks_above_catch_the_claims_they_look_for():
     assert relaxin_claims("Relaxin could not be detected 3 months after birth [1].") == []
     claim = "Your pelvic floor takes 2 to 3 times your body weight on every step."
     assert bodyweight_on_pelvic_floor_without_ground(claim) != []
-    assert bodyweight_on_pelvic_floor_without_ground(
-        claim + " That figure is a force measured at the ground.") == []
+    assert bodyweight_on_pelvic_floor_without_ground(claim + " That figure is a force measured at the ground.") == []
     assert uncited_numbers("Walk for 30 minutes.\n\n- 10 hops [1]") == ["Walk for 30 minutes."]
 
 
@@ -232,8 +245,7 @@ def test_impact_lesson_corrects_the_pelvic_floor_myth_and_mentions_the_calculato
 @pytest.mark.skipif(not SEED_POST.exists(), reason="seed post not available")
 def test_no_lesson_copies_eight_words_in_a_row_from_the_seed_post(shipped):
     seed = word_ngrams(SEED_POST.read_text(encoding="utf-8"), 8)
-    copied = {lesson.slug: sorted(" ".join(gram) for gram in word_ngrams(lesson.body, 8) & seed)
-              for lesson in shipped}
+    copied = {lesson.slug: sorted(" ".join(gram) for gram in word_ngrams(lesson.body, 8) & seed) for lesson in shipped}
     assert {slug: grams for slug, grams in copied.items() if grams} == {}
 
 
@@ -288,10 +300,8 @@ def test_valid_file_is_parsed_exactly(tmp_path):
             evidence_level="trial",
             last_reviewed=date(2026, 11, 25),
             sources=(
-                Source(id=1, citation="Author A. A paper. J Test 2020;1:1-2.",
-                       evidence="Randomised trial"),
-                Source(id=2, citation="Author B. Another paper. J Test 2021;2:3-4.",
-                       evidence="Cohort study"),
+                Source(id=1, citation="Author A. A paper. J Test 2020;1:1-2.", evidence="Randomised trial"),
+                Source(id=2, citation="Author B. Another paper. J Test 2021;2:3-4.", evidence="Cohort study"),
             ),
             body="## Heading\n\nA claim [1, 2].",
         ),
@@ -309,13 +319,12 @@ def test_valid_file_is_parsed_exactly(tmp_path):
         ('phases = ["readiness", "return_to_running"]', "phases = []", "'phases'"),
         ('symptoms = ["leakage"]', 'symptoms = "leakage"', "'symptoms'"),
         ('evidence_level = "trial"', 'evidence_level = "anecdote"', "evidence_level"),
-        ("last_reviewed = 2026-11-25", "last_reviewed = 2026-11-25T10:00:00",
-         "last_reviewed"),
+        ("last_reviewed = 2026-11-25", "last_reviewed = 2026-11-25T10:00:00", "last_reviewed"),
         ("last_reviewed = 2026-11-25", 'last_reviewed = "2026-11-25"', "last_reviewed"),
         ("id = 2", "id = 3", "id = 2"),
         ('evidence = "Cohort study"', 'evidence = ""', "evidence"),
-        ("order = 2", "order = 2\nphase = [\"readiness\"]", "unknown keys: phase"),
-        ('related = []', 'related = ["broken-lesson"]', "itself"),
+        ("order = 2", 'order = 2\nphase = ["readiness"]', "unknown keys: phase"),
+        ("related = []", 'related = ["broken-lesson"]', "itself"),
         ("\n## Heading\n\nA claim [1, 2].\n", "\n", "no body"),
     ],
 )
@@ -329,7 +338,7 @@ def test_broken_file_raises_lesson_error_naming_file(tmp_path, old, new, problem
 
 
 def test_lesson_without_sources_is_rejected(tmp_path):
-    text = VALID[:VALID.index("[[sources]]")] + "sources = []\n+++\n\nBody.\n"
+    text = VALID[: VALID.index("[[sources]]")] + "sources = []\n+++\n\nBody.\n"
     write(tmp_path, "no-sources", text)
     with pytest.raises(LessonError, match=r"^no-sources\.md: .*\[\[sources\]\]"):
         load_lessons(tmp_path)
@@ -359,19 +368,35 @@ def test_content_dir_is_the_repository_content_folder():
 
 
 def _small_set(tmp_path):
-    write(tmp_path, "b-help", VALID.replace('topic = "Running"', 'topic = "Getting help"')
-          .replace('symptoms = ["leakage"]', 'symptoms = ["bleeding"]'))
+    write(
+        tmp_path,
+        "b-help",
+        VALID.replace('topic = "Running"', 'topic = "Getting help"').replace(
+            'symptoms = ["leakage"]', 'symptoms = ["bleeding"]'
+        ),
+    )
     write(tmp_path, "a-run-late", VALID.replace("order = 2", "order = 9"))
-    write(tmp_path, "z-run-early", VALID.replace("order = 2", "order = 1")
-          .replace('phases = ["readiness", "return_to_running"]', 'phases = ["early_recovery"]'))
-    write(tmp_path, "c-why", VALID.replace('topic = "Running"', 'topic = "Why wait"')
-          .replace("related = []", 'related = ["b-help"]'))
+    write(
+        tmp_path,
+        "z-run-early",
+        VALID.replace("order = 2", "order = 1").replace(
+            'phases = ["readiness", "return_to_running"]', 'phases = ["early_recovery"]'
+        ),
+    )
+    write(
+        tmp_path,
+        "c-why",
+        VALID.replace('topic = "Running"', 'topic = "Why wait"').replace("related = []", 'related = ["b-help"]'),
+    )
     return load_lessons(tmp_path)
 
 
 def test_lessons_sort_by_topic_then_order(tmp_path):
     assert [lesson.slug for lesson in _small_set(tmp_path)] == [
-        "c-why", "z-run-early", "a-run-late", "b-help",
+        "c-why",
+        "z-run-early",
+        "a-run-late",
+        "b-help",
     ]
 
 
@@ -386,10 +411,8 @@ def test_by_topic_groups_in_topic_order(tmp_path):
 
 def test_filters_by_phase_and_symptom(tmp_path):
     lessons = _small_set(tmp_path)
-    assert [lesson.slug for lesson in lessons_for_phase(lessons, "early_recovery")] == [
-        "z-run-early"]
-    assert [lesson.slug for lesson in lessons_for_phase(lessons, "readiness")] == [
-        "c-why", "a-run-late", "b-help"]
+    assert [lesson.slug for lesson in lessons_for_phase(lessons, "early_recovery")] == ["z-run-early"]
+    assert [lesson.slug for lesson in lessons_for_phase(lessons, "readiness")] == ["c-why", "a-run-late", "b-help"]
     assert [lesson.slug for lesson in lessons_for_symptom(lessons, "bleeding")] == ["b-help"]
     assert lessons_for_symptom(lessons, "no_such_kind") == ()
 
@@ -417,7 +440,5 @@ def test_cited_ids(body, ids):
 
 
 def test_topics_and_evidence_words_are_fixed():
-    assert TOPICS == ("Why wait", "How the body changed", "Building the foundation", "Running",
-                      "Getting help")
-    assert set(EVIDENCE_LEVEL_WORDS) == {"guideline", "trial", "observational", "expert_opinion",
-                                         "mixed"}
+    assert TOPICS == ("Why wait", "How the body changed", "Building the foundation", "Running", "Getting help")
+    assert set(EVIDENCE_LEVEL_WORDS) == {"guideline", "trial", "observational", "expert_opinion", "mixed"}

@@ -73,6 +73,7 @@ def test_pages_that_need_a_profile_point_to_it(db_file):
 
 # ---------------------------------------------------------------- runs
 
+
 def _fill_run(at, *, kind="continuous", minutes=25.0, distance=None):
     at.radio(key="run_kind").set_value(kind)
     at.run()
@@ -89,13 +90,15 @@ def test_run_saved_then_no_symptoms_in_one_tap(db_with_profile):
     no_errors(at)
     runs = storage.list_runs(db_with_profile)
     assert runs[["duration_min", "distance_km", "kind", "notes"]].to_dict("records") == [
-        {"duration_min": 25.0, "distance_km": 4.0, "kind": "continuous", "notes": "<img src=x onerror=alert(1)>"}]
+        {"duration_min": 25.0, "distance_km": 4.0, "kind": "continuous", "notes": "<img src=x onerror=alert(1)>"}
+    ]
     assert at.number_input(key="run_duration").value is None  # form cleared for the next run
     at.button(key="checkin_none").click().run()
     no_errors(at)
     entries = storage.list_symptoms(db_with_profile)
     assert entries[["run_id", "leakage", "heaviness_0_10"]].to_dict("records") == [
-        {"run_id": int(runs["id"][0]), "leakage": "none", "heaviness_0_10": 0}]
+        {"run_id": int(runs["id"][0]), "leakage": "none", "heaviness_0_10": 0}
+    ]
 
 
 def test_run_checkin_with_leakage_offers_the_pressure_lesson(db_with_profile):
@@ -122,12 +125,15 @@ def test_walk_run_needs_its_pattern_and_saves_it(db_with_profile):
     assert (run["run_interval_min"], run["walk_interval_min"], run["interval_repeats"]) == (1.0, 2.0, 5)
 
 
-@pytest.mark.parametrize(("minutes", "distance", "field"), [
-    (0.0, None, "Duration (min)"),
-    (700.0, None, "Duration (min)"),
-    (20.0, 150.0, "Distance"),
-    (10.0, 9.0, "Distance"),  # 1:07 min/km: no human runs that
-])
+@pytest.mark.parametrize(
+    ("minutes", "distance", "field"),
+    [
+        (0.0, None, "Duration (min)"),
+        (700.0, None, "Duration (min)"),
+        (20.0, 150.0, "Distance"),
+        (10.0, 9.0, "Distance"),  # 1:07 min/km: no human runs that
+    ],
+)
 def test_bad_runs_are_refused_with_the_field_named(db_with_profile, minutes, distance, field):
     at = _fill_run(app_test("pages/log_run.py").run(), minutes=minutes, distance=distance)
     at.button(key="save_run").click().run()
@@ -172,6 +178,7 @@ def test_edit_and_delete_with_undo(db_with_profile):
 
 # ---------------------------------------------------------------- symptoms
 
+
 def test_full_symptom_entry_saved(db_with_profile):
     at = app_test("pages/symptoms.py").run()
     at.radio(key="symptom_leakage").set_value("more")
@@ -207,6 +214,7 @@ def test_delete_symptom_asks_first_and_can_be_undone(db_with_profile):
 
 # ---------------------------------------------------------------- foundation, readiness, red flags
 
+
 def test_foundation_session_saved_and_refused(db_with_profile):
     at = app_test("pages/foundation.py").run()
     at.radio(key="foundation_activity").set_value("strength")
@@ -217,7 +225,8 @@ def test_foundation_session_saved_and_refused(db_with_profile):
     at.button(key="save_foundation").click().run()
     no_errors(at)
     assert storage.list_foundation(db_with_profile)[["activity", "duration_min"]].to_dict("records") == [
-        {"activity": "strength", "duration_min": 30.0}]
+        {"activity": "strength", "duration_min": 30.0}
+    ]
 
 
 def test_readiness_results_logged(db_with_profile):
@@ -228,8 +237,9 @@ def test_readiness_results_logged(db_with_profile):
     at.number_input(key="readiness_calf_raise_right").set_value(22)
     at.button(key="save_readiness").click().run()
     no_errors(at)
-    results = db_with_profile.query("SELECT test_code, completed, had_symptoms, reps_left, reps_right"
-                                    " FROM readiness_results ORDER BY test_code")
+    results = db_with_profile.query(
+        "SELECT test_code, completed, had_symptoms, reps_left, reps_right FROM readiness_results ORDER BY test_code"
+    )
     assert list(results) == [
         {"test_code": "calf_raise", "completed": 1, "had_symptoms": 0, "reps_left": 15, "reps_right": 22},
         {"test_code": "hop_in_place", "completed": 1, "had_symptoms": 1, "reps_left": None, "reps_right": None},
@@ -268,8 +278,11 @@ def test_walk_run_prefills_todays_plan_and_its_duration(db_with_profile):
     at = app_test("pages/log_run.py").run()
     at.radio(key="run_kind").set_value("walk_run").run()
     # 21 weeks, no tests yet: not running, so the plan's first level is offered.
-    assert (at.number_input(key="run_interval").value, at.number_input(key="walk_interval").value,
-            at.number_input(key="interval_repeats").value) == (1.0, 2.0, 10)
+    assert (
+        at.number_input(key="run_interval").value,
+        at.number_input(key="walk_interval").value,
+        at.number_input(key="interval_repeats").value,
+    ) == (1.0, 2.0, 10)
     at.button(key="save_run").click().run()
     no_errors(at)
     run = storage.list_runs(db_with_profile).iloc[0]
@@ -284,8 +297,7 @@ def test_home_buttons_go_to_the_logs(db_with_profile):
 
 
 def test_a_run_past_110_percent_of_the_longest_gets_a_heads_up(db_with_profile):
-    storage.add_run(db_with_profile, {"run_date": "2026-11-20", "duration_min": 20, "kind": "continuous"},
-                    today=TODAY)
+    storage.add_run(db_with_profile, {"run_date": "2026-11-20", "duration_min": 20, "kind": "continuous"}, today=TODAY)
     at = _fill_run(app_test("pages/log_run.py").run(), minutes=30.0).run()
     assert any("more than 110% of your longest run in the last 30 days (20 min)" in w.value for w in at.warning)
     at.button(key="save_run").click().run()  # a heads-up, not a refusal: what she ran is logged

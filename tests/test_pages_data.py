@@ -51,8 +51,9 @@ def downloads(monkeypatch) -> dict[str, MemoryFile]:
 
     def keep_deferred(self, data_callable, mimetype, coordinates, file_name=None, **kwargs):
         file_id = original_add_deferred(self, data_callable, mimetype, coordinates, file_name, **kwargs)
-        kept[file_id] = MemoryFile(content=data_callable(), mimetype=mimetype, kind=MediaFileKind.DOWNLOADABLE,
-                                   filename=file_name)
+        kept[file_id] = MemoryFile(
+            content=data_callable(), mimetype=mimetype, kind=MediaFileKind.DOWNLOADABLE, filename=file_name
+        )
         return file_id
 
     monkeypatch.setattr(MediaFileManager, "add_deferred", keep_deferred)
@@ -66,29 +67,44 @@ def downloaded(at, downloads, key: str) -> MemoryFile:
 
 def fill(db) -> None:
     storage.save_profile(db, PROFILE, today=TODAY)
-    run_id = storage.add_run(db, {"run_date": date(2026, 11, 20), "duration_min": 30, "distance_km": 4.0,
-                                  "kind": "walk_run", "run_interval_min": 1, "walk_interval_min": 2,
-                                  "interval_repeats": 10, "notes": "first one"}, today=TODAY)
-    storage.add_symptom(db, {"symptom_date": date(2026, 11, 20), "run_id": run_id, "timing": "during_run",
-                             "leakage": "drops"}, today=TODAY)
+    run_id = storage.add_run(
+        db,
+        {
+            "run_date": date(2026, 11, 20),
+            "duration_min": 30,
+            "distance_km": 4.0,
+            "kind": "walk_run",
+            "run_interval_min": 1,
+            "walk_interval_min": 2,
+            "interval_repeats": 10,
+            "notes": "first one",
+        },
+        today=TODAY,
+    )
+    storage.add_symptom(
+        db,
+        {"symptom_date": date(2026, 11, 20), "run_id": run_id, "timing": "during_run", "leakage": "drops"},
+        today=TODAY,
+    )
     storage.mark_lesson_read(db, "pressure", today=TODAY)
 
 
 # ---------------------------------------------------------------- export and restore
 
+
 def test_export_zip_is_a_backup_read_backup_accepts(db, downloads):
     fill(db)
     at = app_test("pages/data.py").run()
     no_errors(at)
-    assert [t.label for t in at.main.tabs] == ["Import runs", "Clinician summary", "Export and restore",
-                                               "Example data"]
+    assert [t.label for t in at.main.tabs] == ["Import runs", "Clinician summary", "Export and restore", "Example data"]
     assert at.download_button(key="download_export").label == "⬇️ Download everything (zip)"
     file = downloaded(at, downloads, "download_export")
     assert (file.mimetype, file.filename) == ("application/zip", "return-to-run-2026-11-25.zip")
     assert zipfile.ZipFile(io.BytesIO(file.content)).testzip() is None
     tables = storage.read_backup(file.content)
     assert [(r["run_date"], r["duration_min"], r["notes"]) for r in tables["runs"]] == [
-        ("2026-11-20", 30.0, "first one")]
+        ("2026-11-20", 30.0, "first one")
+    ]
     assert [r["leakage"] for r in tables["symptoms"]] == ["drops"]
     assert [r["slug"] for r in tables["lesson_progress"]] == ["pressure"]
     assert tables["profile"][0]["birth_date"] == PROFILE["birth_date"].isoformat()
@@ -104,8 +120,7 @@ def test_restore_merge_then_replace(db, downloads):
     at.file_uploader(key="restore_file").set_value(("return-to-run-2026-11-25.zip", backup, "application/zip"))
     at.run()
     no_errors(at)
-    assert ("This backup holds: 1 profile, 1 run, 1 symptom entry, 1 lesson read." in
-            [m.value for m in at.main.markdown])
+    assert "This backup holds: 1 profile, 1 run, 1 symptom entry, 1 lesson read." in [m.value for m in at.main.markdown]
     assert at.radio(key="restore_mode").value == "merge"
     assert not at.button(key="restore_button").disabled
     at.button(key="restore_button").click().run()
@@ -124,14 +139,18 @@ def test_restore_merge_then_replace(db, downloads):
 
 
 def test_restore_merge_of_her_own_backup_adds_nothing_twice(db, downloads):
-    """"Merge: add what is missing to my current data". Restoring the backup she just made
+    """ "Merge: add what is missing to my current data". Restoring the backup she just made
     must leave every log as it was. Fails today: storage._merge skips runs already present
     but inserts every symptom entry, red flag, readiness result and foundation session again."""
     fill(db)
-    storage.add_readiness_results(db, [{"test_date": date(2026, 11, 18), "test_code": "walk_30min",
-                                        "completed": True, "had_symptoms": False}], today=TODAY)
-    storage.add_foundation_session(db, {"session_date": date(2026, 11, 19), "activity": "pelvic_floor",
-                                        "duration_min": 10}, today=TODAY)
+    storage.add_readiness_results(
+        db,
+        [{"test_date": date(2026, 11, 18), "test_code": "walk_30min", "completed": True, "had_symptoms": False}],
+        today=TODAY,
+    )
+    storage.add_foundation_session(
+        db, {"session_date": date(2026, 11, 19), "activity": "pelvic_floor", "duration_min": 10}, today=TODAY
+    )
     storage.add_red_flags(db, ["fever"], flagged_date=date(2026, 11, 21), today=TODAY)
     before = storage.counts(db)
     backup = downloaded(app_test("pages/data.py").run(), downloads, "download_export").content
@@ -157,6 +176,7 @@ def test_restore_refuses_a_file_that_is_not_a_backup(db_with_profile):
 
 # ---------------------------------------------------------------- import
 
+
 def test_strava_import_previews_then_imports_once(db_with_profile):
     db = db_with_profile
     at = app_test("pages/data.py").run()
@@ -164,7 +184,10 @@ def test_strava_import_previews_then_imports_once(db_with_profile):
     at.run()
     no_errors(at)
     assert {m.label: m.value for m in at.main.metric} == {
-        "New runs and walks": "5", "Already imported": "0", "Skipped": "6"}
+        "New runs and walks": "5",
+        "Already imported": "0",
+        "Skipped": "6",
+    }
     assert storage.list_runs(db).empty  # a preview writes nothing
     assert at.button(key="confirm_import").label == "Import 5 activities"
     at.button(key="confirm_import").click().run()
@@ -178,7 +201,10 @@ def test_strava_import_previews_then_imports_once(db_with_profile):
     at.run()
     no_errors(at)
     assert {m.label: m.value for m in at.main.metric} == {
-        "New runs and walks": "0", "Already imported": "5", "Skipped": "6"}
+        "New runs and walks": "0",
+        "Already imported": "5",
+        "Skipped": "6",
+    }
     assert "Nothing new to import from this file." in [i.value for i in at.main.info]
     assert not [b for b in at.main.button if b.key == "confirm_import"]
     assert len(storage.list_runs(db)) == 5
@@ -194,6 +220,7 @@ def test_import_of_an_unknown_file_explains(db_with_profile):
 
 
 # ---------------------------------------------------------------- clinician summary
+
 
 def test_clinician_summary_pdf(db, downloads):
     fill(db)
@@ -227,6 +254,7 @@ def test_clinician_summary_needs_a_profile(db_file):
 
 
 # ---------------------------------------------------------------- example data
+
 
 def test_example_data_tab_loads_and_leaves(db_file):
     at = app_test("pages/data.py").run()
@@ -266,4 +294,5 @@ def test_restore_merge_of_an_older_backup_does_not_reopen_a_resolved_red_flag(db
     no_errors(at)
     flags = storage.list_red_flags(db)
     assert flags[["flag_code", "resolved_note"]].to_dict("records") == [
-        {"flag_code": "fever", "resolved_note": "GP: a cold"}]
+        {"flag_code": "fever", "resolved_note": "GP: a cold"}
+    ]

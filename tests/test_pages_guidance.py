@@ -15,22 +15,39 @@ from return_to_run import example, models, storage, symptoms
 from .conftest import PROFILE, TODAY, app_test
 
 DISCLAIMER_START = "Return to Run is for education and self-tracking."
-STOP_AND_WALK = ("- If leakage, heaviness, dragging or pain comes on during a run interval, stop and "
-                 "walk for the rest of the session, and log it (Deering 2024).")
+STOP_AND_WALK = (
+    "- If leakage, heaviness, dragging or pain comes on during a run interval, stop and "
+    "walk for the rest of the session, and log it (Deering 2024)."
+)
 # Lesson slugs tagged with each phase, in the order the lessons are loaded (content/ front matter).
 LESSONS_EARLY = ["six-week-check", "body-changes", "hormones-feeding", "foundation", "when-to-see-someone"]
 LESSONS_REBUILDING_AND_READINESS = [
-    "six-week-check", "impact-load", "pressure", "body-changes", "hormones-feeding", "foundation",
-    "readiness-tests", "when-to-see-someone", "never-too-late"]
-LESSONS_RUNNING = ["impact-load", "pressure", "hormones-feeding", "foundation", "progressing-running",
-                   "when-to-see-someone", "never-too-late"]
-LESSONS_BUILDING = ["pressure", "hormones-feeding", "progressing-running", "when-to-see-someone",
-                    "never-too-late"]
+    "six-week-check",
+    "impact-load",
+    "pressure",
+    "body-changes",
+    "hormones-feeding",
+    "foundation",
+    "readiness-tests",
+    "when-to-see-someone",
+    "never-too-late",
+]
+LESSONS_RUNNING = [
+    "impact-load",
+    "pressure",
+    "hormones-feeding",
+    "foundation",
+    "progressing-running",
+    "when-to-see-someone",
+    "never-too-late",
+]
+LESSONS_BUILDING = ["pressure", "hormones-feeding", "progressing-running", "when-to-see-someone", "never-too-late"]
 # No modifier applies: formula feeding, recreational runner, no injury, no leakage before.
 NO_MODIFIERS = {"feeding": "formula"}
 
 
 # ---------------------------------------------------------------- helpers
+
 
 def no_errors(at) -> None:
     assert not at.exception, [e.value for e in at.exception]
@@ -57,7 +74,7 @@ def checklist(at) -> list[str]:
     if not heading:
         return []
     start = heading[0]
-    return [lines[start]] + [line for line in lines[start + 1:] if line[:1] in ("✅", "⬜")]
+    return [lines[start]] + [line for line in lines[start + 1 :] if line[:1] in ("✅", "⬜")]
 
 
 def lesson_links(at) -> list[str]:
@@ -90,9 +107,14 @@ def save_profile(db, **changes) -> None:
 
 
 def pass_all_load_tests(db, day: date, *, failing: tuple[str, ...] = ()) -> None:
-    storage.add_readiness_results(db, [
-        {"test_date": day, "test_code": code, "completed": True, "had_symptoms": code in failing}
-        for code in models.LOAD_IMPACT_TESTS], today=TODAY)
+    storage.add_readiness_results(
+        db,
+        [
+            {"test_date": day, "test_code": code, "completed": True, "had_symptoms": code in failing}
+            for code in models.LOAD_IMPACT_TESTS
+        ],
+        today=TODAY,
+    )
 
 
 def walk_run(db, day: date, level: int = 1, *, check_in: bool = True, **symptom) -> int:
@@ -101,15 +123,20 @@ def walk_run(db, day: date, level: int = 1, *, check_in: bool = True, **symptom)
     from return_to_run import plan
 
     lv = plan.LEVELS[level - 1]
-    run_id = storage.add_run(db, {
-        "run_date": day, "kind": "continuous" if lv.continuous else "walk_run",
-        "duration_min": lv.total_min,
-        "run_interval_min": None if lv.continuous else lv.run_interval_min,
-        "walk_interval_min": None if lv.continuous else lv.walk_interval_min,
-        "interval_repeats": None if lv.continuous else lv.repeats}, today=TODAY)
+    run_id = storage.add_run(
+        db,
+        {
+            "run_date": day,
+            "kind": "continuous" if lv.continuous else "walk_run",
+            "duration_min": lv.total_min,
+            "run_interval_min": None if lv.continuous else lv.run_interval_min,
+            "walk_interval_min": None if lv.continuous else lv.walk_interval_min,
+            "interval_repeats": None if lv.continuous else lv.repeats,
+        },
+        today=TODAY,
+    )
     if check_in:
-        storage.add_symptom(db, {"symptom_date": day, "run_id": run_id, "timing": "during_run", **symptom},
-                            today=TODAY)
+        storage.add_symptom(db, {"symptom_date": day, "run_id": run_id, "timing": "during_run", **symptom}, today=TODAY)
     return run_id
 
 
@@ -124,6 +151,7 @@ def return_to_running_history(db) -> None:
 
 
 # ---------------------------------------------------------------- the phases
+
 
 def test_early_recovery_three_weeks(db):
     save_profile(db, birth_date=TODAY - timedelta(weeks=3))
@@ -154,8 +182,9 @@ def test_early_recovery_three_weeks(db):
 
 def test_early_recovery_pelvic_floor_logged_ticks_its_line(db):
     save_profile(db, birth_date=TODAY - timedelta(weeks=3))
-    storage.add_foundation_session(db, {"session_date": TODAY - timedelta(days=2), "activity": "pelvic_floor",
-                                        "duration_min": 10}, today=TODAY)
+    storage.add_foundation_session(
+        db, {"session_date": TODAY - timedelta(days=2), "activity": "pelvic_floor", "duration_min": 10}, today=TODAY
+    )
     at = app_test("app.py").run()
     no_errors(at)
     assert checklist(at) == [
@@ -188,20 +217,22 @@ def test_rebuilding_eight_weeks_with_the_c_section_note_only_after_a_c_section(d
         assert c_section == [
             "After a C-section your own clinician decides when you are ready for exercise (ACOG). Your "
             "scar and abdominal wall keep healing for months (tissue healing takes about 4-6 months, "
-            "Donnelly 2020): tell them about any scar pain, bulging or a gap along the middle of your tummy."]
+            "Donnelly 2020): tell them about any scar pain, bulging or a gap along the middle of your tummy."
+        ]
     assert not at.main.expander  # no modifier: no "Why your plan moves gently"
     assert not charts(at)
 
 
 def test_runs_before_twelve_weeks_draw_the_chart_and_a_caution(db):
     save_profile(db, birth_date=TODAY - timedelta(weeks=8), **NO_MODIFIERS)
-    storage.add_run(db, {"run_date": TODAY - timedelta(days=3), "duration_min": 20, "kind": "continuous"},
-                    today=TODAY)
+    storage.add_run(db, {"run_date": TODAY - timedelta(days=3), "duration_min": 20, "kind": "continuous"}, today=TODAY)
     at = app_test("app.py").run()
     no_errors(at)
     assert subheader(at) == "8 weeks since birth · Rebuilding"  # a run opens nothing early
-    assert ("You have logged runs before 12 weeks. Running is not advised before 3 months after birth "
-            "(Goom 2019); walking and strength work build the base.") in captions(at)
+    assert (
+        "You have logged runs before 12 weeks. Running is not advised before 3 months after birth "
+        "(Goom 2019); walking and strength work build the base."
+    ) in captions(at)
     assert len(charts(at)) == 1
     assert [link.proto.page for link in at.main.get("page_link")][-1] == "trends"
 
@@ -225,9 +256,11 @@ def test_readiness_with_a_failed_hop_test(db):
         "✅ No pelvic floor symptoms in the last 14 days",
     ]
     assert "- Tests to pass: Hop in place." in markdown(at)
-    assert ("Not passed yet: hop in place. Any leakage, heaviness, dragging or pain during a test counts "
-            "as not passed, even if you finished it (Goom 2019). Keep up your pelvic floor and strength "
-            "work and try again; a pelvic health physiotherapist can help.") in captions(at)
+    assert (
+        "Not passed yet: hop in place. Any leakage, heaviness, dragging or pain during a test counts "
+        "as not passed, even if you finished it (Goom 2019). Keep up your pelvic floor and strength "
+        "work and try again; a pelvic health physiotherapist can help."
+    ) in captions(at)
     assert not any(line.startswith("**Walk-run") for line in markdown(at))
     assert lesson_links(at) == LESSONS_REBUILDING_AND_READINESS
     assert [e.label for e in at.main.expander] == ["Why your plan moves gently (1 reason)"]
@@ -240,14 +273,15 @@ def test_return_to_running_shows_the_walk_run_level(db):
     assert subheader(at) == "16 weeks since birth · Return to running"
     text = markdown(at)
     today = text.index("#### Today")
-    assert text[today + 1:today + 5] == [
+    assert text[today + 1 : today + 5] == [
         "**Walk-run, level 2:** run 1 min, walk 1.5 min, × 12 (30 minutes in all, 12 of them running).",
         STOP_AND_WALK,
         "- Pelvic floor exercises, every day",
         "- Strength work, twice a week",
     ]
-    assert ("Level 2: you moved up after 4 symptom-free sessions. 2 of 4 symptom-free sessions done at "
-            "this level.") in captions(at)
+    assert (
+        "Level 2: you moved up after 4 symptom-free sessions. 2 of 4 symptom-free sessions done at this level."
+    ) in captions(at)
     assert checklist(at) == [
         "#### To unlock *Building running* (0 of 2)",
         "⬜ Reach level 10: 30 minutes continuous running",
@@ -256,7 +290,9 @@ def test_return_to_running_shows_the_walk_run_level(db):
     assert lesson_links(at) == LESSONS_RUNNING
     assert len(charts(at)) == 1
     assert [(link.proto.label, link.proto.page) for link in at.main.get("page_link")][-1] == (
-        "See all your trends", "trends")
+        "See all your trends",
+        "trends",
+    )
 
 
 def test_return_to_running_day_after_a_run_is_a_rest_day(db):
@@ -266,8 +302,7 @@ def test_return_to_running_day_after_a_run_is_a_rest_day(db):
     no_errors(at)
     assert subheader(at) == "16 weeks since birth · Return to running"
     assert not any(line.startswith("**Walk-run") for line in markdown(at))
-    assert ("Rest day: on the walk-run levels, leave a day between runs so your body can recover."
-            in captions(at))
+    assert "Rest day: on the walk-run levels, leave a day between runs so your body can recover." in captions(at)
 
 
 def test_building_running_after_the_last_level(db):
@@ -283,15 +318,17 @@ def test_building_running_after_the_last_level(db):
     today = text.index("#### Today")
     # Her longest session in the last 30 days was level 8 (10 run / 1 walk x 3 = 33 min, walks
     # included): walk breaks are not running, so the first continuous run is the plan's 30 min.
-    assert text[today + 1:today + 6] == [
+    assert text[today + 1 : today + 6] == [
         "**Run 30 minutes continuously** (level 10).",
         STOP_AND_WALK,
         "- Volume first: a run can grow to 36 min (110% of your longest in 30 days, Frandsen 2025).",
         "- Then change one thing at a time: speed or hills (Deering 2024).",
         "- Running with the buggy can be your one new thing (from about 6 months, Goom 2019).",
     ]
-    assert ("You have finished the walk-run levels: repeat your longest recent run (30 min), then build "
-            "one thing at a time.") in captions(at)
+    assert (
+        "You have finished the walk-run levels: repeat your longest recent run (30 min), then build "
+        "one thing at a time."
+    ) in captions(at)
     assert checklist(at) == []  # the last phase: nothing left to unlock
     assert lesson_links(at) == LESSONS_BUILDING
     assert len(charts(at)) == 1
@@ -300,10 +337,19 @@ def test_building_running_after_the_last_level(db):
 def test_five_years_after_birth_with_leakage_when_running(db):
     save_profile(db, birth_date=date(2021, 11, 25), **NO_MODIFIERS)
     for days_ago, leakage in ((12, "none"), (9, "drops"), (6, "none"), (3, "drops")):
-        run_id = storage.add_run(db, {"run_date": TODAY - timedelta(days=days_ago), "duration_min": 25,
-                                      "kind": "continuous"}, today=TODAY)
-        _, flags = storage.add_symptom(db, {"symptom_date": TODAY - timedelta(days=days_ago), "run_id": run_id,
-                                            "timing": "during_run", "leakage": leakage}, today=TODAY)
+        run_id = storage.add_run(
+            db, {"run_date": TODAY - timedelta(days=days_ago), "duration_min": 25, "kind": "continuous"}, today=TODAY
+        )
+        _, flags = storage.add_symptom(
+            db,
+            {
+                "symptom_date": TODAY - timedelta(days=days_ago),
+                "run_id": run_id,
+                "timing": "during_run",
+                "leakage": leakage,
+            },
+            today=TODAY,
+        )
         assert flags == []  # 2 of 4 runs: not yet "keeps coming back"
     at = app_test("app.py").run()
     no_errors(at)
@@ -314,13 +360,19 @@ def test_five_years_after_birth_with_leakage_when_running(db):
         *(f"⬜ Passed: {label}" for label in models.LOAD_IMPACT_TESTS.values()),
         "⬜ No pelvic floor symptoms in the last 14 days",
     ]
-    assert ("- Tests to pass: Walk for 30 minutes; Single-leg balance; Single-leg squat; Jog on the spot "
-            "for 1 minute; Forward bounds; Hop in place; Single-leg 'running man'.") in markdown(at)
-    assert ("It is 5 years since the birth: the calendar steps are long past, so the load and impact tests "
-            "and your symptoms decide when you run.") in captions(at)
-    assert ("You logged pelvic floor symptoms on 2 day(s) in the last 14 days (most recently 2026-11-22). "
-            "Running waits until you are symptom-free; leaking, heaviness or pain are common but not "
-            "normal, and a pelvic health physiotherapist can treat them (Goom 2019).") in captions(at)
+    assert (
+        "- Tests to pass: Walk for 30 minutes; Single-leg balance; Single-leg squat; Jog on the spot "
+        "for 1 minute; Forward bounds; Hop in place; Single-leg 'running man'."
+    ) in markdown(at)
+    assert (
+        "It is 5 years since the birth: the calendar steps are long past, so the load and impact tests "
+        "and your symptoms decide when you run."
+    ) in captions(at)
+    assert (
+        "You logged pelvic floor symptoms on 2 day(s) in the last 14 days (most recently 2026-11-22). "
+        "Running waits until you are symptom-free; leaking, heaviness or pain are common but not "
+        "normal, and a pelvic health physiotherapist can treat them (Goom 2019)."
+    ) in captions(at)
     assert "never-too-late" in lesson_links(at)
     assert lesson_links(at) == LESSONS_REBUILDING_AND_READINESS
     assert len(charts(at)) == 1
@@ -329,10 +381,19 @@ def test_five_years_after_birth_with_leakage_when_running(db):
 def test_five_years_after_birth_a_third_leaky_run_raises_the_recurrence_flag(db):
     save_profile(db, birth_date=date(2021, 11, 25), **NO_MODIFIERS)
     for days_ago in (9, 6, 3):
-        run_id = storage.add_run(db, {"run_date": TODAY - timedelta(days=days_ago), "duration_min": 25,
-                                      "kind": "continuous"}, today=TODAY)
-        _, flags = storage.add_symptom(db, {"symptom_date": TODAY - timedelta(days=days_ago), "run_id": run_id,
-                                            "timing": "during_run", "leakage": "drops"}, today=TODAY)
+        run_id = storage.add_run(
+            db, {"run_date": TODAY - timedelta(days=days_ago), "duration_min": 25, "kind": "continuous"}, today=TODAY
+        )
+        _, flags = storage.add_symptom(
+            db,
+            {
+                "symptom_date": TODAY - timedelta(days=days_ago),
+                "run_id": run_id,
+                "timing": "during_run",
+                "leakage": "drops",
+            },
+            today=TODAY,
+        )
     assert flags == ["symptoms_recur_with_running"]
     at = app_test("app.py").run()
     assert not at.exception
@@ -343,10 +404,10 @@ def test_five_years_after_birth_a_third_leaky_run_raises_the_recurrence_flag(db)
 
 # ---------------------------------------------------------------- red flags
 
+
 def test_open_red_flag_comes_first_and_withholds_the_session_until_resolved(db):
     return_to_running_history(db)
-    [flag_id] = storage.add_red_flags(db, ["hot_swollen_calf"], flagged_date=TODAY - timedelta(days=1),
-                                      today=TODAY)
+    [flag_id] = storage.add_red_flags(db, ["hot_swollen_calf"], flagged_date=TODAY - timedelta(days=1), today=TODAY)
     flag = symptoms.RED_FLAGS["hot_swollen_calf"]
     at = app_test("app.py").run()
     assert not at.exception
@@ -379,19 +440,25 @@ def test_emergency_flags_come_before_same_day_ones(db):
     storage.add_red_flags(db, ["chest_pain"], flagged_date=TODAY, today=TODAY)
     at = app_test("app.py").run()
     assert not at.exception
-    assert [e.value.split(".**")[0] for e in at.main.error] == ["**Chest pain", "**" + symptoms.RED_FLAGS["fever"].label]
+    assert [e.value.split(".**")[0] for e in at.main.error] == [
+        "**Chest pain",
+        "**" + symptoms.RED_FLAGS["fever"].label,
+    ]
     assert [e.icon for e in at.main.error] == ["🚨", "☎️"]
 
 
 # ---------------------------------------------------------------- empty app and example data
+
 
 def test_empty_app_loads_and_leaves_example_data(db_file):
     at = app_test("app.py").run()
     no_errors(at)
     assert not at.main.subheader
     assert [link.proto.label for link in at.main.get("page_link")] == [
-        "1. Tell the app about your birth (1 minute)", "2. Log your first walk or run",
-        "Start with why: read the lessons"]
+        "1. Tell the app about your birth (1 minute)",
+        "2. Log your first walk or run",
+        "Start with why: read the lessons",
+    ]
     example_path = storage.example_db_path(db_file)
     assert example_path == db_file.with_name("test.example.db")
     assert not example_path.exists()
@@ -400,8 +467,8 @@ def test_empty_app_loads_and_leaves_example_data(db_file):
     no_errors(at)
     assert example_path.exists()
     assert at.main.info[0].value == (
-        f"You are exploring **example data**: {example.example_summary()} Nothing you do here touches "
-        "your own log.")
+        f"You are exploring **example data**: {example.example_summary()} Nothing you do here touches your own log."
+    )
     assert subheader(at) == f"{example.WEEKS_SINCE_BIRTH} weeks since birth · Return to running"
     assert len(charts(at)) == 1
     main = storage.open_db(db_file)
@@ -409,7 +476,8 @@ def test_empty_app_loads_and_leaves_example_data(db_file):
         assert storage.list_runs(main).empty
         assert storage.get_profile(main) is None
         assert storage.counts(main) == dict.fromkeys(
-            ("runs", "symptoms", "readiness_results", "foundation_sessions", "red_flags"), 0)
+            ("runs", "symptoms", "readiness_results", "foundation_sessions", "red_flags"), 0
+        )
     finally:
         main.close()
     example_db = storage.open_db(example_path)
@@ -438,6 +506,7 @@ def test_example_mode_survives_a_new_session(db_file):
 
 
 # ---------------------------------------------------------------- readiness page
+
 
 def readiness_status_rows(at) -> dict[str, str]:
     table = at.main.dataframe[0].value
@@ -472,8 +541,9 @@ def test_readiness_all_seven_passed_shows_seven_of_seven(db):
 
     home = app_test("app.py").run()  # the running gate opens: no symptoms, 14 weeks, all passed
     assert subheader(home) == "14 weeks since birth · Return to running"
-    assert ("**Walk-run, level 1:** run 1 min, walk 2 min, × 10 (30 minutes in all, 10 of them running)."
-            in markdown(home))
+    assert "**Walk-run, level 1:** run 1 min, walk 2 min, × 10 (30 minutes in all, 10 of them running)." in markdown(
+        home
+    )
 
 
 def test_readiness_retest_latest_result_counts(db_with_profile):
@@ -488,8 +558,10 @@ def test_readiness_retest_latest_result_counts(db_with_profile):
     no_errors(at)
     assert at.main.metric[0].value == "6 of 7"
     status = readiness_status_rows(at)
-    assert (status[models.LOAD_IMPACT_TESTS["hop_in_place"]],
-            status[models.LOAD_IMPACT_TESTS["running_man"]]) == ("✅ passed", "❌ not yet")
+    assert (status[models.LOAD_IMPACT_TESTS["hop_in_place"]], status[models.LOAD_IMPACT_TESTS["running_man"]]) == (
+        "✅ passed",
+        "❌ not yet",
+    )
 
 
 def test_readiness_nothing_marked_saves_nothing(db_with_profile):

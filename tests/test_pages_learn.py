@@ -13,8 +13,18 @@ from .conftest import PROFILE, TODAY, app_test
 
 ALL = lessons.load_lessons()
 TOPICS = ["Why wait", "How the body changed", "Building the foundation", "Running", "Getting help"]
-SLUGS_BY_TOPIC = ["six-week-check", "impact-load", "pressure", "body-changes", "hormones-feeding", "foundation",
-                  "readiness-tests", "progressing-running", "when-to-see-someone", "never-too-late"]
+SLUGS_BY_TOPIC = [
+    "six-week-check",
+    "impact-load",
+    "pressure",
+    "body-changes",
+    "hormones-feeding",
+    "foundation",
+    "readiness-tests",
+    "progressing-running",
+    "when-to-see-someone",
+    "never-too-late",
+]
 UNKNOWN_SLUG_WARNING = "That lesson does not exist (any more). Here are all of them."
 
 
@@ -31,8 +41,11 @@ def lesson_page(slug: str):
 
 def body_links(at) -> list[tuple[str, str, str]]:
     """(label, icon, lesson slug) of the lesson links in the page body."""
-    return [(link.proto.label, link.proto.icon, link.proto.query_string.removeprefix("lesson="))
-            for link in at.main.get("page_link") if link.proto.page == "learn"]
+    return [
+        (link.proto.label, link.proto.icon, link.proto.query_string.removeprefix("lesson="))
+        for link in at.main.get("page_link")
+        if link.proto.page == "learn"
+    ]
 
 
 def metrics(at) -> dict[str, str]:
@@ -45,6 +58,7 @@ def stored_progress(db) -> list[dict]:
 
 # ---------------------------------------------------------------- the list
 
+
 def test_list_groups_all_ten_lessons_by_topic(db_file):
     at = app_test("pages/learn.py").run()
     no_errors(at)
@@ -53,7 +67,8 @@ def test_list_groups_all_ten_lessons_by_topic(db_file):
     assert [slug for _, _, slug in body_links(at)] == SLUGS_BY_TOPIC
     by_slug = {lesson.slug: lesson for lesson in ALL}
     assert [(label, icon) for label, icon, _ in body_links(at)] == [
-        (by_slug[slug].title, "📖") for slug in SLUGS_BY_TOPIC]
+        (by_slug[slug].title, "📖") for slug in SLUGS_BY_TOPIC
+    ]
     assert [c.value for c in at.main.caption][:10] == [by_slug[slug].summary for slug in SLUGS_BY_TOPIC]
     progress = at.main.get("progress")[0]
     assert (progress.value, progress.proto.text) == (0, "0 of 10 read")
@@ -82,6 +97,7 @@ def test_unknown_slug_warns_and_shows_the_list(db_file):
 
 # ---------------------------------------------------------------- one lesson
 
+
 @pytest.mark.parametrize("lesson", ALL, ids=lambda lesson: lesson.slug)
 def test_every_lesson_opens_with_its_sources(db_file, lesson):
     at = lesson_page(lesson.slug)
@@ -91,7 +107,8 @@ def test_every_lesson_opens_with_its_sources(db_file, lesson):
     [sources] = [e for e in at.main.expander if e.label.startswith("Sources")]
     assert sources.label == f"Sources ({len(lesson.sources)})"
     assert [m.value for m in sources.markdown] == [
-        f"**[{s.id}]** {s.citation}  \n*{s.evidence}*" for s in lesson.sources]
+        f"**[{s.id}]** {s.citation}  \n*{s.evidence}*" for s in lesson.sources
+    ]
     assert at.button(key=f"read_{lesson.slug}").label == "Mark as read"
     assert [slug for _, _, slug in body_links(at)] == list(lesson.related)
     assert bool(at.main.number_input) == (lesson.slug == "impact-load")  # the calculator lives in one lesson
@@ -103,11 +120,16 @@ def test_impact_lesson_calculator(db_file):
     assert [t.value for t in at.main.title] == ["How much impact is in a jog?"]
     assert [e.label for e in at.main.expander] == ["Assumptions", "Sources (4)"]
     assert [(n.label, n.value) for n in at.main.number_input] == [
-        ("Running minutes", 10.0), ("Steps per minute when running", 165), ("Weight (kg, optional)", None)]
-    assert metrics(at) == {"Landings": "1,650", "Per leg": "825",
-                           "Peak ground force per running step": "2.5 × body weight"}
-    assert "Sum of peak ground forces over the session: **4,125 body weights**." in [
-        m.value for m in at.main.markdown]
+        ("Running minutes", 10.0),
+        ("Steps per minute when running", 165),
+        ("Weight (kg, optional)", None),
+    ]
+    assert metrics(at) == {
+        "Landings": "1,650",
+        "Per leg": "825",
+        "Peak ground force per running step": "2.5 × body weight",
+    }
+    assert "Sum of peak ground forces over the session: **4,125 body weights**." in [m.value for m in at.main.markdown]
 
     at.number_input(key="impact_run_min").set_value(20.0).run()
     assert metrics(at)["Landings"] == "3,300"
@@ -119,14 +141,25 @@ def test_impact_lesson_calculator(db_file):
     at.number_input(key="impact_weight").set_value(64.0).run()
     no_errors(at)
     assert metrics(at) == {"Landings": "1,650", "Per leg": "825", "Peak ground force per running step": "1,570 N"}
-    assert ("Sum of peak ground forces over the session: **4,125 body weights** (about 264.0 tonnes)."
-            in [m.value for m in at.main.markdown])
+    assert "Sum of peak ground forces over the session: **4,125 body weights** (about 264.0 tonnes)." in [
+        m.value for m in at.main.markdown
+    ]
 
 
 def test_impact_calculator_uses_her_weight_and_last_run(db):
     storage.save_profile(db, {**PROFILE, "weight_kg": 64}, today=TODAY)
-    storage.add_run(db, {"run_date": date(2026, 11, 20), "duration_min": 30, "kind": "walk_run",
-                         "run_interval_min": 1, "walk_interval_min": 2, "interval_repeats": 10}, today=TODAY)
+    storage.add_run(
+        db,
+        {
+            "run_date": date(2026, 11, 20),
+            "duration_min": 30,
+            "kind": "walk_run",
+            "run_interval_min": 1,
+            "walk_interval_min": 2,
+            "interval_repeats": 10,
+        },
+        today=TODAY,
+    )
     at = lesson_page("impact-load")
     no_errors(at)
     assert at.number_input(key="impact_weight").value == 64.0

@@ -9,11 +9,15 @@ from return_to_run import storage
 
 from .conftest import PROFILE, TODAY, app_test
 
-NOT_ENOUGH_RUNS = ("Not enough runs logged yet to see patterns: a comparison needs at least 5 runs in each "
-                   "group (for example 5 under 20 min and 5 over 30 min), and you have logged {n} runs so far.")
+NOT_ENOUGH_RUNS = (
+    "Not enough runs logged yet to see patterns: a comparison needs at least 5 runs in each "
+    "group (for example 5 under 20 min and 5 over 30 min), and you have logged {n} runs so far."
+)
 NO_SPIKES = "No single run jumped past 110% of your longest in the 30 days before it."
-EMPTY_INFO = ("Nothing to show yet. Log a few runs and check-ins and your weeks will appear here, with any "
-              "symptoms beside the running that came before them.")
+EMPTY_INFO = (
+    "Nothing to show yet. Log a few runs and check-ins and your weeks will appear here, with any "
+    "symptoms beside the running that came before them."
+)
 # Main chart, progression, the patterns chart (one grouping at a time), foundation; the ACWR
 # chart only when its toggle is on.
 CHARTS_ON_THE_PAGE = 4
@@ -57,22 +61,38 @@ def ten_years_of_daily_runs(db) -> int:
     for i in range(days):
         day = TEN_YEARS_FIRST_RUN + timedelta(days=i)
         minutes = 60 if day == SPIKE_DAY else (25 if i % 3 == 2 else 40)
-        rows.append({"run_date": day, "duration_min": minutes, "distance_km": round(minutes / 6, 2),
-                     "kind": "continuous", "source": "strava", "source_id": f"ten-years-{i}"})
+        rows.append(
+            {
+                "run_date": day,
+                "duration_min": minutes,
+                "distance_km": round(minutes / 6, 2),
+                "kind": "continuous",
+                "source": "strava",
+                "source_id": f"ten-years-{i}",
+            }
+        )
     assert storage.import_runs(db, rows, today=TODAY) == {"added": days, "duplicates": 0}
     run_ids = {r["run_date"]: (r["id"], r["duration_min"]) for r in db.query("SELECT * FROM runs")}
     entries = []
     for day, (run_id, minutes) in sorted(run_ids.items()):
         leaky = minutes == 40 and date.fromisoformat(day).toordinal() % 2 == 0
-        entries.append({"symptom_date": day, "run_id": run_id, "timing": "during_run",
-                        "leakage": "drops" if leaky else "none", "bleeding": "none",
-                        "created_at": "2026-11-25T00:00:00+00:00"})
+        entries.append(
+            {
+                "symptom_date": day,
+                "run_id": run_id,
+                "timing": "during_run",
+                "leakage": "drops" if leaky else "none",
+                "bleeding": "none",
+                "created_at": "2026-11-25T00:00:00+00:00",
+            }
+        )
     with db.atomic():
         db["symptoms"].insert_all(entries)
     return days
 
 
 # ---------------------------------------------------------------- empty
+
 
 def test_empty_log_shows_a_message_and_no_chart(db_with_profile):
     at = app_test("pages/trends.py").run()
@@ -92,8 +112,7 @@ def test_without_a_profile_it_points_to_the_profile(db_file):
 
 
 def test_symptoms_without_runs_still_draw_the_page(db_with_profile):
-    storage.add_symptom(db_with_profile, {"symptom_date": TODAY - timedelta(days=3), "leakage": "drops"},
-                        today=TODAY)
+    storage.add_symptom(db_with_profile, {"symptom_date": TODAY - timedelta(days=3), "leakage": "drops"}, today=TODAY)
     at = app_test("pages/trends.py").run()
     no_errors(at)
     assert len(charts(at)) == CHARTS_ON_THE_PAGE
@@ -102,13 +121,25 @@ def test_symptoms_without_runs_still_draw_the_page(db_with_profile):
 
 # ---------------------------------------------------------------- one week
 
+
 def test_one_week_of_runs(db_with_profile):
     db = db_with_profile
     for days_ago in (6, 4, 2):
-        run_id = storage.add_run(db, {"run_date": TODAY - timedelta(days=days_ago), "duration_min": 20,
-                                      "distance_km": 3.0, "kind": "continuous"}, today=TODAY)
-        storage.add_symptom(db, {"symptom_date": TODAY - timedelta(days=days_ago), "run_id": run_id,
-                                 "timing": "during_run"}, today=TODAY)
+        run_id = storage.add_run(
+            db,
+            {
+                "run_date": TODAY - timedelta(days=days_ago),
+                "duration_min": 20,
+                "distance_km": 3.0,
+                "kind": "continuous",
+            },
+            today=TODAY,
+        )
+        storage.add_symptom(
+            db,
+            {"symptom_date": TODAY - timedelta(days=days_ago), "run_id": run_id, "timing": "during_run"},
+            today=TODAY,
+        )
     at = app_test("pages/trends.py").run()
     no_errors(at)
     assert not at.main.info
@@ -122,15 +153,27 @@ def test_one_week_of_runs(db_with_profile):
     table = table_with(at, "Week of")
     # Runs from 2026-11-19 (Thursday) to 2026-11-23 (Monday): two Monday-start weeks, newest first.
     assert table[["Week of", "Weeks since birth", "Running (min)", "Running distance (km)", "Runs"]].to_dict(
-        "records") == [
-        {"Week of": date(2026, 11, 23), "Weeks since birth": 20, "Running (min)": 20.0,
-         "Running distance (km)": 3.0, "Runs": 1},
-        {"Week of": date(2026, 11, 16), "Weeks since birth": 19, "Running (min)": 40.0,
-         "Running distance (km)": 6.0, "Runs": 2},
+        "records"
+    ) == [
+        {
+            "Week of": date(2026, 11, 23),
+            "Weeks since birth": 20,
+            "Running (min)": 20.0,
+            "Running distance (km)": 3.0,
+            "Runs": 1,
+        },
+        {
+            "Week of": date(2026, 11, 16),
+            "Weeks since birth": 19,
+            "Running (min)": 40.0,
+            "Running distance (km)": 6.0,
+            "Runs": 2,
+        },
     ]
 
 
 # ---------------------------------------------------------------- ten years
+
 
 def test_ten_years_of_daily_runs_and_symptoms(db):
     storage.save_profile(db, {**PROFILE, "birth_date": TEN_YEARS_BIRTH}, today=TODAY)
@@ -148,10 +191,10 @@ def test_ten_years_of_daily_runs_and_symptoms(db):
     ]
 
     # The single spike, and nothing else: every other run stays within 110% of 40 min.
-    assert "**1 run jumped past 110% of your longest in the 30 days before:**" in [
-        m.value for m in at.main.markdown]
+    assert "**1 run jumped past 110% of your longest in the 30 days before:**" in [m.value for m in at.main.markdown]
     assert table_with(at, "Times longer").to_dict("records") == [
-        {"Date": SPIKE_DAY, "Minutes": 60.0, "Longest in previous 30 days (min)": 40.0, "Times longer": 1.5}]
+        {"Date": SPIKE_DAY, "Minutes": 60.0, "Longest in previous 30 days (min)": 40.0, "Times longer": 1.5}
+    ]
 
     at.toggle(key="trends_table_toggle").set_value(True).run()
     no_errors(at)
@@ -177,8 +220,7 @@ def test_ten_years_of_daily_runs_and_symptoms(db):
 
 
 def test_a_log_under_a_year_has_no_period_choice(db_with_profile):
-    storage.add_run(db_with_profile, {"run_date": "2026-11-20", "duration_min": 20, "kind": "continuous"},
-                    today=TODAY)
+    storage.add_run(db_with_profile, {"run_date": "2026-11-20", "duration_min": 20, "kind": "continuous"}, today=TODAY)
     at = app_test("pages/trends.py").run()
     no_errors(at)
     assert [r.key for r in at.radio] == ["trends_measure", "patterns_grouping"]
@@ -187,8 +229,11 @@ def test_a_log_under_a_year_has_no_period_choice(db_with_profile):
 def test_distance_in_miles(db_file):
     db = storage.open_db(db_file)
     storage.save_profile(db, {**PROFILE, "units": "mi"}, today=TODAY)
-    storage.add_run(db, {"run_date": TODAY - timedelta(days=2), "duration_min": 30, "distance_km": 8.04672,
-                         "kind": "continuous"}, today=TODAY)
+    storage.add_run(
+        db,
+        {"run_date": TODAY - timedelta(days=2), "duration_min": 30, "distance_km": 8.04672, "kind": "continuous"},
+        today=TODAY,
+    )
     db.close()
     at = app_test("pages/trends.py").run()
     assert [o for o in at.radio(key="trends_measure").options] == ["Minutes", "Distance (mi)"]
@@ -197,12 +242,21 @@ def test_distance_in_miles(db_file):
     no_errors(at)
     assert '"Running (mi per week)"' in main_chart_spec(at)
     assert table_with(at, "Week of")[["Running (min)", "Running distance (mi)"]].to_dict("records") == [
-        {"Running (min)": 30.0, "Running distance (mi)": 5.0}]
+        {"Running (min)": 30.0, "Running distance (mi)": 5.0}
+    ]
 
 
 def test_patterns_compare_by_the_grouping_she_picks(db_with_profile):
-    runs = [{"run_date": date(2026, 11, 1) + timedelta(days=i), "duration_min": 15 if i % 2 else 35,
-             "kind": "continuous", "source": "test", "source_id": str(i)} for i in range(12)]
+    runs = [
+        {
+            "run_date": date(2026, 11, 1) + timedelta(days=i),
+            "duration_min": 15 if i % 2 else 35,
+            "kind": "continuous",
+            "source": "test",
+            "source_id": str(i),
+        }
+        for i in range(12)
+    ]
     storage.import_runs(db_with_profile, runs, today=TODAY)
     at = app_test("pages/trends.py").run()
     at.radio(key="patterns_grouping").set_value("length_band").run()
@@ -213,8 +267,7 @@ def test_patterns_compare_by_the_grouping_she_picks(db_with_profile):
 
 
 def test_acwr_is_shown_only_on_request_and_labelled_information(db_with_profile):
-    storage.add_run(db_with_profile, {"run_date": "2026-11-20", "duration_min": 20, "kind": "continuous"},
-                    today=TODAY)
+    storage.add_run(db_with_profile, {"run_date": "2026-11-20", "duration_min": 20, "kind": "continuous"}, today=TODAY)
     at = app_test("pages/trends.py").run()
     assert len(charts(at)) == CHARTS_ON_THE_PAGE
     at.toggle(key="trends_acwr_toggle").set_value(True).run()

@@ -10,27 +10,31 @@ import pytest
 from return_to_run import patterns
 from tests.test_volume import runs_frame, symptoms_frame
 
-RUNS = runs_frame([
-    {"run_date": date(2026, 3, 2), "duration_min": 15.0, "kind": "walk_run", "effort_1_10": 3},
-    {"run_date": date(2026, 3, 3), "duration_min": 25.0, "kind": "continuous", "effort_1_10": 5},
-    {"run_date": date(2026, 3, 6), "duration_min": 35.0, "kind": "hills_speed", "effort_1_10": 8},
-    {"run_date": date(2026, 3, 6), "duration_min": 40.0, "kind": "walk", "effort_1_10": 2},
-    {"run_date": date(2026, 3, 8), "duration_min": 31.0, "kind": "buggy", "effort_1_10": None},
-])
-SYMPTOMS = symptoms_frame([
-    # Linked to run 2 by id: counts for run 2 only (not for run 1 the day before).
-    {"symptom_date": date(2026, 3, 3), "run_id": 2, "timing": "during_run", "leakage": "drops"},
-    # Not linked, the day after run 3, within 24 h: counts for run 3.
-    {"symptom_date": date(2026, 3, 7), "timing": "within_24h", "heaviness_0_10": 3},
-    # Not linked to a run: counts for none.
-    {"symptom_date": date(2026, 3, 8), "timing": "not_linked", "pain_knee_0_10": 4},
-    # Linked to a walk: walks are not in the outcomes.
-    {"symptom_date": date(2026, 3, 6), "run_id": 4, "timing": "during_run", "leakage": "more"},
-    # Nothing felt.
-    {"symptom_date": date(2026, 3, 2), "timing": "during_run"},
-    # The day after run 5.
-    {"symptom_date": date(2026, 3, 9), "timing": "within_24h", "pain_pelvis_0_10": 2},
-])
+RUNS = runs_frame(
+    [
+        {"run_date": date(2026, 3, 2), "duration_min": 15.0, "kind": "walk_run", "effort_1_10": 3},
+        {"run_date": date(2026, 3, 3), "duration_min": 25.0, "kind": "continuous", "effort_1_10": 5},
+        {"run_date": date(2026, 3, 6), "duration_min": 35.0, "kind": "hills_speed", "effort_1_10": 8},
+        {"run_date": date(2026, 3, 6), "duration_min": 40.0, "kind": "walk", "effort_1_10": 2},
+        {"run_date": date(2026, 3, 8), "duration_min": 31.0, "kind": "buggy", "effort_1_10": None},
+    ]
+)
+SYMPTOMS = symptoms_frame(
+    [
+        # Linked to run 2 by id: counts for run 2 only (not for run 1 the day before).
+        {"symptom_date": date(2026, 3, 3), "run_id": 2, "timing": "during_run", "leakage": "drops"},
+        # Not linked, the day after run 3, within 24 h: counts for run 3.
+        {"symptom_date": date(2026, 3, 7), "timing": "within_24h", "heaviness_0_10": 3},
+        # Not linked to a run: counts for none.
+        {"symptom_date": date(2026, 3, 8), "timing": "not_linked", "pain_knee_0_10": 4},
+        # Linked to a walk: walks are not in the outcomes.
+        {"symptom_date": date(2026, 3, 6), "run_id": 4, "timing": "during_run", "leakage": "more"},
+        # Nothing felt.
+        {"symptom_date": date(2026, 3, 2), "timing": "during_run"},
+        # The day after run 5.
+        {"symptom_date": date(2026, 3, 9), "timing": "within_24h", "pain_pelvis_0_10": 2},
+    ]
+)
 
 
 def test_runs_with_outcomes_whole_result():
@@ -39,19 +43,61 @@ def test_runs_with_outcomes_whole_result():
     rows = outcomes.astype(object).where(outcomes.notna(), None).to_dict("records")
     no = dict.fromkeys(patterns.OUTCOME_SYMPTOMS, False)
     assert rows == [
-        {"run_id": 1, "run_date": date(2026, 3, 2), "duration_min": 15.0, "kind": "walk_run",
-         "effort_1_10": 3.0, "days_since_previous_run": None, "length_band": "under 20 min",
-         "effort_band": "easy (1-3)", "rest_band": "first run", **no},
-        {"run_id": 2, "run_date": date(2026, 3, 3), "duration_min": 25.0, "kind": "continuous",
-         "effort_1_10": 5.0, "days_since_previous_run": 1.0, "length_band": "20-30 min",
-         "effort_band": "moderate (4-6)", "rest_band": "0-1 days", **no, "any_symptom": True, "leakage": True},
-        {"run_id": 3, "run_date": date(2026, 3, 6), "duration_min": 35.0, "kind": "hills_speed",
-         "effort_1_10": 8.0, "days_since_previous_run": 3.0, "length_band": "over 30 min",
-         "effort_band": "hard (7-10)", "rest_band": "3+ days", **no, "any_symptom": True, "heaviness": True},
-        {"run_id": 5, "run_date": date(2026, 3, 8), "duration_min": 31.0, "kind": "buggy",
-         "effort_1_10": None, "days_since_previous_run": 2.0, "length_band": "over 30 min",
-         "effort_band": "effort not recorded", "rest_band": "2 days", **no, "any_symptom": True,
-         "pain": True, "pelvic_pain": True},
+        {
+            "run_id": 1,
+            "run_date": date(2026, 3, 2),
+            "duration_min": 15.0,
+            "kind": "walk_run",
+            "effort_1_10": 3.0,
+            "days_since_previous_run": None,
+            "length_band": "under 20 min",
+            "effort_band": "easy (1-3)",
+            "rest_band": "first run",
+            **no,
+        },
+        {
+            "run_id": 2,
+            "run_date": date(2026, 3, 3),
+            "duration_min": 25.0,
+            "kind": "continuous",
+            "effort_1_10": 5.0,
+            "days_since_previous_run": 1.0,
+            "length_band": "20-30 min",
+            "effort_band": "moderate (4-6)",
+            "rest_band": "0-1 days",
+            **no,
+            "any_symptom": True,
+            "leakage": True,
+        },
+        {
+            "run_id": 3,
+            "run_date": date(2026, 3, 6),
+            "duration_min": 35.0,
+            "kind": "hills_speed",
+            "effort_1_10": 8.0,
+            "days_since_previous_run": 3.0,
+            "length_band": "over 30 min",
+            "effort_band": "hard (7-10)",
+            "rest_band": "3+ days",
+            **no,
+            "any_symptom": True,
+            "heaviness": True,
+        },
+        {
+            "run_id": 5,
+            "run_date": date(2026, 3, 8),
+            "duration_min": 31.0,
+            "kind": "buggy",
+            "effort_1_10": None,
+            "days_since_previous_run": 2.0,
+            "length_band": "over 30 min",
+            "effort_band": "effort not recorded",
+            "rest_band": "2 days",
+            **no,
+            "any_symptom": True,
+            "pain": True,
+            "pelvic_pain": True,
+        },
     ]
 
 
@@ -65,14 +111,19 @@ def test_runs_with_outcomes_of_an_empty_log():
 
 
 def test_length_bands_edges():
-    runs = runs_frame([{"run_date": date(2026, 3, d), "duration_min": m, "kind": "continuous"}
-                       for d, m in [(1, 19.9), (2, 20.0), (3, 30.0), (4, 30.1)]])
+    runs = runs_frame(
+        [
+            {"run_date": date(2026, 3, d), "duration_min": m, "kind": "continuous"}
+            for d, m in [(1, 19.9), (2, 20.0), (3, 30.0), (4, 30.1)]
+        ]
+    )
     outcomes = patterns.runs_with_outcomes(runs, symptoms_frame([]))
     assert outcomes["length_band"].tolist() == ["under 20 min", "20-30 min", "20-30 min", "over 30 min"]
 
 
-def outcome_rows(n: int, *, length="over 30 min", kind="continuous", rest="2 days",
-                 effort="moderate (4-6)", **symptoms_in_first) -> list[dict]:
+def outcome_rows(
+    n: int, *, length="over 30 min", kind="continuous", rest="2 days", effort="moderate (4-6)", **symptoms_in_first
+) -> list[dict]:
     """n runs alike; symptom=k marks the first k of them as followed by that symptom."""
     rows = []
     for i in range(n):
@@ -90,12 +141,30 @@ def test_pattern_table_counts_every_group():
     outcomes = outcomes_of(outcome_rows(5, leakage=4), outcome_rows(8, length="under 20 min"))
     table = patterns.pattern_table(outcomes, "length_band", "leakage")
     assert table.to_dict("records") == [
-        {"group": "under 20 min", "label": "under 20 min", "runs": 8, "with_symptom": 0, "summary": "0 of 8",
-         "enough_data": True},
-        {"group": "20-30 min", "label": "20-30 min", "runs": 0, "with_symptom": 0, "summary": "0 of 0",
-         "enough_data": False},
-        {"group": "over 30 min", "label": "over 30 min", "runs": 5, "with_symptom": 4, "summary": "4 of 5",
-         "enough_data": True},
+        {
+            "group": "under 20 min",
+            "label": "under 20 min",
+            "runs": 8,
+            "with_symptom": 0,
+            "summary": "0 of 8",
+            "enough_data": True,
+        },
+        {
+            "group": "20-30 min",
+            "label": "20-30 min",
+            "runs": 0,
+            "with_symptom": 0,
+            "summary": "0 of 0",
+            "enough_data": False,
+        },
+        {
+            "group": "over 30 min",
+            "label": "over 30 min",
+            "runs": 5,
+            "with_symptom": 4,
+            "summary": "4 of 5",
+            "enough_data": True,
+        },
     ]
     by_kind = patterns.pattern_table(outcomes, "kind", "leakage")
     assert by_kind["label"].tolist() == ["Walk-run intervals", "Continuous run", "Hills or speed", "Run with buggy"]
@@ -154,8 +223,10 @@ def test_nothing_claimed_below_the_minimum_and_said_so():
 
 
 def test_first_runs_and_unrecorded_effort_are_not_compared():
-    outcomes = outcomes_of(outcome_rows(5, rest="first run", effort="effort not recorded", leakage=5),
-                           outcome_rows(5, rest="2 days", effort="effort not recorded"))
+    outcomes = outcomes_of(
+        outcome_rows(5, rest="first run", effort="effort not recorded", leakage=5),
+        outcome_rows(5, rest="2 days", effort="effort not recorded"),
+    )
     # The only difference is in the 'first run' group, which is left out of comparisons.
     assert patterns.pattern_sentences(outcomes)[0].startswith("Not enough runs logged yet")
 
@@ -186,15 +257,17 @@ def test_the_smallest_claim_is_2_of_5_against_0_of_5():
 
 # ------------------------------------------------------------------ symptom rises
 
-WEEKLY = pd.DataFrame({
-    "week_start": [date(2026, 3, 2), date(2026, 3, 9), date(2026, 3, 16), date(2026, 3, 23), date(2026, 3, 30)],
-    "weeks_since_birth": [10, 11, 12, 13, 14],
-    "symptom_days": [0, 1, 3, 0, 2],
-    "run_minutes": [40.0, 60.0, 75.0, 0.0, 30.0],
-    "change_pct": [float("nan"), 50.0, 25.0, -100.0, float("nan")],
-    "worst_heaviness_0_10": [0, 1, 2, 0, 2],
-    "worst_pain_0_10": [0, 0, 1, 0, 1],
-})
+WEEKLY = pd.DataFrame(
+    {
+        "week_start": [date(2026, 3, 2), date(2026, 3, 9), date(2026, 3, 16), date(2026, 3, 23), date(2026, 3, 30)],
+        "weeks_since_birth": [10, 11, 12, 13, 14],
+        "symptom_days": [0, 1, 3, 0, 2],
+        "run_minutes": [40.0, 60.0, 75.0, 0.0, 30.0],
+        "change_pct": [float("nan"), 50.0, 25.0, -100.0, float("nan")],
+        "worst_heaviness_0_10": [0, 1, 2, 0, 2],
+        "worst_pain_0_10": [0, 0, 1, 0, 1],
+    }
+)
 
 
 def test_symptom_rises_name_the_week_and_the_load_before():
@@ -214,7 +287,8 @@ def test_a_jump_in_severity_counts_as_a_rise_even_on_one_day():
     assert patterns.symptom_rises(weekly)[-1] == (
         "Week 11 after birth (from 9 Mar 2026): symptoms on 1 day, up from 0 the week before, worst "
         "heaviness or pain 4 of 10. Running that week: 60 min (up 50%); the week before: 40 min (after a "
-        "week with no running).")
+        "week with no running)."
+    )
 
 
 def test_symptom_rises_without_birth_date_and_short_logs():

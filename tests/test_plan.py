@@ -25,11 +25,19 @@ from tests.scenario_helpers import (
 
 
 def test_levels_table():
-    assert [(lv.number, lv.run_interval_min, lv.walk_interval_min, lv.repeats, lv.total_min, lv.run_min)
-            for lv in LEVELS] == [
-        (1, 1, 2, 10, 30, 10), (2, 1, 1.5, 12, 30, 12), (3, 1, 1, 15, 30, 15), (4, 2, 1, 10, 30, 20),
-        (5, 3, 1, 8, 32, 24), (6, 5, 1, 5, 30, 25), (7, 7, 1, 4, 32, 28), (8, 10, 1, 3, 33, 30),
-        (9, 15, 1, 2, 32, 30), (10, 30, 0, 1, 30, 30),
+    assert [
+        (lv.number, lv.run_interval_min, lv.walk_interval_min, lv.repeats, lv.total_min, lv.run_min) for lv in LEVELS
+    ] == [
+        (1, 1, 2, 10, 30, 10),
+        (2, 1, 1.5, 12, 30, 12),
+        (3, 1, 1, 15, 30, 15),
+        (4, 2, 1, 10, 30, 20),
+        (5, 3, 1, 8, 32, 24),
+        (6, 5, 1, 5, 30, 25),
+        (7, 7, 1, 4, 32, 28),
+        (8, 10, 1, 3, 33, 30),
+        (9, 15, 1, 2, 32, 30),
+        (10, 30, 0, 1, 30, 30),
     ]
     assert all(lv.source for lv in LEVELS)
 
@@ -38,8 +46,10 @@ def test_each_step_changes_one_interval_and_running_never_drops():
     for before, after in zip(LEVELS, LEVELS[1:], strict=False):
         assert after.run_min >= before.run_min
         if not after.continuous:
-            changed = (before.run_interval_min != after.run_interval_min,
-                       before.walk_interval_min != after.walk_interval_min)
+            changed = (
+                before.run_interval_min != after.run_interval_min,
+                before.walk_interval_min != after.walk_interval_min,
+            )
             assert sum(changed) == 1
         # no level is longer than 110% of the one before: the Frandsen cap never blocks progress
         assert after.total_min <= before.total_min * 1.1
@@ -51,17 +61,26 @@ def test_final_level_is_30_minutes_continuous():
     assert plan.describe_level(LEVELS[-1]) == "Level 10: 30 min continuous easy running"
 
 
-@pytest.mark.parametrize(("changes", "codes", "needed"), [
-    ({}, [], 3),
-    ({"feeding": "mixed"}, ["breastfeeding"], 4),
-    ({"feeding": "breastfeeding", "running_background": "new"}, ["breastfeeding", "new_to_running"], 5),
-    ({"short_sleep_or_high_fatigue": True, "previous_running_injury": True,
-      "leaked_before_or_during_pregnancy": True}, ["short_sleep_or_high_fatigue", "previous_running_injury",
-                                                   "leaked_before_or_during_pregnancy"], 5),
-    ({"birth_type": "assisted_vaginal"}, ["assisted_birth_or_severe_tear"], 4),
-    ({"perineal_tear": "third_fourth"}, ["assisted_birth_or_severe_tear"], 4),
-    ({"birth_type": "unplanned_c_section"}, [], 3),
-])
+@pytest.mark.parametrize(
+    ("changes", "codes", "needed"),
+    [
+        ({}, [], 3),
+        ({"feeding": "mixed"}, ["breastfeeding"], 4),
+        ({"feeding": "breastfeeding", "running_background": "new"}, ["breastfeeding", "new_to_running"], 5),
+        (
+            {
+                "short_sleep_or_high_fatigue": True,
+                "previous_running_injury": True,
+                "leaked_before_or_during_pregnancy": True,
+            },
+            ["short_sleep_or_high_fatigue", "previous_running_injury", "leaked_before_or_during_pregnancy"],
+            5,
+        ),
+        ({"birth_type": "assisted_vaginal"}, ["assisted_birth_or_severe_tear"], 4),
+        ({"perineal_tear": "third_fourth"}, ["assisted_birth_or_severe_tear"], 4),
+        ({"birth_type": "unplanned_c_section"}, [], 3),
+    ],
+)
 def test_modifiers_and_sessions_needed(changes, codes, needed):
     p = profile(**changes)
     assert [m.code for m in modifiers_for(p)] == codes
@@ -71,8 +90,13 @@ def test_modifiers_and_sessions_needed(changes, codes, needed):
 
 def test_current_level_with_no_runs_is_level_1_start():
     status = current_level(profile(), history(), on(12))
-    assert (status.level.number, status.symptom_free_sessions_at_level, status.needed, status.last_change,
-            status.plan_complete) == (1, 0, 3, "start", False)
+    assert (
+        status.level.number,
+        status.symptom_free_sessions_at_level,
+        status.needed,
+        status.last_change,
+        status.plan_complete,
+    ) == (1, 0, 3, "start", False)
 
 
 def test_walks_do_not_count_toward_the_plan():
@@ -87,29 +111,38 @@ def test_since_ignores_runs_before_the_tests():
 
 
 def test_symptom_at_level_1_is_a_repeat_not_a_step_back():
-    h = history(runs=three_a_week(1, on(12, 1), 2),
-                symptoms=[symptom(1, on(12, 3), run_id=2, timing="during_run", leakage="more")])
+    h = history(
+        runs=three_a_week(1, on(12, 1), 2),
+        symptoms=[symptom(1, on(12, 3), run_id=2, timing="during_run", leakage="more")],
+    )
     status = current_level(profile(), h, on(12, 5))
-    assert (status.level.number, status.symptom_free_sessions_at_level, status.last_change,
-            status.last_change_date) == (1, 0, "repeat", on(12, 3))
+    assert (
+        status.level.number,
+        status.symptom_free_sessions_at_level,
+        status.last_change,
+        status.last_change_date,
+    ) == (1, 0, "repeat", on(12, 3))
 
 
 def test_symptom_without_symptoms_does_not_count():
-    h = history(runs=three_a_week(1, on(12, 1), 3),
-                symptoms=[symptom(1, on(12, 3), run_id=2, timing="during_run")])  # all zero
+    h = history(
+        runs=three_a_week(1, on(12, 1), 3), symptoms=[symptom(1, on(12, 3), run_id=2, timing="during_run")]
+    )  # all zero
     assert current_level(profile(), h, on(13)).level.number == 2
 
 
 def test_symptom_the_day_after_links_by_timing():
-    h = history(runs=three_a_week(1, on(12, 1), 3),
-                symptoms=[symptom(1, on(12, 6), timing="within_24h", pain_hip_0_10=2)])  # day after run 3
+    h = history(
+        runs=three_a_week(1, on(12, 1), 3), symptoms=[symptom(1, on(12, 6), timing="within_24h", pain_hip_0_10=2)]
+    )  # day after run 3
     status = current_level(profile(), h, on(13))
     assert (status.level.number, status.last_change) == (1, "repeat")
 
 
 def test_symptom_not_linked_to_a_run_does_not_move_the_level():
-    h = history(runs=three_a_week(1, on(12, 1), 3),
-                symptoms=[symptom(1, on(12, 6), timing="not_linked", pain_hip_0_10=2)])
+    h = history(
+        runs=three_a_week(1, on(12, 1), 3), symptoms=[symptom(1, on(12, 6), timing="not_linked", pain_hip_0_10=2)]
+    )
     assert current_level(profile(), h, on(13)).level.number == 2
 
 
@@ -154,7 +187,8 @@ def test_check_planned_run_no_warnings_inside_limits():
 def test_check_planned_run_after_a_break():
     h = history(runs=[run(1, on(12, 1), 30)])
     assert check_planned_run(40, h, on(20)) == [
-        "No runs in the last 30 days: start again at level 1 (run 1 min, walk 2 min, x10)."]
+        "No runs in the last 30 days: start again at level 1 (run 1 min, walk 2 min, x10)."
+    ]
     assert check_planned_run(30, h, on(20)) == []
 
 
@@ -162,7 +196,8 @@ def test_check_planned_run_exact_110_message():
     h = history(runs=[run(1, on(12, 1), 30)])
     assert check_planned_run(34, h, on(12, 3)) == [
         "34 min is more than 110% of your longest run in the last 30 days (30 min): keep it to 33 min or "
-        "less. Runs more than 10% longer than that were linked to more injuries (Frandsen 2025)."]
+        "less. Runs more than 10% longer than that were linked to more injuries (Frandsen 2025)."
+    ]
 
 
 def test_check_planned_run_open_flag_and_hills_before_levels():
@@ -195,21 +230,30 @@ def test_phases_are_data_in_model_order_with_sources():
 
 
 def test_readiness_status_latest_result_wins():
-    h = history(readiness=[
-        result(1, on(12), "hop_in_place", had_symptoms=1),
-        result(2, on(13), "hop_in_place"),
-        result(3, on(12), "forward_bounds"),
-        result(4, on(13), "forward_bounds", completed=0),
-        result(5, on(13), "calf_raise", reps=(20, 19)),
-        result(6, on(13), "single_leg_bridge", reps=(25, 20)),
-        result(7, on(13), "side_lying_hip_abduction", reps=(30, 30), had_symptoms=1),
-    ])
+    h = history(
+        readiness=[
+            result(1, on(12), "hop_in_place", had_symptoms=1),
+            result(2, on(13), "hop_in_place"),
+            result(3, on(12), "forward_bounds"),
+            result(4, on(13), "forward_bounds", completed=0),
+            result(5, on(13), "calf_raise", reps=(20, 19)),
+            result(6, on(13), "single_leg_bridge", reps=(25, 20)),
+            result(7, on(13), "side_lying_hip_abduction", reps=(30, 30), had_symptoms=1),
+        ]
+    )
     status = phases.readiness_status(h, on(13, 1))
     assert status == {
-        "walk_30min": "not_done", "single_leg_balance": "not_done", "single_leg_squat": "not_done",
-        "jog_on_spot": "not_done", "forward_bounds": "failed", "hop_in_place": "passed",
-        "running_man": "not_done", "calf_raise": "failed", "single_leg_bridge": "passed",
-        "single_leg_sit_to_stand": "not_done", "side_lying_hip_abduction": "failed",
+        "walk_30min": "not_done",
+        "single_leg_balance": "not_done",
+        "single_leg_squat": "not_done",
+        "jog_on_spot": "not_done",
+        "forward_bounds": "failed",
+        "hop_in_place": "passed",
+        "running_man": "not_done",
+        "calf_raise": "failed",
+        "single_leg_bridge": "passed",
+        "single_leg_sit_to_stand": "not_done",
+        "side_lying_hip_abduction": "failed",
     }
     assert phases.strength_focus(h) == ("calf_raise", "side_lying_hip_abduction")
     # a result dated after `today` is ignored
@@ -238,8 +282,10 @@ def test_assess_before_birth_is_early_recovery_with_a_note():
 
 
 def test_assessment_withheld_still_computes_everything():
-    h = history(readiness=load_tests(on(12)) + [result(8, on(12), "calf_raise", reps=(5, 5))],
-                red_flags=[flag(1, "wound_not_healing", on(12)), flag(2, "seizure", on(12))])
+    h = history(
+        readiness=load_tests(on(12)) + [result(8, on(12), "calf_raise", reps=(5, 5))],
+        red_flags=[flag(1, "wound_not_healing", on(12)), flag(2, "seizure", on(12))],
+    )
     a = phases.assess(profile(), h, on(12, 1))
     assert a.phase.code == "return_to_running"
     assert [f.code for f in a.open_red_flags] == ["seizure", "wound_not_healing"]
@@ -254,13 +300,19 @@ def test_assessment_withheld_still_computes_everything():
 
 
 @settings(max_examples=150, deadline=None)
-@given(st.lists(st.tuples(st.integers(0, 60), st.integers(5, 60),
-                          st.sampled_from(("walk_run", "continuous", "walk", "buggy"))), max_size=25),
-       st.lists(st.tuples(st.integers(0, 60), st.integers(0, 6)), max_size=6))
+@given(
+    st.lists(
+        st.tuples(st.integers(0, 60), st.integers(5, 60), st.sampled_from(("walk_run", "continuous", "walk", "buggy"))),
+        max_size=25,
+    ),
+    st.lists(st.tuples(st.integers(0, 60), st.integers(0, 6)), max_size=6),
+)
 def test_suggested_session_never_breaks_the_caps(run_specs, symptom_specs):
     runs = [run(i + 1, on(12, day), minutes, kind) for i, (day, minutes, kind) in enumerate(run_specs)]
-    rows = [symptom(i + 1, on(12, day), timing="within_24h", pain_knee_0_10=score)
-            for i, (day, score) in enumerate(symptom_specs)]
+    rows = [
+        symptom(i + 1, on(12, day), timing="within_24h", pain_knee_0_10=score)
+        for i, (day, score) in enumerate(symptom_specs)
+    ]
     h = history(runs=runs, symptoms=rows)
     today = on(12, 61)
     s = plan.suggest_session(profile(), h, today)

@@ -22,8 +22,13 @@ CONFIG = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text("utf-8"))
 
 
 def _tracked(*suffixes: str) -> list:
-    listed = subprocess.run(["git", "ls-files", "--cached", "--others", "--exclude-standard"], cwd=ROOT,
-                            capture_output=True, text=True, check=True).stdout.split()
+    listed = subprocess.run(
+        ["git", "ls-files", "--cached", "--others", "--exclude-standard"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()
     return [ROOT / name for name in listed if name.endswith(suffixes) and (ROOT / name).is_file()]
 
 
@@ -32,19 +37,22 @@ def _tracked(*suffixes: str) -> list:
 APP_FILES = [p for p in _tracked(".py") if p.relative_to(ROOT).parts[0] not in ("tests", "bench")]
 
 
-@pytest.mark.parametrize(("section", "key", "expected"), [
-    ("browser", "gatherUsageStats", False),    # the default (true) calls out to a metrics host
-    ("browser", "serverAddress", "localhost"),
-    ("server", "address", "localhost"),        # unset listens on every interface
-    ("server", "allowedHosts", ["localhost", "127.0.0.1"]),  # DNS rebinding
-    ("server", "headless", True),
-    ("server", "showEmailPrompt", False),
-    ("server", "enableXsrfProtection", True),
-    ("server", "enableCORS", True),
-    ("client", "toolbarMode", "minimal"),
-    ("client", "showSidebarNavigation", False),
-    ("runner", "magicEnabled", False),
-])
+@pytest.mark.parametrize(
+    ("section", "key", "expected"),
+    [
+        ("browser", "gatherUsageStats", False),  # the default (true) calls out to a metrics host
+        ("browser", "serverAddress", "localhost"),
+        ("server", "address", "localhost"),  # unset listens on every interface
+        ("server", "allowedHosts", ["localhost", "127.0.0.1"]),  # DNS rebinding
+        ("server", "headless", True),
+        ("server", "showEmailPrompt", False),
+        ("server", "enableXsrfProtection", True),
+        ("server", "enableCORS", True),
+        ("client", "toolbarMode", "minimal"),
+        ("client", "showSidebarNavigation", False),
+        ("runner", "magicEnabled", False),
+    ],
+)
 def test_config_value(section, key, expected):
     assert CONFIG[section][key] == expected
 
@@ -68,8 +76,9 @@ def test_streamlit_reads_the_same_values():
 
 def test_no_material_icons_anywhere_in_the_app():
     """A :material/...: page_icon makes the browser fetch the icon from a font host."""
-    offenders = [str(p.relative_to(ROOT)) for p in APP_FILES if ":material/" in p.read_text("utf-8")
-                 and p.name != "ui.py"]
+    offenders = [
+        str(p.relative_to(ROOT)) for p in APP_FILES if ":material/" in p.read_text("utf-8") and p.name != "ui.py"
+    ]
     assert offenders == []
     assert all(":material/" not in icon for _, _, icon in ui.MENU)
 
@@ -96,9 +105,25 @@ def test_page_icons_are_emoji():
     assert [(f, i) for f, i in icons if i.startswith(":") or "/" in i or "http" in i] == []
 
 
-NETWORK_MODULES = {"requests", "httpx", "aiohttp", "urllib3", "http.client", "urllib.request", "socket",
-                   "ftplib", "smtplib", "telnetlib", "websocket", "websockets", "paramiko", "boto3",
-                   "grpc", "xmlrpc.client", "webbrowser"}
+NETWORK_MODULES = {
+    "requests",
+    "httpx",
+    "aiohttp",
+    "urllib3",
+    "http.client",
+    "urllib.request",
+    "socket",
+    "ftplib",
+    "smtplib",
+    "telnetlib",
+    "websocket",
+    "websockets",
+    "paramiko",
+    "boto3",
+    "grpc",
+    "xmlrpc.client",
+    "webbrowser",
+}
 
 
 def _imports(path) -> set[str]:
@@ -114,9 +139,12 @@ def _imports(path) -> set[str]:
 
 def test_no_network_client_in_the_app():
     assert len(APP_FILES) >= 20
-    found = {str(p.relative_to(ROOT)): sorted(n for n in _imports(p)
-                                              if n in NETWORK_MODULES or n.split(".")[0] in NETWORK_MODULES)
-             for p in APP_FILES}
+    found = {
+        str(p.relative_to(ROOT)): sorted(
+            n for n in _imports(p) if n in NETWORK_MODULES or n.split(".")[0] in NETWORK_MODULES
+        )
+        for p in APP_FILES
+    }
     assert {k: v for k, v in found.items() if v} == {}
 
 
@@ -128,8 +156,10 @@ def test_no_urls_the_app_could_call_out_to():
 
 
 SECRET_PATTERNS = {
-    "assigned secret": re.compile(r"(?i)\b(api[_-]?key|secret|token|passw(or)?d|client[_-]?secret)\b\s*[:=]\s*"
-                                  r"[\"'][^\"'\s]{8,}[\"']"),
+    "assigned secret": re.compile(
+        r"(?i)\b(api[_-]?key|secret|token|passw(or)?d|client[_-]?secret)\b\s*[:=]\s*"
+        r"[\"'][^\"'\s]{8,}[\"']"
+    ),
     "AWS key": re.compile(r"AKIA[0-9A-Z]{16}"),
     "GitHub token": re.compile(r"gh[pousr]_[A-Za-z0-9]{36}"),
     "OpenAI-style key": re.compile(r"\bsk-[A-Za-z0-9_-]{20,}"),
@@ -143,7 +173,11 @@ SECRET_PATTERNS = {
 def test_no_secrets_or_tokens_in_the_repository():
     files = _tracked(".py", ".toml", ".md", ".txt", ".cfg", ".json", ".yml", ".yaml", ".env", ".ini")
     assert len(files) >= 30
-    hits = [(str(p.relative_to(ROOT)), kind) for p in files for kind, pattern in SECRET_PATTERNS.items()
-            if pattern.search(p.read_text("utf-8", errors="replace"))]
+    hits = [
+        (str(p.relative_to(ROOT)), kind)
+        for p in files
+        for kind, pattern in SECRET_PATTERNS.items()
+        if pattern.search(p.read_text("utf-8", errors="replace"))
+    ]
     assert hits == []
     assert not [p for p in _tracked(".env", ".pem", ".key", "secrets.toml")]

@@ -88,8 +88,12 @@ say("done")
 def _run_child_and_kill(action: str, path: Path, *, pause: bool) -> str:
     """Start the child, SIGKILL it once it reports progress; return its last line."""
     code = CHILD.format(root=str(ROOT), big=BIG)
-    child = subprocess.Popen([sys.executable, "-c", code, action, str(path), "pause" if pause else "free"],
-                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    child = subprocess.Popen(
+        [sys.executable, "-c", code, action, str(path), "pause" if pause else "free"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     last = ""
     try:
         for line in child.stdout:
@@ -111,8 +115,7 @@ def _run_child_and_kill(action: str, path: Path, *, pause: bool) -> str:
 def _seed(path: Path) -> None:
     db = storage.open_db(path)
     storage.save_profile(db, PROFILE, today=TODAY)
-    storage.add_run(db, {"run_date": "2026-11-20", "duration_min": 20, "kind": "walk", "notes": "before"},
-                    today=TODAY)
+    storage.add_run(db, {"run_date": "2026-11-20", "duration_min": 20, "kind": "walk", "notes": "before"}, today=TODAY)
     db.close()
 
 
@@ -184,8 +187,17 @@ def test_two_sessions_saving_at_once_lose_nothing_and_show_no_error(db_with_prof
     """Two sessions (two processes, each its own AppTest and connections) save 50 runs each at once."""
     code = SESSION_CHILD.format(root=str(ROOT))
     env = {**os.environ, "RETURN_TO_RUN_DEBUG": ""}
-    children = [subprocess.Popen([sys.executable, "-c", code, str(n), str(SAVES_PER_SESSION)], cwd=ROOT, env=env,
-                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for n in range(2)]
+    children = [
+        subprocess.Popen(
+            [sys.executable, "-c", code, str(n), str(SAVES_PER_SESSION)],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for n in range(2)
+    ]
     reports = [child.communicate(timeout=240) for child in children]
     problems = [json.loads(out.strip().splitlines()[-1]) if out.strip() else err[-2000:] for out, err in reports]
     assert problems == [[], []]
@@ -230,13 +242,13 @@ def test_a_save_waits_for_a_short_write_by_another_session(db_with_profile, db_f
     """
     with _writer_holding_the_lock(db_file, 0.5):
         began = time.monotonic()
-        storage.add_run(db_with_profile, {"run_date": "2026-11-20", "duration_min": 20, "kind": "walk"},
-                        today=TODAY)
+        storage.add_run(db_with_profile, {"run_date": "2026-11-20", "duration_min": 20, "kind": "walk"}, today=TODAY)
     assert time.monotonic() - began >= 0.3
     assert storage.counts(db_with_profile)["runs"] == 1
 
 
 # ---------------------------------------------------------------- migrations
+
 
 def _fixture_module():
     spec = importlib.util.spec_from_file_location("make_fixtures", MIGRATION_FIXTURES / "make_fixtures.py")
@@ -378,8 +390,17 @@ def test_a_full_disk_on_save_gives_a_clear_message(db_with_profile, full_disk):
 
 
 def test_a_full_disk_during_import_writes_nothing_and_says_so(db_with_profile, full_disk):
-    rows = [{"run_date": "2026-10-01", "duration_min": 30, "kind": "continuous", "notes": "y" * 500,
-             "source": "strava", "source_id": str(n)} for n in range(500)]
+    rows = [
+        {
+            "run_date": "2026-10-01",
+            "duration_min": 30,
+            "kind": "continuous",
+            "notes": "y" * 500,
+            "source": "strava",
+            "source_id": str(n),
+        }
+        for n in range(500)
+    ]
     db = storage.open_db(storage.db_path())
     with pytest.raises(storage.StorageError, match="disk is full"):
         storage.import_runs(db, rows, today=TODAY)

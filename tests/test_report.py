@@ -12,59 +12,148 @@ from return_to_run import example, models, report, storage
 
 TODAY = date(2026, 11, 25)
 START, END = date(2026, 9, 1), date(2026, 11, 25)
-PROFILE = models.Profile(birth_date=date(2026, 7, 1), birth_type="vaginal", perineal_tear="first_second",
-                         feeding="breastfeeding", running_background="recreational")
+PROFILE = models.Profile(
+    birth_date=date(2026, 7, 1),
+    birth_type="vaginal",
+    perineal_tear="first_second",
+    feeding="breastfeeding",
+    running_background="recreational",
+)
 SCRIPT_NOTE = "<script>alert(1)</script>"
 UNICODE_NOTE = "Felt –≥× 😀 ok"
 
 
 def _symptom(id_, day, **fields):
     row = {column: None for column in models.SYMPTOM_COLUMNS}
-    row.update({"id": id_, "symptom_date": day, "run_id": None, "timing": "not_linked", "leakage": "none",
-                "heaviness_0_10": 0, "bleeding": "none", "bowel_leakage": 0, "notes": "",
-                **{column: 0 for column in models.PAIN_COLUMNS}})
+    row.update(
+        {
+            "id": id_,
+            "symptom_date": day,
+            "run_id": None,
+            "timing": "not_linked",
+            "leakage": "none",
+            "heaviness_0_10": 0,
+            "bleeding": "none",
+            "bowel_leakage": 0,
+            "notes": "",
+            **{column: 0 for column in models.PAIN_COLUMNS},
+        }
+    )
     row.update(fields)
     return row
 
 
-READINESS = pd.DataFrame([
-    {"id": 1, "test_date": date(2026, 9, 23), "test_code": "hop_in_place", "completed": 1,
-     "had_symptoms": 1, "reps_left": None, "reps_right": None, "notes": ""},
-    {"id": 2, "test_date": date(2026, 10, 7), "test_code": "hop_in_place", "completed": 1,
-     "had_symptoms": 0, "reps_left": None, "reps_right": None, "notes": ""},
-    {"id": 3, "test_date": date(2026, 10, 7), "test_code": "single_leg_bridge", "completed": 1,
-     "had_symptoms": 0, "reps_left": 14, "reps_right": 16, "notes": ""},
-], columns=models.READINESS_COLUMNS)
-SYMPTOMS = pd.DataFrame([
-    _symptom(1, date(2026, 10, 10), timing="within_24h", leakage="drops", heaviness_0_10=3,
-             pain_knee_0_10=2, notes=SCRIPT_NOTE),
-    _symptom(2, date(2026, 10, 20), bleeding="spotting", notes=UNICODE_NOTE),
-    _symptom(3, date(2026, 8, 1), notes="before the period, not listed"),
-], columns=models.SYMPTOM_COLUMNS)
-RED_FLAGS = pd.DataFrame([
-    {"id": 1, "flag_code": "heaviness_new_or_worse", "flagged_date": date(2026, 10, 10), "symptom_id": 1,
-     "resolved_date": date(2026, 10, 13), "resolved_note": "Physio: step back a level."},
-    {"id": 2, "flag_code": "fever", "flagged_date": date(2026, 11, 20), "symptom_id": None,
-     "resolved_date": None, "resolved_note": ""},
-    {"id": 3, "flag_code": "heavy_bleeding", "flagged_date": date(2026, 7, 20), "symptom_id": None,
-     "resolved_date": date(2026, 7, 22), "resolved_note": "resolved before the period"},
-], columns=models.RED_FLAG_COLUMNS)
+READINESS = pd.DataFrame(
+    [
+        {
+            "id": 1,
+            "test_date": date(2026, 9, 23),
+            "test_code": "hop_in_place",
+            "completed": 1,
+            "had_symptoms": 1,
+            "reps_left": None,
+            "reps_right": None,
+            "notes": "",
+        },
+        {
+            "id": 2,
+            "test_date": date(2026, 10, 7),
+            "test_code": "hop_in_place",
+            "completed": 1,
+            "had_symptoms": 0,
+            "reps_left": None,
+            "reps_right": None,
+            "notes": "",
+        },
+        {
+            "id": 3,
+            "test_date": date(2026, 10, 7),
+            "test_code": "single_leg_bridge",
+            "completed": 1,
+            "had_symptoms": 0,
+            "reps_left": 14,
+            "reps_right": 16,
+            "notes": "",
+        },
+    ],
+    columns=models.READINESS_COLUMNS,
+)
+SYMPTOMS = pd.DataFrame(
+    [
+        _symptom(
+            1,
+            date(2026, 10, 10),
+            timing="within_24h",
+            leakage="drops",
+            heaviness_0_10=3,
+            pain_knee_0_10=2,
+            notes=SCRIPT_NOTE,
+        ),
+        _symptom(2, date(2026, 10, 20), bleeding="spotting", notes=UNICODE_NOTE),
+        _symptom(3, date(2026, 8, 1), notes="before the period, not listed"),
+    ],
+    columns=models.SYMPTOM_COLUMNS,
+)
+RED_FLAGS = pd.DataFrame(
+    [
+        {
+            "id": 1,
+            "flag_code": "heaviness_new_or_worse",
+            "flagged_date": date(2026, 10, 10),
+            "symptom_id": 1,
+            "resolved_date": date(2026, 10, 13),
+            "resolved_note": "Physio: step back a level.",
+        },
+        {
+            "id": 2,
+            "flag_code": "fever",
+            "flagged_date": date(2026, 11, 20),
+            "symptom_id": None,
+            "resolved_date": None,
+            "resolved_note": "",
+        },
+        {
+            "id": 3,
+            "flag_code": "heavy_bleeding",
+            "flagged_date": date(2026, 7, 20),
+            "symptom_id": None,
+            "resolved_date": date(2026, 7, 22),
+            "resolved_note": "resolved before the period",
+        },
+    ],
+    columns=models.RED_FLAG_COLUMNS,
+)
 FLAG_LABELS = {"heaviness_new_or_worse": "New or worsening heaviness", "fever": "Temperature of 38 °C or more"}
-WEEKLY = pd.DataFrame({
-    "week_start": [date(2026, 10, 5), date(2026, 10, 12)], "weeks_since_birth": [13, 14],
-    "run_minutes": [60.0, 84.0], "run_distance_km": [7.5, 10.5], "walk_minutes": [30.0, 0.0],
-    "symptom_days": [1, 0],
-    "worst_heaviness_0_10": [3, 0], "worst_pain_0_10": [2, 0], "leakage_days": [1, 0],
-})
+WEEKLY = pd.DataFrame(
+    {
+        "week_start": [date(2026, 10, 5), date(2026, 10, 12)],
+        "weeks_since_birth": [13, 14],
+        "run_minutes": [60.0, 84.0],
+        "run_distance_km": [7.5, 10.5],
+        "walk_minutes": [30.0, 0.0],
+        "symptom_days": [1, 0],
+        "worst_heaviness_0_10": [3, 0],
+        "worst_pain_0_10": [2, 0],
+        "leakage_days": [1, 0],
+    }
+)
 
 
 def _build(**overrides) -> bytes:
     arguments = dict(
-        profile=PROFILE, today=TODAY, start=START, end=END, phase_name="Return to running",
+        profile=PROFILE,
+        today=TODAY,
+        start=START,
+        end=END,
+        phase_name="Return to running",
         phase_reason="All 7 load and impact tests passed on 2026-10-07.",
         checklist=[("Reach level 10", False), ("12 weeks since birth", True)],
-        readiness=READINESS, symptoms=SYMPTOMS, red_flags=RED_FLAGS, flag_labels=FLAG_LABELS,
-        weekly=WEEKLY, chart_image=None,
+        readiness=READINESS,
+        symptoms=SYMPTOMS,
+        red_flags=RED_FLAGS,
+        flag_labels=FLAG_LABELS,
+        weekly=WEEKLY,
+        chart_image=None,
     )
     arguments.update(overrides)
     return report.build_report(**arguments)
@@ -86,23 +175,27 @@ def built() -> tuple[bytes, str]:
 
 # ---------------------------------------------------------------- latin-1
 
-@pytest.mark.parametrize(("raw", "expected"), [
-    ("plain text", "plain text"),
-    ("café, naïve, Øresund, £5, 38 °C, ½", "café, naïve, Øresund, £5, 38 °C, ½"),  # all latin-1
-    ("10–12 min — easy", "10-12 min - easy"),
-    ("≥ 20 reps, ≤ 3/10, 3 × 10", ">= 20 reps, <= 3/10, 3 x 10"),
-    ("“quoted” ‘single’ …", "\"quoted\" 'single' ..."),
-    ("walk → run", "walk -> run"),
-    ("–≥×😀", "->=x"),
-    ("happy 😀 👍🏽 ❤️", "happy   "),
-    ("Łódź, Dvořák, Erdős, Œuvre", "Lódz, Dvorák, Erdos, OEuvre"),
-    ("日本", "??"),
-    ("tab\there\r\nnew line\x00\x07", "tab here\nnew line"),
-    ("zero\u200bwidth", "zerowidth"),
-    (None, ""),
-    (float("nan"), ""),
-    (12, "12"),
-])
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("plain text", "plain text"),
+        ("café, naïve, Øresund, £5, 38 °C, ½", "café, naïve, Øresund, £5, 38 °C, ½"),  # all latin-1
+        ("10–12 min — easy", "10-12 min - easy"),
+        ("≥ 20 reps, ≤ 3/10, 3 × 10", ">= 20 reps, <= 3/10, 3 x 10"),
+        ("“quoted” ‘single’ …", "\"quoted\" 'single' ..."),
+        ("walk → run", "walk -> run"),
+        ("–≥×😀", "->=x"),
+        ("happy 😀 👍🏽 ❤️", "happy   "),
+        ("Łódź, Dvořák, Erdős, Œuvre", "Lódz, Dvorák, Erdos, OEuvre"),
+        ("日本", "??"),
+        ("tab\there\r\nnew line\x00\x07", "tab here\nnew line"),
+        ("zero\u200bwidth", "zerowidth"),
+        (None, ""),
+        (float("nan"), ""),
+        (12, "12"),
+    ],
+)
 def test_latin1(raw, expected):
     assert report.latin1(raw) == expected
 
@@ -113,6 +206,7 @@ def test_latin1_output_always_encodes():
 
 
 # ---------------------------------------------------------------- chart image
+
 
 def test_chart_png_renders_locally():
     chart = alt.Chart(pd.DataFrame({"x": [1, 2, 3], "y": [2, 1, 3]})).mark_bar().encode(x="x:O", y="y:Q")
@@ -129,6 +223,7 @@ def test_chart_png_returns_none_when_it_cannot_render():
 
 
 # ---------------------------------------------------------------- the PDF
+
 
 def test_is_a_pdf_with_every_heading_in_order(built):
     pdf, text = built
@@ -212,8 +307,14 @@ def test_chart_image_is_embedded_or_said_unavailable():
 
 def test_empty_inputs_still_make_a_report():
     empty = models.History()
-    pdf = _build(readiness=empty.readiness, symptoms=empty.symptoms, red_flags=empty.red_flags,
-                 weekly=pd.DataFrame(columns=list(WEEKLY.columns)), checklist=[], phase_reason="")
+    pdf = _build(
+        readiness=empty.readiness,
+        symptoms=empty.symptoms,
+        red_flags=empty.red_flags,
+        weekly=pd.DataFrame(columns=list(WEEKLY.columns)),
+        checklist=[],
+        phase_reason="",
+    )
     text = _text(pdf)
     assert "No readiness tests recorded." in text
     assert "No symptom entries in this period." in text
@@ -225,6 +326,7 @@ def test_same_inputs_same_bytes():
 
 
 # ---------------------------------------------------------------- from a database
+
 
 def test_report_for_the_example_database(tmp_path):
     db = storage.open_db(tmp_path / "example.db")

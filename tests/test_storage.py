@@ -44,8 +44,15 @@ def test_add_list_update_run(db):
     run_id = storage.add_run(db, RUN, today=TODAY)
     runs = storage.list_runs(db)
     assert runs[["id", "run_date", "duration_min", "distance_km", "kind", "source"]].to_dict("records") == [
-        {"id": run_id, "run_date": date(2026, 11, 20), "duration_min": 20.0, "distance_km": 3.0,
-         "kind": "continuous", "source": "manual"}]
+        {
+            "id": run_id,
+            "run_date": date(2026, 11, 20),
+            "duration_min": 20.0,
+            "distance_km": 3.0,
+            "kind": "continuous",
+            "source": "manual",
+        }
+    ]
     storage.update_run(db, run_id, {**RUN, "duration_min": 25}, today=TODAY)
     assert storage.get_run(db, run_id)["duration_min"] == 25.0
 
@@ -57,15 +64,18 @@ def test_invalid_run_writes_nothing(db):
     assert db.execute("SELECT count(*) FROM runs").fetchone()[0] == 0
 
 
-@pytest.mark.parametrize("sql", [
-    "INSERT INTO runs (run_date, duration_min, kind, created_at) VALUES ('2026-02-30', 10, 'walk', 'x')",
-    "INSERT INTO runs (run_date, duration_min, kind, created_at) VALUES ('2026-02-03', 0, 'walk', 'x')",
-    "INSERT INTO runs (run_date, duration_min, kind, created_at) VALUES ('2026-02-03', 10, 'swim', 'x')",
-    "INSERT INTO symptoms (symptom_date, timing, leakage, heaviness_0_10, bleeding, created_at)"
-    " VALUES ('2026-02-03', 'during_run', 'none', 11, 'none', 'x')",
-    "INSERT INTO symptoms (symptom_date, run_id, timing, leakage, bleeding, created_at)"
-    " VALUES ('2026-02-03', 999, 'during_run', 'none', 'none', 'x')",
-])
+@pytest.mark.parametrize(
+    "sql",
+    [
+        "INSERT INTO runs (run_date, duration_min, kind, created_at) VALUES ('2026-02-30', 10, 'walk', 'x')",
+        "INSERT INTO runs (run_date, duration_min, kind, created_at) VALUES ('2026-02-03', 0, 'walk', 'x')",
+        "INSERT INTO runs (run_date, duration_min, kind, created_at) VALUES ('2026-02-03', 10, 'swim', 'x')",
+        "INSERT INTO symptoms (symptom_date, timing, leakage, heaviness_0_10, bleeding, created_at)"
+        " VALUES ('2026-02-03', 'during_run', 'none', 11, 'none', 'x')",
+        "INSERT INTO symptoms (symptom_date, run_id, timing, leakage, bleeding, created_at)"
+        " VALUES ('2026-02-03', 999, 'during_run', 'none', 'none', 'x')",
+    ],
+)
 def test_checks_and_foreign_keys_guard_past_validation(db, sql):
     with pytest.raises(sqlite3.IntegrityError):
         db.execute(sql)
@@ -74,8 +84,9 @@ def test_checks_and_foreign_keys_guard_past_validation(db, sql):
 def test_delete_run_keeps_symptoms_and_undo_restores_links(db_with_profile):
     db = db_with_profile
     run_id = storage.add_run(db, RUN, today=TODAY)
-    symptom_id, _ = storage.add_symptom(db, {"symptom_date": "2026-11-20", "run_id": run_id,
-                                             "timing": "during_run", "leakage": "drops"}, today=TODAY)
+    symptom_id, _ = storage.add_symptom(
+        db, {"symptom_date": "2026-11-20", "run_id": run_id, "timing": "during_run", "leakage": "drops"}, today=TODAY
+    )
     before = storage.all_rows(db)
     snapshot = storage.delete_run(db, run_id)
     assert db.execute("SELECT run_id FROM symptoms WHERE id = ?", [symptom_id]).fetchone()[0] is None
@@ -114,7 +125,8 @@ def test_red_flag_resolution_is_dated_and_kept(db):
     storage.resolve_red_flag(db, flag_id, resolved_date=date(2026, 11, 22), note="GP: no clot", today=TODAY)
     flags = storage.list_red_flags(db).to_dict("records")
     assert [(f["flag_code"], f["resolved_date"], f["resolved_note"]) for f in flags] == [
-        ("calf_swelling", date(2026, 11, 22), "GP: no clot")]
+        ("calf_swelling", date(2026, 11, 22), "GP: no clot")
+    ]
 
 
 def test_readiness_set_is_all_or_nothing(db):
@@ -130,7 +142,8 @@ def test_readiness_set_is_all_or_nothing(db):
 
 def test_foundation_delete_and_undo(db):
     session_id = storage.add_foundation_session(
-        db, {"session_date": "2026-11-20", "activity": "pelvic_floor", "duration_min": 10}, today=TODAY)
+        db, {"session_date": "2026-11-20", "activity": "pelvic_floor", "duration_min": 10}, today=TODAY
+    )
     row = storage.delete_foundation_session(db, session_id)
     assert storage.list_foundation(db).empty
     storage.undo_delete_foundation_session(db, row)
@@ -153,13 +166,24 @@ def _fill(db):
     storage.save_profile(db, PROFILE, today=TODAY)
     run_id = storage.add_run(db, RUN, today=TODAY)
     storage.add_run(db, {**RUN, "run_date": "2026-11-21", "source": "strava", "source_id": "77"}, today=TODAY)
-    storage.add_symptom(db, {"symptom_date": "2026-11-20", "run_id": run_id, "leakage": "drops",
-                             "timing": "during_run", "notes": "<b>not bold</b>"}, today=TODAY)
+    storage.add_symptom(
+        db,
+        {
+            "symptom_date": "2026-11-20",
+            "run_id": run_id,
+            "leakage": "drops",
+            "timing": "during_run",
+            "notes": "<b>not bold</b>",
+        },
+        today=TODAY,
+    )
     storage.add_red_flags(db, ["fever"], flagged_date=date(2026, 11, 21), today=TODAY)
-    storage.add_readiness_results(db, [{"test_date": "2026-11-20", "test_code": "calf_raise",
-                                        "reps_left": 18, "reps_right": 21}], today=TODAY)
-    storage.add_foundation_session(db, {"session_date": "2026-11-20", "activity": "strength",
-                                        "duration_min": 25}, today=TODAY)
+    storage.add_readiness_results(
+        db, [{"test_date": "2026-11-20", "test_code": "calf_raise", "reps_left": 18, "reps_right": 21}], today=TODAY
+    )
+    storage.add_foundation_session(
+        db, {"session_date": "2026-11-20", "activity": "strength", "duration_min": 25}, today=TODAY
+    )
     storage.mark_lesson_read(db, "six-week-check", today=TODAY)
 
 

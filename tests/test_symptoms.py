@@ -31,11 +31,24 @@ def test_red_flags_are_data_with_sources_and_valid_urgency():
         assert red.urgency in symptoms.URGENCIES
         assert red.source and red.advice and red.label
     assert [c for c in RED_FLAGS if RED_FLAGS[c].urgency == "emergency"] == [
-        "chest_pain", "breathlessness", "seizure", "thoughts_of_harm"]
+        "chest_pain",
+        "breathlessness",
+        "seizure",
+        "thoughts_of_harm",
+    ]
     assert [c for c in RED_FLAGS if RED_FLAGS[c].urgency == "same_day"] == [
-        "heavy_bleeding", "wound_not_healing", "hot_swollen_calf", "fever", "severe_headache_or_vision"]
+        "heavy_bleeding",
+        "wound_not_healing",
+        "hot_swollen_calf",
+        "fever",
+        "severe_headache_or_vision",
+    ]
     assert [c for c in RED_FLAGS if RED_FLAGS[c].urgency == "pelvic_physio"] == [
-        "heaviness_new_or_worse", "bleeding_beyond_8_weeks", "bowel_leakage", "symptoms_recur_with_running"]
+        "heaviness_new_or_worse",
+        "bleeding_beyond_8_weeks",
+        "bowel_leakage",
+        "symptoms_recur_with_running",
+    ]
 
 
 def test_checkin_and_entry_codes_partition_the_flags():
@@ -50,19 +63,25 @@ def test_empty_entry_has_no_symptoms():
     assert worst_severity_0_10(e) == 0
 
 
-@pytest.mark.parametrize(("fields", "kinds", "pelvic"), [
-    ({"leakage": "drops"}, ["leakage"], True),
-    ({"heaviness_0_10": 2}, ["heaviness"], True),
-    ({"pain_pelvis_0_10": 1}, ["pelvic_pain"], True),
-    ({"pain_low_back_0_10": 3}, ["pelvic_pain"], True),
-    ({"pain_abdomen_scar_0_10": 3}, ["pelvic_pain"], True),
-    ({"pain_knee_0_10": 4}, ["joint_pain"], False),
-    ({"pain_foot_ankle_0_10": 1, "pain_hip_0_10": 2}, ["joint_pain"], False),
-    ({"bleeding": "spotting"}, ["bleeding"], False),
-    ({"bowel_leakage": True}, ["bowel_leakage"], True),
-    ({"leakage": "more", "heaviness_0_10": 1, "pain_knee_0_10": 2, "bleeding": "more", "bowel_leakage": 1},
-     ["leakage", "heaviness", "joint_pain", "bleeding", "bowel_leakage"], True),
-])
+@pytest.mark.parametrize(
+    ("fields", "kinds", "pelvic"),
+    [
+        ({"leakage": "drops"}, ["leakage"], True),
+        ({"heaviness_0_10": 2}, ["heaviness"], True),
+        ({"pain_pelvis_0_10": 1}, ["pelvic_pain"], True),
+        ({"pain_low_back_0_10": 3}, ["pelvic_pain"], True),
+        ({"pain_abdomen_scar_0_10": 3}, ["pelvic_pain"], True),
+        ({"pain_knee_0_10": 4}, ["joint_pain"], False),
+        ({"pain_foot_ankle_0_10": 1, "pain_hip_0_10": 2}, ["joint_pain"], False),
+        ({"bleeding": "spotting"}, ["bleeding"], False),
+        ({"bowel_leakage": True}, ["bowel_leakage"], True),
+        (
+            {"leakage": "more", "heaviness_0_10": 1, "pain_knee_0_10": 2, "bleeding": "more", "bowel_leakage": 1},
+            ["leakage", "heaviness", "joint_pain", "bleeding", "bowel_leakage"],
+            True,
+        ),
+    ],
+)
 def test_symptom_kinds(fields, kinds, pelvic):
     e = entry(DAY, **fields)
     assert symptom_kinds(e) == kinds
@@ -87,17 +106,29 @@ def test_symptom_rows_from_a_dataframe_with_nan_work():
 
 
 def test_open_red_flags_keeps_unresolved_oldest_first():
-    flags = history(red_flags=[
-        flag(1, "fever", date(2024, 3, 5)),
-        flag(2, "chest_pain", date(2024, 3, 1), resolved=date(2024, 3, 2)),
-        flag(3, "bowel_leakage", date(2024, 3, 3)),
-    ]).red_flags
+    flags = history(
+        red_flags=[
+            flag(1, "fever", date(2024, 3, 5)),
+            flag(2, "chest_pain", date(2024, 3, 1), resolved=date(2024, 3, 2)),
+            flag(3, "bowel_leakage", date(2024, 3, 3)),
+        ]
+    ).red_flags
     assert list(open_red_flags(flags)["id"]) == [3, 1]
 
 
 def test_open_red_flags_treats_nan_and_nat_as_unresolved():
-    df = pd.DataFrame([{"id": 1, "flag_code": "fever", "flagged_date": date(2024, 3, 5),
-                        "symptom_id": None, "resolved_date": float("nan"), "resolved_note": ""}])
+    df = pd.DataFrame(
+        [
+            {
+                "id": 1,
+                "flag_code": "fever",
+                "flagged_date": date(2024, 3, 5),
+                "symptom_id": None,
+                "resolved_date": float("nan"),
+                "resolved_note": "",
+            }
+        ]
+    )
     assert list(open_red_flags(df)["flag_code"]) == ["fever"]
     assert len(open_red_flags(models.History().red_flags)) == 0
 
@@ -107,8 +138,9 @@ def test_unknown_flag_code_still_withholds_as_same_day():
 
 
 def test_most_urgent_first():
-    ordered = symptoms.most_urgent_first([RED_FLAGS["bowel_leakage"], RED_FLAGS["fever"],
-                                          RED_FLAGS["seizure"], RED_FLAGS["fever"]])
+    ordered = symptoms.most_urgent_first(
+        [RED_FLAGS["bowel_leakage"], RED_FLAGS["fever"], RED_FLAGS["seizure"], RED_FLAGS["fever"]]
+    )
     assert [f.code for f in ordered] == ["seizure", "fever", "bowel_leakage"]
 
 
@@ -117,40 +149,42 @@ class TestBleeding:
         p = profile()
         h = history()
         assert red_flags_for_entry(entry(on(7, 6), bleeding="spotting"), profile=p, history=h, today=on(7, 6)) == []
-        assert red_flags_for_entry(entry(on(8), bleeding="spotting"), profile=p, history=h,
-                                   today=on(8)) == ["bleeding_beyond_8_weeks"]
+        assert red_flags_for_entry(entry(on(8), bleeding="spotting"), profile=p, history=h, today=on(8)) == [
+            "bleeding_beyond_8_weeks"
+        ]
 
     def test_without_profile_the_bleeding_rule_is_skipped(self):
-        assert red_flags_for_entry(entry(on(20), bleeding="more"), profile=None, history=history(),
-                                   today=on(20)) == []
+        assert red_flags_for_entry(entry(on(20), bleeding="more"), profile=None, history=history(), today=on(20)) == []
 
 
 class TestHeaviness:
     def test_first_heaviness_is_new(self):
-        assert red_flags_for_entry(entry(DAY, heaviness_0_10=1), profile=profile(), history=history(),
-                                   today=DAY) == ["heaviness_new_or_worse"]
+        assert red_flags_for_entry(entry(DAY, heaviness_0_10=1), profile=profile(), history=history(), today=DAY) == [
+            "heaviness_new_or_worse"
+        ]
 
     def test_higher_than_recent_is_worse(self):
         h = history(symptoms=[symptom(1, on(13), heaviness_0_10=2)])
-        assert red_flags_for_entry(entry(DAY, heaviness_0_10=3), profile=profile(), history=h,
-                                   today=DAY) == ["heaviness_new_or_worse"]
-        assert red_flags_for_entry(entry(DAY, heaviness_0_10=2), profile=profile(), history=h,
-                                   today=DAY) == []
+        assert red_flags_for_entry(entry(DAY, heaviness_0_10=3), profile=profile(), history=h, today=DAY) == [
+            "heaviness_new_or_worse"
+        ]
+        assert red_flags_for_entry(entry(DAY, heaviness_0_10=2), profile=profile(), history=h, today=DAY) == []
 
     def test_older_than_28_days_does_not_count(self):
         h = history(symptoms=[symptom(1, on(10), heaviness_0_10=5)])
-        assert red_flags_for_entry(entry(on(14, 1), heaviness_0_10=2), profile=profile(), history=h,
-                                   today=on(14, 1)) == ["heaviness_new_or_worse"]
+        assert red_flags_for_entry(
+            entry(on(14, 1), heaviness_0_10=2), profile=profile(), history=h, today=on(14, 1)
+        ) == ["heaviness_new_or_worse"]
         # exactly 28 days before still counts
-        assert red_flags_for_entry(entry(on(14), heaviness_0_10=2), profile=profile(), history=h,
-                                   today=on(14)) == []
+        assert red_flags_for_entry(entry(on(14), heaviness_0_10=2), profile=profile(), history=h, today=on(14)) == []
 
     def test_an_open_flag_is_not_raised_twice_unless_asked(self):
         h = history(red_flags=[flag(1, "heaviness_new_or_worse", on(13))])
         e = entry(DAY, heaviness_0_10=4)
         assert red_flags_for_entry(e, profile=profile(), history=h, today=DAY) == []
-        assert red_flags_for_entry(e, profile=profile(), history=h, today=DAY,
-                                   include_open=True) == ["heaviness_new_or_worse"]
+        assert red_flags_for_entry(e, profile=profile(), history=h, today=DAY, include_open=True) == [
+            "heaviness_new_or_worse"
+        ]
 
 
 class TestRecurWithRunning:
@@ -161,8 +195,10 @@ class TestRecurWithRunning:
         return red_flags_for_entry(new_entry, profile=profile(), history=h, today=today)
 
     def test_third_of_last_five_raises(self):
-        rows = [symptom(1, on(13, 2), run_id=1, timing="during_run", leakage="drops"),
-                symptom(2, on(13, 4), run_id=2, timing="during_run", leakage="drops")]
+        rows = [
+            symptom(1, on(13, 2), run_id=1, timing="during_run", leakage="drops"),
+            symptom(2, on(13, 4), run_id=2, timing="during_run", leakage="drops"),
+        ]
         new = entry(on(13, 10), timing="within_24h", leakage="drops")  # day after run 5 (day 101)
         assert self._flags(rows, new, on(13, 10)) == ["symptoms_recur_with_running"]
 
@@ -172,8 +208,10 @@ class TestRecurWithRunning:
         assert self._flags(rows, new, on(13, 10)) == []
 
     def test_joint_pain_is_not_a_pelvic_recurrence(self):
-        rows = [symptom(1, on(13, 2), run_id=1, timing="during_run", pain_knee_0_10=3),
-                symptom(2, on(13, 4), run_id=2, timing="during_run", pain_knee_0_10=3)]
+        rows = [
+            symptom(1, on(13, 2), run_id=1, timing="during_run", pain_knee_0_10=3),
+            symptom(2, on(13, 4), run_id=2, timing="during_run", pain_knee_0_10=3),
+        ]
         new = entry(on(13, 10), run_id=5, timing="during_run", pain_knee_0_10=3)
         assert self._flags(rows, new, on(13, 10)) == []
 

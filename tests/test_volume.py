@@ -28,8 +28,15 @@ def runs_frame(rows: list[dict]) -> pd.DataFrame:
 
 def symptoms_frame(rows: list[dict]) -> pd.DataFrame:
     rows = [{"id": i, **row} for i, row in enumerate(rows, start=1)]
-    defaults = {"timing": "not_linked", "leakage": "none", "heaviness_0_10": 0, "bleeding": "none",
-                "bowel_leakage": 0, "notes": "", **{c: 0 for c in models.PAIN_COLUMNS}}
+    defaults = {
+        "timing": "not_linked",
+        "leakage": "none",
+        "heaviness_0_10": 0,
+        "bleeding": "none",
+        "bowel_leakage": 0,
+        "notes": "",
+        **{c: 0 for c in models.PAIN_COLUMNS},
+    }
     return frame(models.SYMPTOM_COLUMNS, rows, **defaults)
 
 
@@ -40,60 +47,128 @@ def plain(weekly: pd.DataFrame) -> list[dict]:
 
 # A log across the year boundary: ISO weeks start on Monday 22 Dec, 29 Dec (which
 # belongs to ISO week 1 of 2026), 5 Jan (nothing logged but a red flag) and 12 Jan.
-RUNS = runs_frame([
-    {"run_date": date(2025, 12, 22), "duration_min": 20.0, "distance_km": 3.0, "kind": "walk_run"},
-    {"run_date": date(2025, 12, 24), "duration_min": 30.0, "distance_km": 2.5, "kind": "walk"},
-    {"run_date": date(2025, 12, 29), "duration_min": 22.0, "distance_km": None, "kind": "continuous"},
-    {"run_date": date(2026, 1, 1), "duration_min": 11.0, "distance_km": 2.0, "kind": "hills_speed"},
-    {"run_date": date(2026, 1, 16), "duration_min": 36.0, "distance_km": 5.0, "kind": "buggy"},
-])
-SYMPTOMS = symptoms_frame([
-    {"symptom_date": date(2025, 12, 22), "run_id": 1, "timing": "during_run", "leakage": "drops"},
-    {"symptom_date": date(2025, 12, 22), "heaviness_0_10": 4},  # same day: one symptom day
-    {"symptom_date": date(2025, 12, 30), "pain_knee_0_10": 3, "pain_low_back_0_10": 5},
-    {"symptom_date": date(2026, 1, 1)},  # logged, but nothing felt: not a symptom day
-    {"symptom_date": date(2026, 1, 7), "bleeding": "spotting"},
-])
-RED_FLAGS = frame(models.RED_FLAG_COLUMNS, [
-    {"id": 1, "flag_code": "bleeding", "flagged_date": date(2026, 1, 8), "resolved_note": ""},
-])
-FOUNDATION = frame(models.FOUNDATION_COLUMNS, [
-    {"id": 1, "session_date": date(2025, 12, 23), "activity": "pelvic_floor", "duration_min": 10.0},
-    {"id": 2, "session_date": date(2025, 12, 23), "activity": "strength", "duration_min": 30.0},
-    {"id": 3, "session_date": date(2026, 1, 13), "activity": "pelvic_floor", "duration_min": 15.0},
-    {"id": 4, "session_date": date(2026, 1, 14), "activity": "breathing", "duration_min": 5.0},
-], notes="")
+RUNS = runs_frame(
+    [
+        {"run_date": date(2025, 12, 22), "duration_min": 20.0, "distance_km": 3.0, "kind": "walk_run"},
+        {"run_date": date(2025, 12, 24), "duration_min": 30.0, "distance_km": 2.5, "kind": "walk"},
+        {"run_date": date(2025, 12, 29), "duration_min": 22.0, "distance_km": None, "kind": "continuous"},
+        {"run_date": date(2026, 1, 1), "duration_min": 11.0, "distance_km": 2.0, "kind": "hills_speed"},
+        {"run_date": date(2026, 1, 16), "duration_min": 36.0, "distance_km": 5.0, "kind": "buggy"},
+    ]
+)
+SYMPTOMS = symptoms_frame(
+    [
+        {"symptom_date": date(2025, 12, 22), "run_id": 1, "timing": "during_run", "leakage": "drops"},
+        {"symptom_date": date(2025, 12, 22), "heaviness_0_10": 4},  # same day: one symptom day
+        {"symptom_date": date(2025, 12, 30), "pain_knee_0_10": 3, "pain_low_back_0_10": 5},
+        {"symptom_date": date(2026, 1, 1)},  # logged, but nothing felt: not a symptom day
+        {"symptom_date": date(2026, 1, 7), "bleeding": "spotting"},
+    ]
+)
+RED_FLAGS = frame(
+    models.RED_FLAG_COLUMNS,
+    [
+        {"id": 1, "flag_code": "bleeding", "flagged_date": date(2026, 1, 8), "resolved_note": ""},
+    ],
+)
+FOUNDATION = frame(
+    models.FOUNDATION_COLUMNS,
+    [
+        {"id": 1, "session_date": date(2025, 12, 23), "activity": "pelvic_floor", "duration_min": 10.0},
+        {"id": 2, "session_date": date(2025, 12, 23), "activity": "strength", "duration_min": 30.0},
+        {"id": 3, "session_date": date(2026, 1, 13), "activity": "pelvic_floor", "duration_min": 15.0},
+        {"id": 4, "session_date": date(2026, 1, 14), "activity": "breathing", "duration_min": 5.0},
+    ],
+    notes="",
+)
 
 ZERO_WEEK = {
-    "run_minutes": 0.0, "walk_minutes": 0.0, "run_distance_km": 0.0, "runs_without_distance": 0,
-    "run_count": 0, "longest_run_min": 0.0, "symptom_entries": 0, "symptom_days": 0,
-    "leakage_days": 0, "worst_heaviness_0_10": 0, "worst_pelvic_pain_0_10": 0,
-    "worst_joint_pain_0_10": 0, "worst_pain_0_10": 0, "bleeding_days": 0, "red_flag": False,
-    "pelvic_floor_sessions": 0, "strength_sessions": 0, "foundation_minutes": 0.0,
-    "change_pct": None, "over_10pct": False,
+    "run_minutes": 0.0,
+    "walk_minutes": 0.0,
+    "run_distance_km": 0.0,
+    "runs_without_distance": 0,
+    "run_count": 0,
+    "longest_run_min": 0.0,
+    "symptom_entries": 0,
+    "symptom_days": 0,
+    "leakage_days": 0,
+    "worst_heaviness_0_10": 0,
+    "worst_pelvic_pain_0_10": 0,
+    "worst_joint_pain_0_10": 0,
+    "worst_pain_0_10": 0,
+    "bleeding_days": 0,
+    "red_flag": False,
+    "pelvic_floor_sessions": 0,
+    "strength_sessions": 0,
+    "foundation_minutes": 0.0,
+    "change_pct": None,
+    "over_10pct": False,
 }
 EXPECTED = [
-    {"week_start": date(2025, 12, 22), "weeks_since_birth": 11, "days_since_birth": 77, **ZERO_WEEK,
-     "run_minutes": 20.0, "walk_minutes": 30.0, "run_distance_km": 3.0, "run_count": 1,
-     "longest_run_min": 20.0, "symptom_entries": 2, "symptom_days": 1, "leakage_days": 1,
-     "worst_heaviness_0_10": 4, "pelvic_floor_sessions": 1, "strength_sessions": 1,
-     "foundation_minutes": 40.0},
-    {"week_start": date(2025, 12, 29), "weeks_since_birth": 12, "days_since_birth": 84, **ZERO_WEEK,
-     "run_minutes": 33.0, "run_distance_km": 2.0, "runs_without_distance": 1, "run_count": 2,
-     "longest_run_min": 22.0, "symptom_entries": 2, "symptom_days": 1, "worst_pelvic_pain_0_10": 5,
-     "worst_joint_pain_0_10": 3, "worst_pain_0_10": 5, "change_pct": 65.0, "over_10pct": True},
-    {"week_start": date(2026, 1, 5), "weeks_since_birth": 13, "days_since_birth": 91, **ZERO_WEEK,
-     "symptom_entries": 1, "symptom_days": 1, "bleeding_days": 1, "red_flag": True,
-     "change_pct": -100.0},
-    {"week_start": date(2026, 1, 12), "weeks_since_birth": 14, "days_since_birth": 98, **ZERO_WEEK,
-     "run_minutes": 36.0, "run_distance_km": 5.0, "run_count": 1, "longest_run_min": 36.0,
-     "pelvic_floor_sessions": 1, "foundation_minutes": 20.0},
+    {
+        "week_start": date(2025, 12, 22),
+        "weeks_since_birth": 11,
+        "days_since_birth": 77,
+        **ZERO_WEEK,
+        "run_minutes": 20.0,
+        "walk_minutes": 30.0,
+        "run_distance_km": 3.0,
+        "run_count": 1,
+        "longest_run_min": 20.0,
+        "symptom_entries": 2,
+        "symptom_days": 1,
+        "leakage_days": 1,
+        "worst_heaviness_0_10": 4,
+        "pelvic_floor_sessions": 1,
+        "strength_sessions": 1,
+        "foundation_minutes": 40.0,
+    },
+    {
+        "week_start": date(2025, 12, 29),
+        "weeks_since_birth": 12,
+        "days_since_birth": 84,
+        **ZERO_WEEK,
+        "run_minutes": 33.0,
+        "run_distance_km": 2.0,
+        "runs_without_distance": 1,
+        "run_count": 2,
+        "longest_run_min": 22.0,
+        "symptom_entries": 2,
+        "symptom_days": 1,
+        "worst_pelvic_pain_0_10": 5,
+        "worst_joint_pain_0_10": 3,
+        "worst_pain_0_10": 5,
+        "change_pct": 65.0,
+        "over_10pct": True,
+    },
+    {
+        "week_start": date(2026, 1, 5),
+        "weeks_since_birth": 13,
+        "days_since_birth": 91,
+        **ZERO_WEEK,
+        "symptom_entries": 1,
+        "symptom_days": 1,
+        "bleeding_days": 1,
+        "red_flag": True,
+        "change_pct": -100.0,
+    },
+    {
+        "week_start": date(2026, 1, 12),
+        "weeks_since_birth": 14,
+        "days_since_birth": 98,
+        **ZERO_WEEK,
+        "run_minutes": 36.0,
+        "run_distance_km": 5.0,
+        "run_count": 1,
+        "longest_run_min": 36.0,
+        "pelvic_floor_sessions": 1,
+        "foundation_minutes": 20.0,
+    },
 ]
 
 
 def summary(**kwargs) -> pd.DataFrame:
-    return volume.weekly_summary(RUNS, SYMPTOMS, birth_date=BIRTH, red_flags=RED_FLAGS,
-                                 foundation=FOUNDATION, **kwargs)
+    return volume.weekly_summary(RUNS, SYMPTOMS, birth_date=BIRTH, red_flags=RED_FLAGS, foundation=FOUNDATION, **kwargs)
 
 
 def test_weekly_summary_whole_result_across_the_year_boundary():
@@ -115,8 +190,13 @@ def test_start_and_end_add_empty_weeks_and_keep_the_real_previous_week():
     assert [d.isoformat() for d in weekly["week_start"]] == ["2025-12-29", "2026-01-05", "2026-01-12", "2026-01-19"]
     # The first week shown still compares with 22 Dec, which is outside the window.
     assert plain(weekly)[0]["change_pct"] == 65.0
-    assert plain(weekly)[-1] == {"week_start": date(2026, 1, 19), "weeks_since_birth": 15,
-                                 "days_since_birth": 105, **ZERO_WEEK, "change_pct": -100.0}
+    assert plain(weekly)[-1] == {
+        "week_start": date(2026, 1, 19),
+        "weeks_since_birth": 15,
+        "days_since_birth": 105,
+        **ZERO_WEEK,
+        "change_pct": -100.0,
+    }
 
 
 def test_a_week_still_going_shows_no_drop_yet_but_keeps_a_rise():
@@ -145,16 +225,18 @@ def test_without_birth_date_weeks_since_birth_is_none():
 
 def test_empty_log_gives_empty_frame_with_all_columns():
     history = models.History()
-    weekly = volume.weekly_summary(history.runs, history.symptoms, birth_date=BIRTH,
-                                   red_flags=history.red_flags, foundation=history.foundation)
+    weekly = volume.weekly_summary(
+        history.runs, history.symptoms, birth_date=BIRTH, red_flags=history.red_flags, foundation=history.foundation
+    )
     assert weekly.empty
     assert list(weekly.columns) == list(volume.WEEKLY_COLUMNS)
 
 
 def test_empty_log_with_a_window_gives_zero_weeks():
     history = models.History()
-    weekly = volume.weekly_summary(history.runs, history.symptoms, birth_date=BIRTH,
-                                   start=date(2026, 1, 1), end=date(2026, 1, 12))
+    weekly = volume.weekly_summary(
+        history.runs, history.symptoms, birth_date=BIRTH, start=date(2026, 1, 1), end=date(2026, 1, 12)
+    )
     assert plain(weekly) == [
         {"week_start": date(2025, 12, 29), "weeks_since_birth": 12, "days_since_birth": 84, **ZERO_WEEK},
         {"week_start": date(2026, 1, 5), "weeks_since_birth": 13, "days_since_birth": 91, **ZERO_WEEK},
@@ -163,22 +245,30 @@ def test_empty_log_with_a_window_gives_zero_weeks():
 
 
 def test_exactly_ten_percent_is_not_over():
-    runs = runs_frame([
-        {"run_date": date(2026, 2, 2), "duration_min": 60.0, "kind": "continuous"},
-        {"run_date": date(2026, 2, 9), "duration_min": 66.0, "kind": "continuous"},  # +10.0%
-        {"run_date": date(2026, 2, 16), "duration_min": 72.7, "kind": "continuous"},  # +10.2%
-    ])
+    runs = runs_frame(
+        [
+            {"run_date": date(2026, 2, 2), "duration_min": 60.0, "kind": "continuous"},
+            {"run_date": date(2026, 2, 9), "duration_min": 66.0, "kind": "continuous"},  # +10.0%
+            {"run_date": date(2026, 2, 16), "duration_min": 72.7, "kind": "continuous"},  # +10.2%
+        ]
+    )
     weekly = volume.weekly_summary(runs, symptoms_frame([]), birth_date=None)
     assert weekly["change_pct"].tolist()[1:] == [10.0, 10.2]
     assert weekly["over_10pct"].tolist() == [False, False, True]
 
 
 def test_mixed_units_distances_are_stored_metric_and_shown_in_her_units():
-    runs = runs_frame([
-        {"run_date": date(2026, 2, 2), "duration_min": 20.0, "distance_km": models.to_km(2.0, "mi"),
-         "kind": "continuous"},  # entered as 2 miles
-        {"run_date": date(2026, 2, 4), "duration_min": 30.0, "distance_km": 5.0, "kind": "continuous"},
-    ])
+    runs = runs_frame(
+        [
+            {
+                "run_date": date(2026, 2, 2),
+                "duration_min": 20.0,
+                "distance_km": models.to_km(2.0, "mi"),
+                "kind": "continuous",
+            },  # entered as 2 miles
+            {"run_date": date(2026, 2, 4), "duration_min": 30.0, "distance_km": 5.0, "kind": "continuous"},
+        ]
+    )
     weekly = volume.weekly_summary(runs, symptoms_frame([]), birth_date=None)
     assert weekly["run_distance_km"].tolist() == [pytest.approx(8.218688)]
     miles = volume.to_display_units(weekly, "mi")
@@ -197,11 +287,21 @@ def test_weekly_table_is_labelled_newest_first_in_her_units():
 
 
 @settings(max_examples=40, deadline=None)
-@given(st.lists(st.tuples(st.integers(0, 120), st.sampled_from(list(models.RUN_KINDS)),
-                          st.integers(1, 120)), max_size=40))
+@given(
+    st.lists(st.tuples(st.integers(0, 120), st.sampled_from(list(models.RUN_KINDS)), st.integers(1, 120)), max_size=40)
+)
 def test_weekly_totals_add_up_to_the_log(rows):
-    runs = runs_frame([{"run_date": date(2025, 12, 1) + timedelta(days=d), "kind": k,
-                        "duration_min": float(m), "distance_km": None} for d, k, m in rows])
+    runs = runs_frame(
+        [
+            {
+                "run_date": date(2025, 12, 1) + timedelta(days=d),
+                "kind": k,
+                "duration_min": float(m),
+                "distance_km": None,
+            }
+            for d, k, m in rows
+        ]
+    )
     weekly = volume.weekly_summary(runs, symptoms_frame([]), birth_date=BIRTH)
     running = [m for _, k, m in rows if k in models.RUNNING_KINDS]
     assert weekly["run_minutes"].sum() == sum(running)
@@ -216,36 +316,59 @@ def test_weekly_totals_add_up_to_the_log(rows):
 
 # ------------------------------------------------------------------ spikes
 
+
 def test_single_run_spikes_against_the_longest_run_in_the_previous_30_days():
     day0 = date(2026, 3, 2)
-    runs = runs_frame([
-        {"run_date": day0, "duration_min": 30.0, "kind": "walk_run"},  # first ever: not a spike
-        {"run_date": day0 + timedelta(days=10), "duration_min": 33.0, "kind": "continuous"},  # exactly 110%
-        {"run_date": day0 + timedelta(days=20), "duration_min": 34.0, "kind": "continuous"},
-        {"run_date": day0 + timedelta(days=25), "duration_min": 40.0, "kind": "hills_speed"},  # 40/34
-        {"run_date": day0 + timedelta(days=26), "duration_min": 90.0, "kind": "walk"},  # walks never count
-        {"run_date": day0 + timedelta(days=55), "duration_min": 44.0, "kind": "continuous"},  # 30 days after 40
-        {"run_date": day0 + timedelta(days=90), "duration_min": 20.0, "kind": "buggy"},  # nothing in window
-        {"run_date": day0 + timedelta(days=91), "duration_min": 30.0, "kind": "buggy"},  # 30/20
-        {"run_date": day0 + timedelta(days=91), "duration_min": 25.0, "kind": "buggy"},  # same day not previous
-    ])
+    runs = runs_frame(
+        [
+            {"run_date": day0, "duration_min": 30.0, "kind": "walk_run"},  # first ever: not a spike
+            {"run_date": day0 + timedelta(days=10), "duration_min": 33.0, "kind": "continuous"},  # exactly 110%
+            {"run_date": day0 + timedelta(days=20), "duration_min": 34.0, "kind": "continuous"},
+            {"run_date": day0 + timedelta(days=25), "duration_min": 40.0, "kind": "hills_speed"},  # 40/34
+            {"run_date": day0 + timedelta(days=26), "duration_min": 90.0, "kind": "walk"},  # walks never count
+            {"run_date": day0 + timedelta(days=55), "duration_min": 44.0, "kind": "continuous"},  # 30 days after 40
+            {"run_date": day0 + timedelta(days=90), "duration_min": 20.0, "kind": "buggy"},  # nothing in window
+            {"run_date": day0 + timedelta(days=91), "duration_min": 30.0, "kind": "buggy"},  # 30/20
+            {"run_date": day0 + timedelta(days=91), "duration_min": 25.0, "kind": "buggy"},  # same day not previous
+        ]
+    )
     spikes = volume.single_run_spikes(runs)
     assert list(spikes.columns) == ["id", "run_date", "kind", "duration_min", "previous_longest_min", "ratio"]
     assert spikes.to_dict("records") == [
-        {"id": 4, "run_date": date(2026, 3, 27), "kind": "hills_speed", "duration_min": 40.0,
-         "previous_longest_min": 34.0, "ratio": 1.18},
-        {"id": 8, "run_date": date(2026, 6, 1), "kind": "buggy", "duration_min": 30.0,
-         "previous_longest_min": 20.0, "ratio": 1.5},
-        {"id": 9, "run_date": date(2026, 6, 1), "kind": "buggy", "duration_min": 25.0,
-         "previous_longest_min": 20.0, "ratio": 1.25},
+        {
+            "id": 4,
+            "run_date": date(2026, 3, 27),
+            "kind": "hills_speed",
+            "duration_min": 40.0,
+            "previous_longest_min": 34.0,
+            "ratio": 1.18,
+        },
+        {
+            "id": 8,
+            "run_date": date(2026, 6, 1),
+            "kind": "buggy",
+            "duration_min": 30.0,
+            "previous_longest_min": 20.0,
+            "ratio": 1.5,
+        },
+        {
+            "id": 9,
+            "run_date": date(2026, 6, 1),
+            "kind": "buggy",
+            "duration_min": 25.0,
+            "previous_longest_min": 20.0,
+            "ratio": 1.25,
+        },
     ]
 
 
 def test_single_run_spikes_ratio_and_window_are_options():
-    runs = runs_frame([
-        {"run_date": date(2026, 3, 1), "duration_min": 30.0, "kind": "continuous"},
-        {"run_date": date(2026, 3, 9), "duration_min": 36.0, "kind": "continuous"},
-    ])
+    runs = runs_frame(
+        [
+            {"run_date": date(2026, 3, 1), "duration_min": 30.0, "kind": "continuous"},
+            {"run_date": date(2026, 3, 9), "duration_min": 36.0, "kind": "continuous"},
+        ]
+    )
     assert volume.single_run_spikes(runs)["id"].tolist() == [2]
     assert volume.single_run_spikes(runs, ratio=1.25).empty
     assert volume.single_run_spikes(runs, window_days=7).empty  # 8 days apart
@@ -261,13 +384,15 @@ def test_spike_docstring_names_its_source():
 
 
 def test_longest_run_in_window():
-    runs = runs_frame([
-        {"run_date": date(2026, 3, 1), "duration_min": 50.0, "kind": "continuous"},  # 31 days before
-        {"run_date": date(2026, 3, 2), "duration_min": 25.0, "kind": "walk_run"},  # exactly 30 days before
-        {"run_date": date(2026, 3, 20), "duration_min": 60.0, "kind": "walk"},
-        {"run_date": date(2026, 4, 1), "duration_min": 20.0, "kind": "continuous"},  # today counts
-        {"run_date": date(2026, 4, 2), "duration_min": 99.0, "kind": "continuous"},  # future: ignored
-    ])
+    runs = runs_frame(
+        [
+            {"run_date": date(2026, 3, 1), "duration_min": 50.0, "kind": "continuous"},  # 31 days before
+            {"run_date": date(2026, 3, 2), "duration_min": 25.0, "kind": "walk_run"},  # exactly 30 days before
+            {"run_date": date(2026, 3, 20), "duration_min": 60.0, "kind": "walk"},
+            {"run_date": date(2026, 4, 1), "duration_min": 20.0, "kind": "continuous"},  # today counts
+            {"run_date": date(2026, 4, 2), "duration_min": 99.0, "kind": "continuous"},  # future: ignored
+        ]
+    )
     assert volume.longest_run_in_window(runs, date(2026, 4, 1)) == 25.0
     assert volume.longest_run_in_window(runs, date(2026, 4, 1), window_days=7) == 20.0
     assert volume.longest_run_in_window(runs, date(2026, 2, 1)) == 0.0
@@ -275,6 +400,7 @@ def test_longest_run_in_window():
 
 
 # ------------------------------------------------------------------ ACWR
+
 
 def test_acwr_is_this_week_over_the_four_week_mean_and_labelled_information_only():
     weekly = pd.DataFrame({"run_minutes": [10.0, 20.0, 30.0, 40.0, 50.0, 0.0, 0.0, 0.0, 0.0]})

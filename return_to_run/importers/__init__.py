@@ -76,8 +76,9 @@ class ImportFileError(ValueError):
 # Dispatch
 
 
-def parse_upload(filename: str, data: bytes, *, today: date, distance_units: str = "km",
-                 progress: Progress | None = None) -> ImportResult:
+def parse_upload(
+    filename: str, data: bytes, *, today: date, distance_units: str = "km", progress: Progress | None = None
+) -> ImportResult:
     """Read an uploaded file and return what it would import.
 
     Recognised by content first, then by name: a zip (Strava export), gzip (`.fit.gz`,
@@ -99,28 +100,30 @@ def parse_upload(filename: str, data: bytes, *, today: date, distance_units: str
         name = name[:-3] if lower.endswith(".gz") else name
         lower = name.lower()
     if data[:4] == b"PK\x03\x04" or lower.endswith(".zip"):
-        return strava.parse_export_zip(data, today=today, progress=progress,
-                                       distance_units=distance_units, filename=name)
-    kind = sniff_single_file(data) or next(
-        (ext for ext in ("fit", "gpx", "tcx") if lower.endswith("." + ext)), None)
+        return strava.parse_export_zip(
+            data, today=today, progress=progress, distance_units=distance_units, filename=name
+        )
+    kind = sniff_single_file(data) or next((ext for ext in ("fit", "gpx", "tcx") if lower.endswith("." + ext)), None)
     if kind is not None:
-        parser = {"fit": activity_files.parse_fit, "gpx": activity_files.parse_gpx,
-                  "tcx": activity_files.parse_tcx}[kind]
+        parser = {"fit": activity_files.parse_fit, "gpx": activity_files.parse_gpx, "tcx": activity_files.parse_tcx}[
+            kind
+        ]
         result = parser(data, today=today, filename=name)
         if progress is not None:
             progress(1, 1)
         return result
     table = read_csv_table(data, name)
     if strava.looks_like_strava(table.header):
-        return strava.parse_table(table, today=today, progress=progress,
-                                  distance_units=distance_units)
+        return strava.parse_table(table, today=today, progress=progress, distance_units=distance_units)
     if garmin.looks_like_garmin(table.header):
-        return garmin.parse_table(table, today=today, distance_units=distance_units,
-                                  progress=progress)
-    raise ImportFileError(name, "this is not a Strava activities.csv or a Garmin Connect "
-                          "activities export (no 'Activity Date' or 'Date' column). Upload the "
-                          "Strava export zip, its activities.csv, a Garmin Connect CSV, or a "
-                          "GPX, TCX or FIT file.")
+        return garmin.parse_table(table, today=today, distance_units=distance_units, progress=progress)
+    raise ImportFileError(
+        name,
+        "this is not a Strava activities.csv or a Garmin Connect "
+        "activities export (no 'Activity Date' or 'Date' column). Upload the "
+        "Strava export zip, its activities.csv, a Garmin Connect CSV, or a "
+        "GPX, TCX or FIT file.",
+    )
 
 
 def sniff_single_file(data: bytes) -> str | None:
@@ -144,8 +147,10 @@ def gunzip(data: bytes, filename: str, limit: int = MAX_ACTIVITY_FILE_BYTES) -> 
     except Exception as exc:  # noqa: BLE001 - gzip raises OSError, EOFError, zlib.error...
         raise ImportFileError(filename, f"the compressed file is damaged or incomplete ({exc}).") from None
     if len(out) > limit:
-        raise ImportFileError(filename, f"the file is larger than {limit // 1024 // 1024} MB "
-                              "once uncompressed; that is not a single activity.")
+        raise ImportFileError(
+            filename,
+            f"the file is larger than {limit // 1024 // 1024} MB once uncompressed; that is not a single activity.",
+        )
     if not out.strip():
         raise ImportFileError(filename, "the file is empty once uncompressed.")
     return out
@@ -219,13 +224,17 @@ def read_csv_table(data: bytes, filename: str) -> CsvTable:
     if header is None:
         raise ImportFileError(filename, "the file is empty.")
     if len(header) < 2:
-        raise ImportFileError(filename, "this is not a CSV file of activities (the first line "
-                              "has no column names separated by commas).")
+        raise ImportFileError(
+            filename, "this is not a CSV file of activities (the first line has no column names separated by commas)."
+        )
     width = len(header)
     if records and len(records[-1]) < width:
-        raise ImportFileError(filename, f"the file looks cut off: row {rows[-1]} ends after "
-                              f"{len(records[-1])} of {width} columns. Download or export "
-                              "it again.")
+        raise ImportFileError(
+            filename,
+            f"the file looks cut off: row {rows[-1]} ends after "
+            f"{len(records[-1])} of {width} columns. Download or export "
+            "it again.",
+        )
     for record in records:
         # Pad short rows, plus one empty cell at index `width` for columns the file lacks.
         record.extend([""] * (width + 1 - len(record)))
@@ -336,14 +345,45 @@ def parse_duration_s(text: str | None) -> float | None:
 
 MONTHS = {
     # English, German and French abbreviations and names, lower case, without dots.
-    **{m: i for i, m in enumerate(
-        ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1)},
-    "january": 1, "february": 2, "march": 3, "april": 4, "june": 6, "july": 7,
-    "august": 8, "sept": 9, "september": 9, "october": 10, "november": 11, "december": 12,
-    "januar": 1, "jän": 1, "februar": 2, "mär": 3, "märz": 3, "mrz": 3, "mai": 5, "juni": 6,
-    "juli": 7, "okt": 10, "oktober": 10, "dez": 12, "dezember": 12,
-    "janv": 1, "févr": 2, "fevr": 2, "mars": 3, "avr": 4, "juin": 6, "juil": 7, "août": 8,
-    "aout": 8, "déc": 12,
+    **{
+        m: i
+        for i, m in enumerate(["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1)
+    },
+    "january": 1,
+    "february": 2,
+    "march": 3,
+    "april": 4,
+    "june": 6,
+    "july": 7,
+    "august": 8,
+    "sept": 9,
+    "september": 9,
+    "october": 10,
+    "november": 11,
+    "december": 12,
+    "januar": 1,
+    "jän": 1,
+    "februar": 2,
+    "mär": 3,
+    "märz": 3,
+    "mrz": 3,
+    "mai": 5,
+    "juni": 6,
+    "juli": 7,
+    "okt": 10,
+    "oktober": 10,
+    "dez": 12,
+    "dezember": 12,
+    "janv": 1,
+    "févr": 2,
+    "fevr": 2,
+    "mars": 3,
+    "avr": 4,
+    "juin": 6,
+    "juil": 7,
+    "août": 8,
+    "aout": 8,
+    "déc": 12,
 }
 
 
@@ -447,8 +487,12 @@ class RowCollector:
         source_id = clean["source_id"]
         if source_id in self._seen:
             first = self._seen[source_id]
-            self.skip(row, f"duplicate of row {first} (the same activity appears twice in this file)"
-                      if first is not None else "duplicate of an activity earlier in this file")
+            self.skip(
+                row,
+                f"duplicate of row {first} (the same activity appears twice in this file)"
+                if first is not None
+                else "duplicate of an activity earlier in this file",
+            )
             return
         self._seen[source_id] = row
         self.rows.append(clean)

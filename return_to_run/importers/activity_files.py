@@ -27,8 +27,22 @@ from tcxreader.tcxreader import TCXReader
 
 from . import ImportFileError, ImportResult, RowCollector, join_notes, positive_or_none, seconds_to_min, utc_date
 
-SKIP_WORDS = ("cycl", "bik", "ride", "swim", "ski", "row", "paddl", "kayak", "canoe", "skat",
-              "golf", "drive", "motor", "fly")
+SKIP_WORDS = (
+    "cycl",
+    "bik",
+    "ride",
+    "swim",
+    "ski",
+    "row",
+    "paddl",
+    "kayak",
+    "canoe",
+    "skat",
+    "golf",
+    "drive",
+    "motor",
+    "fly",
+)
 RUN_FIT_SPORTS = {"running", "generic", "training_run"}
 WALK_FIT_SPORTS = {"walking", "hiking"}
 # Strava writes its numeric activity codes into older GPX exports: 1 is Ride, 9 is Run.
@@ -54,26 +68,43 @@ def _start_id(start: datetime | None, data: bytes) -> str:
     return "sha256:" + hashlib.sha256(data).hexdigest()[:32]
 
 
-def _one_run(source: str, *, today: date, kind: str | None, sport: str | None,
-             start: datetime | None, run_date: date | None, seconds: float | None,
-             metres: float | None, effort: int | None, notes: str, data: bytes) -> ImportResult:
+def _one_run(
+    source: str,
+    *,
+    today: date,
+    kind: str | None,
+    sport: str | None,
+    start: datetime | None,
+    run_date: date | None,
+    seconds: float | None,
+    metres: float | None,
+    effort: int | None,
+    notes: str,
+    data: bytes,
+) -> ImportResult:
     collector = RowCollector(source, today=today, total=1, progress=None)
     collector.tick()
     if kind is None:
         collector.skip(None, f"{sport}: not a run or walk")
     elif start is None and run_date is None:
-        collector.skip(None, "the file has no times, so the date and duration of the activity "
-                       "are unknown (a planned route rather than a recorded activity?)")
+        collector.skip(
+            None,
+            "the file has no times, so the date and duration of the activity "
+            "are unknown (a planned route rather than a recorded activity?)",
+        )
     else:
-        collector.add(None, {
-            "run_date": run_date or utc_date(start),
-            "duration_min": seconds_to_min(seconds) if seconds else None,
-            "distance_km": positive_or_none(None if metres is None else round(metres / 1000, 3)),
-            "kind": kind,
-            "effort_1_10": effort,
-            "notes": join_notes(notes),
-            "source_id": _start_id(start, data),
-        })
+        collector.add(
+            None,
+            {
+                "run_date": run_date or utc_date(start),
+                "duration_min": seconds_to_min(seconds) if seconds else None,
+                "distance_km": positive_or_none(None if metres is None else round(metres / 1000, 3)),
+                "kind": kind,
+                "effort_1_10": effort,
+                "notes": join_notes(notes),
+                "source_id": _start_id(start, data),
+            },
+        )
     return collector.result()
 
 
@@ -88,14 +119,26 @@ def parse_gpx(data: bytes, *, today: date, filename: str = "activity.gpx") -> Im
     except Exception as exc:  # noqa: BLE001 - gpxpy and the XML parser raise many types
         raise ImportFileError(filename, f"this is not a readable GPX file ({_short(exc)}).") from None
     if not gpx.tracks or not any(seg.points for track in gpx.tracks for seg in track.segments):
-        raise ImportFileError(filename, "this GPX file has no recorded track (it may hold only a "
-                              "planned route or waypoints), so there is no run to import.")
+        raise ImportFileError(
+            filename,
+            "this GPX file has no recorded track (it may hold only a "
+            "planned route or waypoints), so there is no run to import.",
+        )
     track = gpx.tracks[0]
     seconds = (moving.moving_time if moving and moving.moving_time else None) or total or None
-    return _one_run("gpx", today=today, kind=kind_for_sport(track.type), sport=track.type, start=bounds.start_time, run_date=None,
-                    seconds=seconds, metres=metres, effort=None,
-                    notes=join_notes(track.name or gpx.name, track.description or gpx.description),
-                    data=data)
+    return _one_run(
+        "gpx",
+        today=today,
+        kind=kind_for_sport(track.type),
+        sport=track.type,
+        start=bounds.start_time,
+        run_date=None,
+        seconds=seconds,
+        metres=metres,
+        effort=None,
+        notes=join_notes(track.name or gpx.name, track.description or gpx.description),
+        data=data,
+    )
 
 
 def parse_tcx(data: bytes, *, today: date, filename: str = "activity.tcx") -> ImportResult:
@@ -105,12 +148,22 @@ def parse_tcx(data: bytes, *, today: date, filename: str = "activity.tcx") -> Im
     except Exception as exc:  # noqa: BLE001 - tcxreader and ElementTree raise many types
         raise ImportFileError(filename, f"this is not a readable TCX file ({_short(exc)}).") from None
     if exercise.activity_type is None:
-        raise ImportFileError(filename, "this TCX file holds no recorded activity (it may be a "
-                              "course or a workout plan).")
-    return _one_run("tcx", today=today, kind=kind_for_sport(exercise.activity_type),
-                    sport=exercise.activity_type, start=exercise.start_time,
-                    run_date=None, seconds=exercise.duration, metres=exercise.distance,
-                    effort=None, notes="", data=data)
+        raise ImportFileError(
+            filename, "this TCX file holds no recorded activity (it may be a course or a workout plan)."
+        )
+    return _one_run(
+        "tcx",
+        today=today,
+        kind=kind_for_sport(exercise.activity_type),
+        sport=exercise.activity_type,
+        start=exercise.start_time,
+        run_date=None,
+        seconds=exercise.duration,
+        metres=exercise.distance,
+        effort=None,
+        notes="",
+        data=data,
+    )
 
 
 # The watch's post-activity "perceived effort": session field 193, `workout_rpe` in the FIT
@@ -125,15 +178,17 @@ def parse_fit(data: bytes, *, today: date, filename: str = "activity.fit") -> Im
     sessions: list[dict] = []
     clock: tuple[datetime, datetime] | None = None  # (UTC, local) at the same moment
     try:
-        with fitdecode.FitReader(io.BytesIO(data), check_crc=fitdecode.CrcCheck.RAISE,
-                                 error_handling=fitdecode.ErrorHandling.RAISE) as fit:
+        with fitdecode.FitReader(
+            io.BytesIO(data), check_crc=fitdecode.CrcCheck.RAISE, error_handling=fitdecode.ErrorHandling.RAISE
+        ) as fit:
             for frame in fit:
                 if frame.frame_type != fitdecode.FIT_FRAME_DATA:
                     continue
                 if frame.name == "session":
                     values = {f.name: f.value for f in frame.fields}
-                    values["rpe_raw"] = next((f.raw_value for f in frame.fields
-                                              if f.def_num == FIT_SESSION_RPE_FIELD), None)
+                    values["rpe_raw"] = next(
+                        (f.raw_value for f in frame.fields if f.def_num == FIT_SESSION_RPE_FIELD), None
+                    )
                     sessions.append(values)
                 elif frame.name == "activity" and clock is None:
                     utc = frame.get_value("timestamp", fallback=None)
@@ -143,8 +198,11 @@ def parse_fit(data: bytes, *, today: date, filename: str = "activity.fit") -> Im
     except Exception as exc:  # noqa: BLE001 - fitdecode raises many types on damaged input
         raise ImportFileError(filename, f"this is not a readable FIT file ({_short(exc)}).") from None
     if not sessions:
-        raise ImportFileError(filename, "this FIT file holds no activity summary (it may be a "
-                              "course, settings or health file rather than a recorded activity).")
+        raise ImportFileError(
+            filename,
+            "this FIT file holds no activity summary (it may be a "
+            "course, settings or health file rather than a recorded activity).",
+        )
     session = next((s for s in sessions if _fit_kind(s.get("sport")) is not None), sessions[0])
     sport = session.get("sport")
     start = session.get("start_time")
@@ -158,10 +216,19 @@ def parse_fit(data: bytes, *, today: date, filename: str = "activity.fit") -> Im
         if abs(offset.total_seconds()) <= 14 * 3600:
             run_date = (_naive_utc(start) + offset).date()
     label = sport.replace("_", " ").capitalize() if isinstance(sport, str) else f"Sport {sport}"
-    return _one_run("fit", today=today, kind=_fit_kind(sport), sport=label, start=start,
-                    run_date=run_date, seconds=seconds,
-                    metres=_positive(session.get("total_distance")),
-                    effort=_fit_effort(session.get("rpe_raw")), notes="", data=data)
+    return _one_run(
+        "fit",
+        today=today,
+        kind=_fit_kind(sport),
+        sport=label,
+        start=start,
+        run_date=run_date,
+        seconds=seconds,
+        metres=_positive(session.get("total_distance")),
+        effort=_fit_effort(session.get("rpe_raw")),
+        notes="",
+        data=data,
+    )
 
 
 def _naive_utc(moment: datetime) -> datetime:

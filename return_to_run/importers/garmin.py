@@ -67,27 +67,36 @@ def looks_like_garmin(header: tuple[str, ...]) -> bool:
     return "activity type" in keys and bool(keys & {"date", "start", "start time"})
 
 
-def parse_activities_csv(data: bytes, *, today: date, distance_units: str = "km",
-                         progress: Progress | None = None,
-                         filename: str = "Activities.csv") -> ImportResult:
+def parse_activities_csv(
+    data: bytes,
+    *,
+    today: date,
+    distance_units: str = "km",
+    progress: Progress | None = None,
+    filename: str = "Activities.csv",
+) -> ImportResult:
     """Runs and walks in a Garmin Connect activities CSV (bytes). Raises ImportFileError."""
-    return parse_table(read_csv_table(data, filename), today=today,
-                       distance_units=distance_units, progress=progress)
+    return parse_table(read_csv_table(data, filename), today=today, distance_units=distance_units, progress=progress)
 
 
-def parse_table(table: CsvTable, *, today: date, distance_units: str = "km",
-                progress: Progress | None = None) -> ImportResult:
+def parse_table(
+    table: CsvTable, *, today: date, distance_units: str = "km", progress: Progress | None = None
+) -> ImportResult:
     """Rows of an already read Garmin CSV -> ImportResult."""
     if distance_units not in UNITS:
         raise ValueError(f"distance_units must be one of {', '.join(UNITS)}, not {distance_units!r}")
     positions = column_positions(table.header, HEADER_ALIASES)
-    missing = [label for field, label in (("type", "Activity Type"), ("date", "Date"),
-                                          ("distance", "Distance")) if field not in positions]
+    missing = [
+        label
+        for field, label in (("type", "Activity Type"), ("date", "Date"), ("distance", "Distance"))
+        if field not in positions
+    ]
     if not any(field in positions for field in DURATION_FIELDS):
         missing.append("Time (or Moving Time, Elapsed Time, Activity Time)")
     if missing:
-        raise ImportFileError(table.filename, "this Garmin file is missing required columns: "
-                              + ", ".join(missing) + ".")
+        raise ImportFileError(
+            table.filename, "this Garmin file is missing required columns: " + ", ".join(missing) + "."
+        )
 
     blank = table.missing
 
@@ -109,20 +118,29 @@ def parse_table(table: CsvTable, *, today: date, distance_units: str = "km",
         duration, seconds = pick_duration([record[first(field)] for field in DURATION_FIELDS])
 
         shown = number_or_text(record[first("distance")], grouping=False)
-        distance = shown if isinstance(shown, str) else positive_or_none(
-            None if shown is None else round(to_km(shown, distance_units), 3))
+        distance = (
+            shown
+            if isinstance(shown, str)
+            else positive_or_none(None if shown is None else round(to_km(shown, distance_units), 3))
+        )
 
         # Hash the distance as the file gives it (her Garmin unit), so a change of units in
         # her profile between two imports does not change the id.
-        source_id = stable_id(" ".join(date_text.split()), activity_type.casefold(),
-                              None if seconds is None else round(seconds),
-                              None if not isinstance(shown, float) else round(shown, 2))
-        collector.add(row, {
-            "run_date": run_date,
-            "duration_min": duration,
-            "distance_km": distance,
-            "kind": kind,
-            "notes": join_notes(record[first("title")]),
-            "source_id": source_id,
-        })
+        source_id = stable_id(
+            " ".join(date_text.split()),
+            activity_type.casefold(),
+            None if seconds is None else round(seconds),
+            None if not isinstance(shown, float) else round(shown, 2),
+        )
+        collector.add(
+            row,
+            {
+                "run_date": run_date,
+                "duration_min": duration,
+                "distance_km": distance,
+                "kind": kind,
+                "notes": join_notes(record[first("title")]),
+                "source_id": source_id,
+            },
+        )
     return collector.result()

@@ -57,8 +57,12 @@ HEADER_ALIASES: dict[str, tuple[str, ...]] = {
     "moving": ("Moving Time", "Bewegungszeit"),
     "distance": ("Distance", "Distanz"),
     # unverified German names:
-    "private_note": ("Activity Private Note", "Private Notiz zur Aktivität", "Private Aktivitätsnotiz",
-                     "Private Notiz"),
+    "private_note": (
+        "Activity Private Note",
+        "Private Notiz zur Aktivität",
+        "Private Aktivitätsnotiz",
+        "Private Notiz",
+    ),
     "exertion": ("Perceived Exertion", "Empfundene Anstrengung", "Wahrgenommene Anstrengung"),
 }
 REQUIRED = {
@@ -84,31 +88,47 @@ def kind_for(activity_type: str) -> str | None:
 
 def looks_like_strava(header: tuple[str, ...]) -> bool:
     keys = {normalize_header(h) for h in header}
-    return any(normalize_header(alias) in keys
-               for alias in HEADER_ALIASES["id"] + HEADER_ALIASES["date"])
+    return any(normalize_header(alias) in keys for alias in HEADER_ALIASES["id"] + HEADER_ALIASES["date"])
 
 
-def parse_activities_csv(data: bytes, *, today: date, progress: Progress | None = None,
-                         distance_units: str = "km", filename: str = "activities.csv") -> ImportResult:
+def parse_activities_csv(
+    data: bytes,
+    *,
+    today: date,
+    progress: Progress | None = None,
+    distance_units: str = "km",
+    filename: str = "activities.csv",
+) -> ImportResult:
     """Runs and walks in a Strava `activities.csv` (bytes). Raises ImportFileError."""
     table = read_csv_table(data, filename)
     return parse_table(table, today=today, progress=progress, distance_units=distance_units)
 
 
-def parse_export_zip(data: bytes, *, today: date, progress: Progress | None = None,
-                     distance_units: str = "km", filename: str = "export.zip") -> ImportResult:
+def parse_export_zip(
+    data: bytes,
+    *,
+    today: date,
+    progress: Progress | None = None,
+    distance_units: str = "km",
+    filename: str = "export.zip",
+) -> ImportResult:
     """Runs and walks in the `activities.csv` inside a Strava export zip. Raises ImportFileError."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
-        members = [info for info in archive.infolist()
-                   if not info.is_dir() and info.filename.replace("\\", "/").rsplit("/", 1)[-1].casefold()
-                   == "activities.csv"]
+        members = [
+            info
+            for info in archive.infolist()
+            if not info.is_dir() and info.filename.replace("\\", "/").rsplit("/", 1)[-1].casefold() == "activities.csv"
+        ]
     except Exception as exc:  # noqa: BLE001 - zipfile raises BadZipFile, OSError, struct.error...
         raise ImportFileError(filename, f"this is not a readable zip file ({exc}).") from None
     if not members:
-        raise ImportFileError(filename, "there is no activities.csv in this zip, so it is not a "
-                              "Strava export. Upload the zip Strava emailed you, or its "
-                              "activities.csv.")
+        raise ImportFileError(
+            filename,
+            "there is no activities.csv in this zip, so it is not a "
+            "Strava export. Upload the zip Strava emailed you, or its "
+            "activities.csv.",
+        )
     # The export has it at the top; a re-zipped folder has it one level down.
     member = min(members, key=lambda info: info.filename.count("/"))
     if member.file_size > MAX_CSV_BYTES:
@@ -124,16 +144,18 @@ def parse_export_zip(data: bytes, *, today: date, progress: Progress | None = No
     return parse_table(table, today=today, progress=progress, distance_units=distance_units)
 
 
-def parse_table(table: CsvTable, *, today: date, progress: Progress | None = None,
-                distance_units: str = "km") -> ImportResult:
+def parse_table(
+    table: CsvTable, *, today: date, progress: Progress | None = None, distance_units: str = "km"
+) -> ImportResult:
     """Rows of an already read Strava CSV -> ImportResult."""
     positions = column_positions(table.header, HEADER_ALIASES)
     missing = [label for field, label in REQUIRED.items() if field not in positions]
     if "elapsed" not in positions and "moving" not in positions:
         missing.append("Elapsed Time or Moving Time")
     if missing:
-        raise ImportFileError(table.filename, "this Strava file is missing required columns: "
-                              + ", ".join(missing) + ".")
+        raise ImportFileError(
+            table.filename, "this Strava file is missing required columns: " + ", ".join(missing) + "."
+        )
 
     blank = table.missing
 
@@ -168,12 +190,12 @@ def parse_table(table: CsvTable, *, today: date, progress: Progress | None = Non
 
         if p_metres is not None:
             metres = number_or_text(record[p_metres])
-            distance = metres if isinstance(metres, str) else (
-                None if metres is None else round(metres / 1000, 3))
+            distance = metres if isinstance(metres, str) else (None if metres is None else round(metres / 1000, 3))
         else:
             shown = number_or_text(record[p_shown], grouping=False)
-            distance = shown if isinstance(shown, str) else (
-                None if shown is None else round(to_km(shown, distance_units), 3))
+            distance = (
+                shown if isinstance(shown, str) else (None if shown is None else round(to_km(shown, distance_units), 3))
+            )
         if not isinstance(distance, str):
             distance = positive_or_none(distance)
 
@@ -184,15 +206,18 @@ def parse_table(table: CsvTable, *, today: date, progress: Progress | None = Non
         if not activity_id.isdigit():
             activity_id = _normalise_id(activity_id) or stable_id(date_text, activity_type, seconds, distance)
 
-        collector.add(row, {
-            "run_date": run_date,
-            "duration_min": duration,
-            "distance_km": distance,
-            "kind": kind,
-            "effort_1_10": effort,
-            "notes": join_notes(record[p_name], record[p_description], record[p_note]),
-            "source_id": activity_id,
-        })
+        collector.add(
+            row,
+            {
+                "run_date": run_date,
+                "duration_min": duration,
+                "distance_km": distance,
+                "kind": kind,
+                "effort_1_10": effort,
+                "notes": join_notes(record[p_name], record[p_description], record[p_note]),
+                "source_id": activity_id,
+            },
+        )
     return collector.result()
 
 

@@ -21,9 +21,16 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 TODAY = "2026-11-25"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                 "--no-first-run"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 
 def _require_chromium() -> None:
@@ -53,12 +60,15 @@ def start_server(tmp_path: Path, *, extra_env: dict | None = None) -> Server:
     port = _free_port()
     db_path = tmp_path / "browser.db"
     log_path = tmp_path / "server.log"
-    env = {**os.environ, "RETURN_TO_RUN_DB": str(db_path), "RETURN_TO_RUN_TODAY": TODAY,
-           **(extra_env or {})}
+    env = {**os.environ, "RETURN_TO_RUN_DB": str(db_path), "RETURN_TO_RUN_TODAY": TODAY, **(extra_env or {})}
     log = open(log_path, "w")  # noqa: SIM115 - closed with the process
     process = subprocess.Popen(
         [sys.executable, "-m", "return_to_run.serve", "--server.port", str(port), "--server.headless", "true"],
-        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
     url = f"http://localhost:{port}"
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:

@@ -39,7 +39,8 @@ def test_profile_run_checkin_and_chart_with_no_request_off_localhost(server, pag
 
     with sqlite3.connect(server.db_path) as conn:
         assert conn.execute("SELECT duration_min, distance_km, kind FROM runs").fetchall() == [
-            (22.0, 3.5, "continuous")]
+            (22.0, 3.5, "continuous")
+        ]
         assert conn.execute("SELECT leakage, run_id IS NOT NULL FROM symptoms").fetchall() == [("none", 1)]
 
     go_to(page, "Trends")
@@ -55,7 +56,7 @@ def test_user_html_is_shown_as_text(server, page):
     save_profile(page, server.url)
     go_to(page, "Log a run")
     fill_number(page, "Duration (min)", "20")
-    probe = '<img src=x onerror="document.title=\'pwned\'">'
+    probe = "<img src=x onerror=\"document.title='pwned'\">"
     page.get_by_label("Notes (optional)").fill(probe)
     page.get_by_label("Notes (optional)").blur()
     wait_idle(page)

@@ -50,8 +50,9 @@ def test_strava_csv_uploaded_through_the_real_page(server, page):
     click_button(page, "Import 5 activities")
     expect(page.get_by_text("Imported 5 activities from strava_activities_en.csv.")).to_be_visible()
     with sqlite3.connect(server.db_path) as conn:
-        assert conn.execute("SELECT count(*), min(run_date), max(run_date) FROM runs WHERE source = 'strava'"
-                            ).fetchone() == (5, "2020-10-07", "2020-10-14")
+        assert conn.execute(
+            "SELECT count(*), min(run_date), max(run_date) FROM runs WHERE source = 'strava'"
+        ).fetchone() == (5, "2020-10-07", "2020-10-14")
 
 
 def test_brushing_the_overview_zooms_the_detail(server, page):

@@ -37,8 +37,13 @@ def _port(server) -> int:
 def _handshake(server, *, host: str, origin: str | None) -> int:
     """Status of a WebSocket upgrade on /_stcore/stream with these Host and Origin headers."""
     conn = http.client.HTTPConnection("127.0.0.1", _port(server), timeout=5)
-    headers = {"Host": host, "Connection": "Upgrade", "Upgrade": "websocket", "Sec-WebSocket-Version": "13",
-               "Sec-WebSocket-Key": "dGhlIHNhbXBsZSBub25jZQ=="}
+    headers = {
+        "Host": host,
+        "Connection": "Upgrade",
+        "Upgrade": "websocket",
+        "Sec-WebSocket-Version": "13",
+        "Sec-WebSocket-Key": "dGhlIHNhbXBsZSBub25jZQ==",
+    }
     if origin:
         headers["Origin"] = origin
     conn.putrequest("GET", "/_stcore/stream", skip_host=True, skip_accept_encoding=True)
@@ -145,9 +150,17 @@ def test_a_foreign_origin_never_makes_the_server_call_out(tmp_path):
     # (return_to_run/serve.py) seeds that answer so the lookup never happens.
     proxy = _ProxyRecorder()
     address = f"http://127.0.0.1:{proxy.port}"
-    running = start_server(tmp_path, extra_env={"HTTP_PROXY": address, "HTTPS_PROXY": address,
-                                                "http_proxy": address, "https_proxy": address,
-                                                "NO_PROXY": "localhost,127.0.0.1", "no_proxy": "localhost,127.0.0.1"})
+    running = start_server(
+        tmp_path,
+        extra_env={
+            "HTTP_PROXY": address,
+            "HTTPS_PROXY": address,
+            "http_proxy": address,
+            "https_proxy": address,
+            "NO_PROXY": "localhost,127.0.0.1",
+            "no_proxy": "localhost,127.0.0.1",
+        },
+    )
     try:
         port = _port(running)
         assert _handshake(running, host=f"localhost:{port}", origin="http://evil.example") == 403
@@ -159,12 +172,14 @@ def test_a_foreign_origin_never_makes_the_server_call_out(tmp_path):
 
 def test_html_in_an_imported_activity_name_is_shown_as_text(server, page, tmp_path):
     save_profile(page, server.url)
-    probe = '<img src=x onerror="document.title=\'pwned\'">'
+    probe = "<img src=x onerror=\"document.title='pwned'\">"
     csv = tmp_path / "activities.csv"
-    csv.write_text("Activity ID,Activity Date,Activity Name,Activity Type,Elapsed Time,Distance,"
-                   "Activity Description\n"
-                   f'111,"Nov 20, 2026, 7:00:00 AM","{probe.replace(chr(34), chr(34) * 2)}",Run,1800,5.0,'
-                   f'"{probe.replace(chr(34), chr(34) * 2)} <script>document.title=\'pwned\'</script>"\n')
+    csv.write_text(
+        "Activity ID,Activity Date,Activity Name,Activity Type,Elapsed Time,Distance,"
+        "Activity Description\n"
+        f'111,"Nov 20, 2026, 7:00:00 AM","{probe.replace(chr(34), chr(34) * 2)}",Run,1800,5.0,'
+        f"\"{probe.replace(chr(34), chr(34) * 2)} <script>document.title='pwned'</script>\"\n"
+    )
     go_to(page, "Your data")
     page.locator('[data-testid="stFileUploader"] input[type="file"]').first.set_input_files(str(csv))
     wait_idle(page)
