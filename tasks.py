@@ -2,7 +2,7 @@
 """The two commands of the README, on any machine with Python 3.11+:
 
     python3 tasks.py start   # make .venv, install, open the app on http://localhost:8501
-    python3 tasks.py test    # make .venv, install the test tools, run the whole test suite
+    python3 tasks.py test    # make .venv, install the test tools, run ruff and the whole test suite
 
 Extra words after `test` go to pytest (e.g. `python3 tasks.py test -k storage`).
 Only the standard library is used here, because this runs before anything is installed.
@@ -49,7 +49,12 @@ def start() -> int:
 
 
 def test(pytest_args: list[str]) -> int:
+    """Lint and format check first (fast, and a failure names the file), then pytest."""
     ensure_environment("requirements-dev.txt")
+    for check in (["ruff", "check", "."], ["ruff", "format", "--check", "."]):
+        if subprocess.call([str(PYTHON), "-m", *check], cwd=ROOT) != 0:
+            print(f"`{' '.join(check)}` failed: run `.venv/bin/ruff format .` or fix what it names.")
+            return 1
     return subprocess.call([str(PYTHON), "-m", "pytest", *pytest_args], cwd=ROOT)
 
 
