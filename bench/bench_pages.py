@@ -91,7 +91,7 @@ def build_ten_years(path: Path, *, today: date = TODAY, days: int = DAYS) -> dic
             today=today,
         )
         assert not problems, problems
-        symptoms.append({**storage._stored(clean), "created_at": "2026-01-01T00:00:00+00:00"})
+        symptoms.append({**storage.connection.to_sqlite(clean), "created_at": "2026-01-01T00:00:00+00:00"})
     db["symptoms"].insert_all(symptoms, batch_size=500)  # check-ins in bulk (add_symptom re-reads history each time)
     for n in range(0, days, 7):
         for activity in ("pelvic_floor", "strength", "breathing"):

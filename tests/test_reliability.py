@@ -19,7 +19,8 @@ from pathlib import Path
 
 import pytest
 
-from return_to_run import migrations, storage
+from return_to_run import storage
+from return_to_run.storage import migrations
 
 from .conftest import PROFILE, ROOT, TODAY, app_test
 

@@ -5,7 +5,8 @@ from datetime import date
 
 import pytest
 
-from return_to_run import migrations, storage
+from return_to_run import storage
+from return_to_run.storage import migrations
 from return_to_run.validation import ValidationError
 
 from .conftest import PROFILE, TODAY

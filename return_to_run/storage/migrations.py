@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from sqlite_utils import Database, Migrations
 
-from . import models
+from .. import models
 
 migrations = Migrations("return_to_run")
 

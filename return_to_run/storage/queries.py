@@ -1,0 +1,182 @@
+"""Reading her records: one row, a table as a DataFrame, the whole history, counts, settings."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+
+import pandas as pd
+from sqlite_utils import Database
+
+from .. import models
+from .connection import USER_TABLES
+
+# ---------------------------------------------------------------- one record
+
+
+def get_profile(db: Database) -> models.Profile | None:
+    """Her profile, or None before she has saved one."""
+    rows = list(db.query("SELECT * FROM profile WHERE id = 1"))
+    if not rows:
+        return None
+    row = rows[0]
+    return models.Profile(
+        birth_date=date.fromisoformat(row["birth_date"]),
+        birth_type=row["birth_type"],
+        perineal_tear=row["perineal_tear"],
+        feeding=row["feeding"],
+        leaked_before_or_during_pregnancy=bool(row["leaked_before_or_during_pregnancy"]),
+        running_background=row["running_background"],
+        previous_running_injury=bool(row["previous_running_injury"]),
+        short_sleep_or_high_fatigue=bool(row["short_sleep_or_high_fatigue"]),
+        units=row["units"],
+        weight_kg=row["weight_kg"],
+    )
+
+
+def get_row(db: Database, table: str, record_id: int) -> dict | None:
+    """One row of a record table as stored (ISO dates, 0/1 flags), or None when it is gone."""
+    rows = list(db.query(f"SELECT * FROM [{table}] WHERE id = ?", [record_id]))
+    return rows[0] if rows else None
+
+
+def get_run(db: Database, run_id: int) -> dict:
+    """One run as a dict; raises KeyError when there is no such run."""
+    row = get_row(db, "runs", run_id)
+    if row is None:
+        raise KeyError(f"No run with id {run_id}")
+    return row
+
+
+def run_exists(db: Database, run_id: int) -> bool:
+    """Whether a run with this id is stored."""
+    return bool(list(db.query("SELECT 1 FROM runs WHERE id = ?", [run_id])))
+
+
+# ---------------------------------------------------------------- tables as frames
+
+
+def date_range(column: str, start: date | None, end: date | None) -> tuple[str, list]:
+    """A WHERE clause (or '') and its parameters for start <= column <= end."""
+    clauses, params = [], []
+    if start:
+        clauses.append(f"{column} >= ?")
+        params.append(start.isoformat())
+    if end:
+        clauses.append(f"{column} <= ?")
+        params.append(end.isoformat())
+    return ("WHERE " + " AND ".join(clauses) if clauses else ""), params
+
+
+def frame(rows: Iterable[dict], columns: tuple[str, ...], date_columns: tuple[str, ...]) -> pd.DataFrame:
+    """Rows as a DataFrame with `columns` first and ISO dates turned into dates."""
+    table = pd.DataFrame(list(rows))
+    if table.empty:
+        return pd.DataFrame({name: pd.Series(dtype="object") for name in columns})
+    for column in date_columns:
+        table[column] = [date.fromisoformat(v) if isinstance(v, str) else None for v in table[column]]
+    ordered = [c for c in columns if c in table.columns]
+    rest = [c for c in table.columns if c not in ordered]
+    return table[ordered + rest]
+
+
+def list_runs(db: Database, *, start: date | None = None, end: date | None = None) -> pd.DataFrame:
+    """Runs between start and end inclusive (all when None), newest first, RUN_COLUMNS + created_at."""
+    where, params = date_range("run_date", start, end)
+    rows = db.query(f"SELECT * FROM runs {where} ORDER BY run_date DESC, id DESC", params)
+    return frame(rows, models.RUN_COLUMNS, ("run_date",))
+
+
+def recent_runs_for_checkin(db: Database, *, limit: int = 10) -> list[dict]:
+    """The latest runs, for linking a symptom entry to a run."""
+    return list(
+        db.query("SELECT id, run_date, kind, duration_min FROM runs ORDER BY run_date DESC, id DESC LIMIT ?", [limit])
+    )
+
+
+def list_symptoms(db: Database, *, start: date | None = None, end: date | None = None) -> pd.DataFrame:
+    """Symptom entries between start and end inclusive, newest first (SYMPTOM_COLUMNS)."""
+    where, params = date_range("symptom_date", start, end)
+    rows = db.query(f"SELECT * FROM symptoms {where} ORDER BY symptom_date DESC, id DESC", params)
+    return frame(rows, models.SYMPTOM_COLUMNS, ("symptom_date",))
+
+
+def list_red_flags(db: Database) -> pd.DataFrame:
+    """Every red flag ever raised, newest first (RED_FLAG_COLUMNS)."""
+    rows = db.query("SELECT * FROM red_flags ORDER BY flagged_date DESC, id DESC")
+    return frame(rows, models.RED_FLAG_COLUMNS, ("flagged_date", "resolved_date"))
+
+
+def list_readiness(db: Database) -> pd.DataFrame:
+    """Readiness results, newest first (READINESS_COLUMNS)."""
+    rows = db.query("SELECT * FROM readiness_results ORDER BY test_date DESC, id DESC")
+    return frame(rows, models.READINESS_COLUMNS, ("test_date",))
+
+
+def list_foundation(db: Database, *, start: date | None = None, end: date | None = None) -> pd.DataFrame:
+    """Foundation sessions, newest first (FOUNDATION_COLUMNS)."""
+    where, params = date_range("session_date", start, end)
+    rows = db.query(f"SELECT * FROM foundation_sessions {where} ORDER BY session_date DESC, id DESC", params)
+    return frame(rows, models.FOUNDATION_COLUMNS, ("session_date",))
+
+
+# ---------------------------------------------------------------- whole history
+
+
+def load_history(db: Database) -> models.History:
+    """Everything she has logged, as the DataFrames the pure modules take."""
+    return models.History(
+        runs=list_runs(db),
+        symptoms=list_symptoms(db),
+        readiness=list_readiness(db),
+        red_flags=list_red_flags(db),
+        foundation=list_foundation(db),
+    )
+
+
+def first_log_date(db: Database) -> date | None:
+    """The date of her earliest run or symptom entry, or None when both logs are empty."""
+    value = db.execute(
+        "SELECT min(day) FROM (SELECT min(run_date) AS day FROM runs UNION ALL SELECT min(symptom_date) FROM symptoms)"
+    ).fetchone()[0]
+    return date.fromisoformat(value) if value else None
+
+
+def counts(db: Database) -> dict[str, int]:
+    """How many records each log holds (for the empty-app greeting and the export page)."""
+    return {
+        table: db.execute(f"SELECT count(*) FROM [{table}]").fetchone()[0]
+        for table in ("runs", "symptoms", "readiness_results", "foundation_sessions", "red_flags")
+    }
+
+
+def table_rows(db: Database, table: str) -> list[dict]:
+    """Every row of `table` as stored, in insertion order."""
+    return list(db.query(f"SELECT * FROM [{table}] ORDER BY rowid"))
+
+
+def all_rows(db: Database) -> dict[str, list[dict]]:
+    """Every row of every user table, for tests and comparisons."""
+    return {table: table_rows(db, table) for table in USER_TABLES}
+
+
+# ---------------------------------------------------------------- lessons, settings, imports
+
+
+def lessons_read(db: Database) -> dict[str, date]:
+    """Slug -> date read."""
+    return {r["slug"]: date.fromisoformat(r["read_date"]) for r in db.query("SELECT * FROM lesson_progress")}
+
+
+def get_setting(db: Database, key: str, default: str | None = None) -> str | None:
+    """A stored preference, or `default`."""
+    rows = list(db.query("SELECT value FROM settings WHERE key = ?", [key]))
+    return rows[0]["value"] if rows else default
+
+
+def existing_source_ids(db: Database, source: str) -> set[str]:
+    """source_ids already imported from `source`, to skip duplicates in a preview."""
+    return {
+        r["source_id"]
+        for r in db.query("SELECT source_id FROM runs WHERE source = ? AND source_id IS NOT NULL", [source])
+    }
