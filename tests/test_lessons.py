@@ -38,11 +38,17 @@ EXPECTED_ORDER = (
     "pressure",
     "body-changes",
     "hormones-feeding",
+    "low-oestrogen-breastfeeding",
+    "after-c-section",
+    "severe-tears",
+    "prolapse",
     "foundation",
+    "pelvic-floor-how-to",
     "readiness-tests",
     "progressing-running",
     "when-to-see-someone",
     "never-too-late",
+    "your-mind",
 )
 
 
@@ -140,7 +146,7 @@ def _slugs_on_disk() -> list[str]:
     return sorted(path.stem for path in CONTENT_DIR.glob("*.md"))
 
 
-def test_exactly_the_ten_lessons(shipped):
+def test_exactly_the_sixteen_lessons(shipped):
     assert tuple(lesson.slug for lesson in shipped) == EXPECTED_ORDER
     assert _slugs_on_disk() == sorted(EXPECTED_ORDER)
 
@@ -153,7 +159,7 @@ def test_front_matter_codes_are_known(shipped, slug):
     assert set(lesson.symptoms) <= set(SYMPTOM_KINDS), set(lesson.symptoms) - set(SYMPTOM_KINDS)
     assert lesson.topic in TOPICS
     assert lesson.evidence_level in EVIDENCE_LEVEL_WORDS
-    assert lesson.last_reviewed == date(2026, 11, 25)
+    assert lesson.last_reviewed in {date(2026, 11, 25), date(2026, 11, 29)}
     assert set(lesson.related) <= set(EXPECTED_ORDER) - {slug}
 
 
