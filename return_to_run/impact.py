@@ -15,9 +15,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 # Peak vertical ground reaction force in bodyweights (BW). Keller et al. 1996,
-# Clin Biomech 11:253: about 1.2 BW when walking, rising to about 2.5 BW when running
-# at 6 m/s. 6 m/s is fast; slow jogging was lower than that but still more than 50%
-# above walking, so 2.5 BW errs on the high side for a first postnatal jog.
+# Clin Biomech 11:253: about 1.2 BW when walking and about 2.5 BW when running at
+# 6 m/s. Slow jogging did not load less: its peak force and loading rate were more
+# than 50% higher than walking or fast running. So 2.5 BW is a typical figure for
+# running, not an upper bound, and a slow first jog may well land harder.
 PEAK_FORCE_WALK_BW = 1.2
 PEAK_FORCE_RUN_BW = 2.5
 
@@ -144,9 +145,9 @@ def _assumptions(cadence_run_spm: float, cadence_walk_spm: float, weight_kg: flo
         f"steps = walking minutes x {cadence_walk_spm:g} steps per minute. These cadences are "
         "typical figures, not taken from a study; use your own watch's cadence if you know it.",
         "Each step is one landing on one foot, so each leg takes about half of the landings.",
-        f"Each running landing peaks at {PEAK_FORCE_RUN_BW:g} times bodyweight, the figure "
-        "measured at a fast 6 metres per second. Slow jogging peaked lower, though still more "
-        "than half as high again as walking, so this errs on the high side. Source: " + SOURCE_KELLER_1996,
+        f"Each running landing peaks at {PEAK_FORCE_RUN_BW:g} times bodyweight, a typical figure "
+        "(measured at 6 metres per second). It is not an upper bound: slow jogging peaked more "
+        "than half as high again as walking or fast running. Source: " + SOURCE_KELLER_1996,
         f"Each walking landing peaks at {PEAK_FORCE_WALK_BW:g} times bodyweight. Source: " + SOURCE_KELLER_1996,
         "These are ground reaction forces, measured under the foot. No study has measured the "
         "force on the pelvic floor itself, so none of these numbers is a pelvic floor force.",

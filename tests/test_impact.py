@@ -156,3 +156,12 @@ def test_nan_from_pandas_counts_as_missing():
 def test_bad_logged_runs_name_the_field(changes, field):
     with pytest.raises(ValueError, match=field):
         impact_from_run(_run(**changes))
+
+
+def test_running_figure_is_called_typical_not_an_upper_bound():
+    # Keller 1996: slow jogging peaked more than 50% above walking or fast running,
+    # so 2.5 bodyweights is typical for running, not a figure that errs high.
+    running_line = estimate_impact(run_min=1).assumptions[2]
+    assert "typical figure" in running_line
+    assert "not an upper bound" in running_line
+    assert "errs on the high side" not in " ".join(estimate_impact(run_min=1).assumptions)
