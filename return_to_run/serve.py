@@ -1,28 +1,220 @@
-"""Start the app's server: `python -m return_to_run.serve [streamlit run options]`.
+"""Start the app's server: `python -m return_to_run.serve [options] [streamlit run options]`.
 
-Why not plain `streamlit run app.py` (which also works): when any web page in her browser
-opens a WebSocket to the app from a foreign origin, Streamlit checks that origin against
-the machine's public IP, which it looks up at checkip.amazonaws.com (net_util.
-get_external_ip) before refusing the connection. A health-data app makes no call out, so
-the launcher seeds Streamlit's cached answer with the loopback address before the server
-starts: the lookup never happens, and loopback origins are allowed anyway. Pinned by
-tests/browser/test_privacy_browser.py::test_a_foreign_origin_never_makes_the_server_call_out.
+Options (`tasks.py start` passes them on):
+  --browser          open her default browser once the server answers
+  --port N           serve on port N (default: .streamlit/config.toml, 8501)
+  --phone            phone mode: serve on this computer's Wi-Fi address, behind a key
+  --address A        phone mode on address A instead of the detected one (tests use 127.0.0.2)
+  --new-key          phone mode with a new key (phones with the old link are locked out)
+
+Why a launcher rather than plain `streamlit run app.py` (which also works, without these guards):
+
+- Host refusal on every route. Streamlit checks `server.allowedHosts` on the WebSocket only;
+  its plain HTTP routes (`/_stcore/metrics`, `/media/...`, `/`, static files, health) answer
+  any Host, so a page on another site that points its own name at 127.0.0.1 (DNS rebinding)
+  could learn the app is in use or fetch a made PDF. The launcher wraps Streamlit's ASGI app
+  (built by `starlette_server.create_starlette_app` in 1.67) in `HostGuard`, which answers 403
+  with an empty body to any other Host before Streamlit sees the request.
+- No call out: when any web page opens a WebSocket to the app from a foreign origin, Streamlit
+  checks that origin against the machine's public IP, which it looks up at
+  checkip.amazonaws.com (net_util.get_external_ip). The launcher seeds Streamlit's cached
+  answer with the loopback address, so the lookup never happens. Pinned by
+  tests/browser/test_privacy_browser.py::test_a_foreign_origin_never_makes_the_server_call_out.
+- It prints the real address once the server is up (the port may differ from the asked one)
+  and, in phone mode, the phone's link and its QR code.
 """
 
 from __future__ import annotations
 
+import argparse
+import io
+import os
+import platform
 import sys
+import webbrowser
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from return_to_run import phone_access
+
 APP = Path(__file__).resolve().parent.parent / "app.py"
+
+
+class HostGuard:
+    """ASGI wrapper: requests (HTTP and WebSocket) whose Host header is not one of `hosts` get
+    403 and an empty body; all others go on to `app` untouched."""
+
+    def __init__(self, app, hosts: Iterable[str]) -> None:
+        self.app = app
+        self.hosts = tuple(hosts)
+
+    async def __call__(self, scope, receive, send) -> None:
+        if scope["type"] in ("http", "websocket") and not self._allowed(scope):
+            if scope["type"] == "http":
+                await send(
+                    {
+                        "type": "http.response.start",
+                        "status": 403,
+                        "headers": [(b"content-length", b"0"), (b"content-type", b"text/plain")],
+                    }
+                )
+                await send({"type": "http.response.body", "body": b""})
+            else:  # closing before accepting makes the server answer the handshake with 403
+                await send({"type": "websocket.close", "code": 1008})
+            return
+        await self.app(scope, receive, send)
+
+    def _allowed(self, scope) -> bool:
+        hosts = [value for name, value in scope.get("headers", []) if name.lower() == b"host"]
+        if len(hosts) != 1:  # none, or two that could be read differently by two layers
+            return False
+        return phone_access.host_allowed(hosts[0].decode("latin-1"), self.hosts)
+
+
+def install_host_guard(hosts: Iterable[str]) -> None:
+    """Make Streamlit's server wrap its ASGI app in HostGuard(hosts)."""
+    from streamlit.web.server.starlette import starlette_server
+
+    build = starlette_server.create_starlette_app
+    if getattr(build, "host_guarded", False):
+        return
+    allowed = tuple(hosts)
+
+    def guarded(runtime):
+        return HostGuard(build(runtime), allowed)
+
+    guarded.host_guarded = True
+    starlette_server.create_starlette_app = guarded
+
+
+def on_server_ready(callback: Callable[[int], None]) -> None:
+    """Call `callback(port)` once the server listens (with the port it really got)."""
+    from streamlit import config
+    from streamlit.web import bootstrap
+
+    started = bootstrap._on_server_start
+
+    def on_start(server) -> None:
+        started(server)
+        callback(int(config.get_option("server.port")))
+
+    bootstrap._on_server_start = on_start
+
+
+def parse_args(argv: list[str]) -> tuple[argparse.Namespace, list[str]]:
+    """Our options, and the rest (passed on to `streamlit run`)."""
+    parser = argparse.ArgumentParser(prog="python -m return_to_run.serve", add_help=True)
+    parser.add_argument("--browser", action="store_true")
+    parser.add_argument("--port", type=int)
+    parser.add_argument("--phone", action="store_true")
+    parser.add_argument("--address")
+    parser.add_argument("--new-key", action="store_true")
+    args, rest = parser.parse_known_args(argv)
+    if (args.address or args.new_key) and not args.phone:
+        parser.error("--address and --new-key go with --phone")
+    if args.port is not None and not 0 < args.port < 65536:
+        parser.error("--port takes a number from 1 to 65535")
+    return args, rest
+
+
+def lan_address() -> str | None:
+    """This computer's address on its network (Streamlit's detection: a UDP socket 'connected'
+    to a public address picks the outgoing interface and sends no packet), or None offline."""
+    from streamlit import net_util
+
+    address = net_util.get_internal_ip()
+    return None if not address or address.startswith("127.") else address
+
+
+def key_file() -> Path:
+    """The phone key's file: beside her database (RETURN_TO_RUN_DB or data/)."""
+    from return_to_run.storage import db_path
+
+    return phone_access.key_file_beside(db_path())
+
+
+def prepare_phone(args: argparse.Namespace) -> tuple[str, tuple[str, ...], Path, str | None]:
+    """(address, allowed hosts, key file, new key or None) for phone mode; exits with a
+    message when there is no address to serve on."""
+    address = args.address or lan_address()
+    if address is None:
+        sys.exit("Phone mode: this computer is not on a network. Join your home Wi-Fi and start again.")
+    problem = phone_access.check_phone_address(address)
+    if problem:
+        sys.exit(f"Phone mode: {problem}")
+    hosts = phone_access.allowed_hosts(phone_address=address, machine_name=platform.node())
+    path = key_file()
+    key = None
+    if args.new_key or phone_access.load_record(path) is None:
+        key = phone_access.new_key(path)
+    return address, hosts, path, key
+
+
+def save_qr(link: str, path: Path) -> str:
+    """Save the link's QR code as SVG at `path` (0600: it holds the key) and return the same
+    code drawn for a terminal. Made here by segno; nothing leaves the machine."""
+    import segno
+
+    code = segno.make(link, error="m")
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "wb") as out:
+        code.save(out, kind="svg", scale=8, border=4)
+    os.chmod(path, 0o600)
+    drawn = io.StringIO()
+    code.terminal(out=drawn, compact=True, border=2)
+    return drawn.getvalue()
+
+
+def announce(port: int, *, phone: tuple[str, Path, str | None] | None, open_browser: bool) -> None:
+    """Print where the app is (and, in phone mode, the phone's way in); open the browser."""
+    if phone is None:
+        url = f"http://localhost:{port}"
+        print(f"\n  Return to Run is running at {url}\n  Press Ctrl+C to stop.\n", flush=True)
+    else:
+        address, path, key = phone
+        url = f"http://{address}:{port}"
+        qr_path = path.with_name(phone_access.QR_FILE_NAME)
+        print(f"\n  Return to Run is running in PHONE MODE at {url}", flush=True)
+        print("  Anyone on this Wi-Fi who has the link below can see your data. Ctrl+C stops it.\n")
+        if key is not None:
+            link = phone_access.phone_link(address, port, key)
+            print(save_qr(link, qr_path))
+            print(f"  Scan the code with your phone's camera, or open: {link}")
+            print(f"  (The code is also saved, for you only, in {qr_path}.)\n", flush=True)
+            url = link
+        else:
+            print("  Phones you let in before keep working with their link.")
+            if qr_path.exists():
+                print(f"  To let in a phone, scan the code saved in {qr_path}")
+            print("  or start with --new-key for a new link (phones with the old one are locked out).\n", flush=True)
+    if open_browser:
+        webbrowser.open(url)
 
 
 def main(argv: list[str]) -> None:
     import streamlit.net_util as net_util
     from streamlit.web import cli
 
+    args, rest = parse_args(argv)
     net_util._external_ip = "127.0.0.1"  # see the module docstring
-    sys.argv = ["streamlit", "run", str(APP), *argv]
+    flags = ["--logger.hideWelcomeMessage", "true"]  # `announce` prints the real address
+    if args.port is not None:
+        flags += ["--server.port", str(args.port)]
+    phone = None
+    if args.phone:
+        address, hosts, path, key = prepare_phone(args)
+        os.environ[phone_access.PHONE_ENV_VAR] = str(path)
+        flags += ["--server.address", address, "--browser.serverAddress", address]
+        phone = (address, path, key)
+    else:
+        os.environ.pop(phone_access.PHONE_ENV_VAR, None)  # never inherited: phone mode is asked for
+        hosts = phone_access.allowed_hosts()
+    for host in hosts:  # Streamlit's own WebSocket check uses the same list
+        flags += ["--server.allowedHosts", host]
+    install_host_guard(hosts)
+    on_server_ready(lambda port: announce(port, phone=phone, open_browser=args.browser))
+    sys.argv = ["streamlit", "run", str(APP), *flags, *rest]
     cli.main()
 
 
