@@ -9,8 +9,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 
 import pandas as pd
+
+# Sources cited in several places, written once (full references in docs/clinical-rules.md).
+GOOM_2019 = "Goom, Donnelly & Brockwell 2019"
+DEERING_2024 = "Deering 2024 (BJSM 58(4):183)"
 
 BIRTH_TYPES = {
     "vaginal": "Vaginal birth",
@@ -172,6 +177,15 @@ class History:
     readiness: pd.DataFrame = field(default_factory=lambda: _empty(READINESS_COLUMNS))
     red_flags: pd.DataFrame = field(default_factory=lambda: _empty(RED_FLAG_COLUMNS))
     foundation: pd.DataFrame = field(default_factory=lambda: _empty(FOUNDATION_COLUMNS))
+
+    @cached_property
+    def records(self):
+        """Every log as typed records (records.Records), built on first use and kept: the
+        rules read her history once. A History is not changed after it is loaded."""
+        # records reads this module's vocabulary, so it can only be imported once models is.
+        from . import records
+
+        return records.from_history(self)
 
 
 def weeks_since(birth_date: date, day: date) -> int:

@@ -11,8 +11,9 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from return_to_run import models
-from return_to_run.volume import day_numbers, symptom_flags
+from . import models
+from .records import record_id, run_records, text, to_date
+from .symptoms import RunLinks, symptom_flags
 
 # Fewer runs than this in a group and nothing is said about it: with 3 runs, "2 of 3"
 # is as likely chance as pattern.
@@ -22,9 +23,6 @@ MIN_RUNS_FOR_PATTERN = 5
 # symptom after at least MIN_RUNS_WITH_SYMPTOM runs. A rule of thumb, not a test.
 NOTABLE_DIFFERENCE = 0.4
 MIN_RUNS_WITH_SYMPTOM = 2
-
-# Timings that tie an unlinked symptom entry to a run on the same or the previous day.
-RUN_LINKED_TIMINGS = ("during_run", "within_24h")
 
 LENGTH_BANDS = ("under 20 min", "20-30 min", "over 30 min")
 EFFORT_BANDS = ("easy (1-3)", "moderate (4-6)", "hard (7-10)", "effort not recorded")
@@ -96,10 +94,9 @@ OUTCOME_COLUMNS = (
 def runs_with_outcomes(runs: pd.DataFrame, symptoms: pd.DataFrame) -> pd.DataFrame:
     """One row per running run (models.RUNNING_KINDS), oldest first, with what followed.
 
-    A symptom entry counts for a run when it is linked to it by run_id, or, when it is
-    not linked to any run, when it is dated the same day or the day after with timing
-    "during_run" or "within_24h" (so an unlinked entry can count for two runs on
-    consecutive days: the log cannot tell which one it followed).
+    A symptom entry counts for the one run it is linked to by symptoms.RunLinks, the rule
+    the walk-run plan uses: by run_id, or with timing "during_run" / "within_24h" her
+    latest run on the entry's date, or failing that on the day before.
 
     Columns: run_id, run_date, duration_min, kind, effort_1_10 (NaN if not recorded),
     days_since_previous_run (days since the previous running run; NaN for the first),
@@ -107,17 +104,11 @@ def runs_with_outcomes(runs: pd.DataFrame, symptoms: pd.DataFrame) -> pd.DataFra
     (EFFORT_BANDS), rest_band (REST_BANDS), and booleans any_symptom, leakage,
     heaviness, pain, pelvic_pain, joint_pain, bleeding.
     """
-    running = runs.loc[runs["kind"].isin(models.RUNNING_KINDS)]
-    days = day_numbers(running["run_date"])
-    ids = pd.to_numeric(running["id"], errors="coerce").to_numpy(float)
-    order = np.lexsort((ids, days))
-    running = running.iloc[order]
-    days = days[order]
-
-    duration = pd.to_numeric(running["duration_min"], errors="coerce").to_numpy(float)
-    effort = pd.to_numeric(running["effort_1_10"], errors="coerce").to_numpy(float)
+    sessions = [r for r in run_records(runs) if r.running]
+    days = np.array([r.run_date.toordinal() for r in sessions], dtype=float)
+    duration = np.array([r.duration_min for r in sessions], dtype=float)
+    effort = np.array([np.nan if r.effort_1_10 is None else r.effort_1_10 for r in sessions], dtype=float)
     gap = np.diff(days, prepend=np.nan) if len(days) else np.empty(0)
-    gap = gap.astype(float)
 
     length_band = np.select([duration < 20, duration <= 30], LENGTH_BANDS[:2], LENGTH_BANDS[2])
     effort_band = np.select([effort <= 3, effort <= 6, effort <= 10], EFFORT_BANDS[:3], EFFORT_BANDS[3])
@@ -125,10 +116,10 @@ def runs_with_outcomes(runs: pd.DataFrame, symptoms: pd.DataFrame) -> pd.DataFra
 
     out = pd.DataFrame(
         {
-            "run_id": running["id"].to_numpy(),
-            "run_date": running["run_date"].to_numpy(),
+            "run_id": pd.Series([r.id for r in sessions], dtype=object),
+            "run_date": pd.Series([r.run_date for r in sessions], dtype=object),
             "duration_min": duration,
-            "kind": running["kind"].astype(object).to_numpy(),
+            "kind": pd.Series([r.kind for r in sessions], dtype=object),
             "effort_1_10": effort,
             "days_since_previous_run": gap,
             "length_band": length_band.astype(object),
@@ -138,17 +129,15 @@ def runs_with_outcomes(runs: pd.DataFrame, symptoms: pd.DataFrame) -> pd.DataFra
     )
 
     flags = symptom_flags(symptoms)[list(OUTCOME_SYMPTOMS)]
-    run_ids = pd.to_numeric(symptoms["run_id"], errors="coerce")
-    linked = flags.loc[run_ids.notna()].groupby(run_ids[run_ids.notna()].to_numpy()).max()
-    by_link = linked.reindex(pd.to_numeric(out["run_id"], errors="coerce").to_numpy())
-    by_link = by_link.fillna(False).astype(bool).to_numpy()
-
-    unlinked = run_ids.isna() & symptoms["timing"].isin(RUN_LINKED_TIMINGS)
-    per_day = flags.loc[unlinked].groupby(day_numbers(symptoms["symptom_date"])[unlinked.to_numpy()]).max()
-    same_day = per_day.reindex(days).fillna(False).astype(bool).to_numpy()
-    next_day = per_day.reindex(days + 1).fillna(False).astype(bool).to_numpy()
-
-    followed = by_link | same_day | next_day
+    links = RunLinks(sessions)
+    linked_to = [
+        links.link(record_id(run_id), text(timing, "not_linked"), to_date(day))
+        for run_id, timing, day in zip(symptoms["run_id"], symptoms["timing"], symptoms["symptom_date"], strict=True)
+    ]
+    linked_to = pd.Series(linked_to, index=symptoms.index, dtype=object)
+    has_link = linked_to.notna()
+    per_run = flags.loc[has_link].groupby(linked_to[has_link].to_numpy()).max()
+    followed = per_run.reindex(out["run_id"].to_numpy()).fillna(False).astype(bool).to_numpy()
     for i, name in enumerate(OUTCOME_SYMPTOMS):
         out[name] = followed[:, i] if len(out) else pd.Series(dtype=bool)
     return out[list(OUTCOME_COLUMNS)]

@@ -29,7 +29,7 @@ from datetime import date, timedelta
 import pandas as pd
 
 from . import models
-from .models import History, Profile
+from .models import GOOM_2019, History, Profile
 from .plan import (
     BUGGY_FROM_WEEKS,
     FINAL_LEVEL,
@@ -41,18 +41,13 @@ from .plan import (
     modifiers_for,
     suggest_session,
 )
+from .records import ReadinessRecord
 from .symptoms import (
     RedFlag,
-    _num,
-    _records,
-    _truthy,
     has_pelvic_symptoms,
     is_run_linked,
-    most_urgent_first,
-    open_red_flags,
-    red_flag,
+    open_flags,
     running_sessions,
-    to_date,
 )
 
 REBUILDING_FROM_DAYS = 42  # 6 weeks (IOC / Bo 2017 [V])
@@ -64,7 +59,7 @@ TEST_STALE_AFTER_DAYS = 56
 FOUNDATION_RECENT_DAYS = 7  # "logged in the last 7 days" checklist items
 YEARS_AFTER_DAYS = 365
 
-GOOM = "Goom, Donnelly & Brockwell 2019"
+GOOM = GOOM_2019
 SOURCES = (
     "Goom 2019; UK CMO 2019; IOC/Bo 2017; Deering 2024; Frandsen 2025; Christopher 2024; "
     "Canada 2025 (Davenport); ACOG 2020; AWHONN POST-BIRTH"
@@ -197,21 +192,38 @@ class Assessment:
 # ---------------------------------------------------------------- readiness tests
 
 
-def _latest_results(history: History, today: date) -> dict[str, dict]:
-    latest: dict[str, dict] = {}
-    rows = [r for r in _records(history.readiness) if (d := to_date(r.get("test_date"))) is not None and d <= today]
-    rows.sort(key=lambda r: (to_date(r["test_date"]), _num(r.get("id"))))
-    for row in rows:
-        latest[row.get("test_code")] = {**row, "test_date": to_date(row["test_date"])}
+def _latest_results(history: History, today: date) -> dict[str, ReadinessRecord]:
+    """The latest result of each test dated on or before `today` (the higher id wins a day)."""
+    latest: dict[str, ReadinessRecord] = {}
+    for result in history.records.readiness:  # sorted by date then id
+        if result.test_date <= today:
+            latest[result.test_code] = result
     return latest
 
 
-def _passed(row: dict) -> bool:
-    if not _truthy(row.get("completed")) or _truthy(row.get("had_symptoms")):
-        return False
-    if row.get("test_code") in models.STRENGTH_TESTS:
-        return min(_num(row.get("reps_left")), _num(row.get("reps_right"))) >= models.STRENGTH_TARGET_REPS
-    return True
+READINESS_OUTCOMES = ("passed", "not_completed", "symptoms", "under_target")
+
+
+def readiness_outcome(result: ReadinessRecord) -> str:
+    """THE readiness pass rule (home, checklist and the clinician PDF all use it), one of
+    READINESS_OUTCOMES: 'not_completed' when she could not finish it, 'symptoms' when any
+    leakage, heaviness, dragging or pain came (a fail even if finished: Goom 2019 [V2]),
+    'under_target' for a strength test under 20 reps on either side (missing reps count as
+    0), else 'passed'."""
+    if not result.completed:
+        return "not_completed"
+    if result.had_symptoms:
+        return "symptoms"
+    if result.test_code in models.STRENGTH_TESTS:
+        reps = min(result.reps_left or 0.0, result.reps_right or 0.0)
+        if reps < models.STRENGTH_TARGET_REPS:
+            return "under_target"
+    return "passed"
+
+
+def passed_test(result: ReadinessRecord) -> bool:
+    """True when readiness_outcome() is 'passed'."""
+    return readiness_outcome(result) == "passed"
 
 
 def readiness_status(history: History, today: date) -> dict[str, str]:
@@ -225,16 +237,16 @@ def readiness_status(history: History, today: date) -> dict[str, str]:
     """
     latest = _latest_results(history, today)
     recent_run = any(
-        s["run_date"] >= today - timedelta(days=RESTART_AFTER_DAYS) for s in running_sessions(history.runs, until=today)
+        today - timedelta(days=RESTART_AFTER_DAYS) <= s.run_date <= today for s in running_sessions(history.records)
     )
     status = {}
     for code in models.READINESS_TESTS:
-        row = latest.get(code)
-        stale = row is not None and (today - row["test_date"]).days > TEST_STALE_AFTER_DAYS
-        if row is None or (stale and not recent_run):
+        result = latest.get(code)
+        stale = result is not None and (today - result.test_date).days > TEST_STALE_AFTER_DAYS
+        if result is None or (stale and not recent_run):
             status[code] = "not_done"
         else:
-            status[code] = "passed" if _passed(row) else "failed"
+            status[code] = "passed" if passed_test(result) else "failed"
     return status
 
 
@@ -243,7 +255,7 @@ def strength_focus(history: History) -> tuple[str, ...]:
     on either side or came with symptoms: where to put strength work. Never blocks running
     (Goom 2019 [V2])."""
     latest = _latest_results(history, date.max)
-    return tuple(code for code in models.STRENGTH_TESTS if code in latest and not _passed(latest[code]))
+    return tuple(code for code in models.STRENGTH_TESTS if code in latest and not passed_test(latest[code]))
 
 
 def tests_passed_date(history: History, today: date) -> date | None:
@@ -253,7 +265,7 @@ def tests_passed_date(history: History, today: date) -> date | None:
     if any(status[code] != "passed" for code in models.LOAD_IMPACT_TESTS):
         return None
     latest = _latest_results(history, today)
-    return max(latest[code]["test_date"] for code in models.LOAD_IMPACT_TESTS)
+    return max(latest[code].test_date for code in models.LOAD_IMPACT_TESTS)
 
 
 def recent_pelvic_symptom_dates(history: History, today: date, *, passed_on: date | None) -> list[date]:
@@ -261,11 +273,11 @@ def recent_pelvic_symptom_dates(history: History, today: date, *, passed_on: dat
     running gate shut: all of them, except entries linked to a run on or after `passed_on`."""
     start = today - timedelta(days=RECENT_SYMPTOM_DAYS - 1)
     days = set()
-    for row in _records(history.symptoms):
-        day = to_date(row.get("symptom_date"))
-        if day is None or not (start <= day <= today) or not has_pelvic_symptoms(row):
+    for entry in history.records.symptoms:
+        day = entry.symptom_date
+        if not (start <= day <= today) or not has_pelvic_symptoms(entry):
             continue
-        if passed_on is not None and day >= passed_on and is_run_linked(row):
+        if passed_on is not None and day >= passed_on and is_run_linked(entry):
             continue
         days.add(day)
     return sorted(days)
@@ -277,10 +289,8 @@ def recent_pelvic_symptom_dates(history: History, today: date, *, passed_on: dat
 def _logged_recently(history: History, today: date, activities: tuple[str, ...]) -> bool:
     start = today - timedelta(days=FOUNDATION_RECENT_DAYS - 1)
     return any(
-        row.get("activity") in activities
-        and (d := to_date(row.get("session_date"))) is not None
-        and start <= d <= today
-        for row in _records(history.foundation)
+        session.activity in activities and start <= session.session_date <= today
+        for session in history.records.foundation
     )
 
 
@@ -313,8 +323,7 @@ def assess(profile: Profile, history: History, today: date) -> Assessment:
     index = PHASES.index(phase)
     next_phase = PHASES[index + 1] if index + 1 < len(PHASES) else None
 
-    flags_df = open_red_flags(history.red_flags)
-    flags = tuple(most_urgent_first(red_flag(c) for c in flags_df["flag_code"]))
+    flags = open_flags(history)
     withheld = bool(flags)
     failed = tuple(c for c in models.LOAD_IMPACT_TESTS if readiness[c] == "failed")
     weak = strength_focus(history)
@@ -473,7 +482,7 @@ def _messages(
             "impact tests (Goom 2019)."
         )
         recent_runs = [
-            s for s in running_sessions(history.runs, until=today) if s["run_date"] >= today - timedelta(days=13)
+            s for s in running_sessions(history.records) if today - timedelta(days=13) <= s.run_date <= today
         ]
         if recent_runs:
             out.append(

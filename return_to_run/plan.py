@@ -31,24 +31,24 @@ Rules (numbers are module constants, each with its source):
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from . import models
-from .models import History, Profile
+from .models import DEERING_2024, GOOM_2019, History, Profile
+from .records import SymptomRecord
 from .symptoms import (
-    _num,
-    _records,
-    _text,
-    _truthy,
     has_symptoms,
-    open_red_flags,
-    red_flag,
+    open_flags,
     running_sessions,
     symptomatic_run_ids,
-    to_date,
     worst_severity_0_10,
+)
+from .volume import (
+    LONGEST_RUN_WINDOW_DAYS,
+    longest_in_window,
+    over_single_run_cap,
+    single_run_limit_min,
 )
 
 SESSIONS_TO_PROGRESS = 3
@@ -57,15 +57,13 @@ MAX_SESSIONS_TO_PROGRESS = 5
 # A symptom this strong steps her back at once instead of repeating the level.
 MARKED_SEVERITY_0_10 = 4
 RESTART_AFTER_DAYS = 30  # no running session for more than this -> level 1 again
-LONGEST_RUN_WINDOW_DAYS = 30  # Frandsen 2025 [V]: longest run in the past 30 days
-SINGLE_RUN_CAP = 1.10  # Frandsen 2025 [V]: a run >10% over that longest raised injury rate
+# The 110% single-run cap and its 30-day window live in volume.py (Frandsen 2025 [V]).
 WEEKLY_RISE_CAP = 1.10  # Deering 2024 [V]: not >10%/week "in most cases"
 MIN_SESSION_MIN = 10  # below this, a trimmed session becomes a rest day
 BUGGY_FROM_WEEKS = 26  # Goom 2019 [V2]: running with a buggy not before ~6 months
 
-DEERING = "Deering 2024 (BJSM 58(4):183) [V]"
-FRANDSEN = "Frandsen 2025 (BJSM 59:1203) [V]"
-GOOM = "Goom, Donnelly & Brockwell 2019"
+DEERING = f"{DEERING_2024} [V]"
+GOOM = GOOM_2019
 
 _LEVEL_SOURCE = (
     f"{DEERING}: start with walk-run, one parameter at a time; session length from "
@@ -179,7 +177,8 @@ MODIFIERS: dict[str, Modifier] = {
             "asks more of the pelvic floor's recovery. One extra session at each level; your "
             "clinician's advice comes first.",
             "Blyholder 2017 Sports Health 9:45 (assisted birth OR 2.08 for stress UI) [V]; "
-            "3rd/4th degree tear: issue 4 requirement, no verified figure",
+            "3rd/4th degree tear: a cautious choice of this app (no study figure found; "
+            f"obstetric trauma is listed among risk factors in summaries of {GOOM})",
         ),
     )
 }
@@ -227,20 +226,14 @@ class LevelStatus:
     last_session_date: date | None = None
 
 
-def _marked(entry: Mapping) -> bool:
+def _marked(entry: SymptomRecord) -> bool:
     """A symptom strong enough to step back straight away."""
     return (
         worst_severity_0_10(entry) >= MARKED_SEVERITY_0_10
-        or _text(entry.get("leakage"), "none") == "more"
-        or _truthy(entry.get("bowel_leakage"))
-        or _text(entry.get("bleeding"), "none") != "none"
+        or entry.leakage == "more"
+        or entry.bowel_leakage
+        or entry.bleeding != "none"
     )
-
-
-def _symptom_entries(history: History, today: date) -> list[dict]:
-    return [
-        row for row in _records(history.symptoms) if (d := to_date(row.get("symptom_date"))) is not None and d <= today
-    ]
 
 
 def current_level(profile: Profile, history: History, today: date, *, since: date | None = None) -> LevelStatus:
@@ -248,24 +241,25 @@ def current_level(profile: Profile, history: History, today: date, *, since: dat
     or after `since` when given: phases.assess passes the date she passed the tests) and
     return her level. Every running session counts as a session at her current level."""
     needed = sessions_needed(profile)
-    sessions = [s for s in running_sessions(history.runs, until=today) if since is None or s["run_date"] >= since]
-    entries = _symptom_entries(history, today)
-    with_symptoms = symptomatic_run_ids(history.runs, entries, check=has_symptoms)
-    marked = symptomatic_run_ids(history.runs, entries, check=lambda e: has_symptoms(e) and _marked(e))
+    every_session = running_sessions(history.records)
+    sessions = [s for s in every_session if s.run_date <= today and (since is None or s.run_date >= since)]
+    entries = [e for e in history.records.symptoms if e.symptom_date <= today]
+    with_symptoms = symptomatic_run_ids(every_session, entries, check=has_symptoms)
+    marked = symptomatic_run_ids(every_session, entries, check=lambda e: has_symptoms(e) and _marked(e))
 
     index, count, symptomatic_here = 0, 0, 0
     change, change_date, complete, previous = "start", None, False, None
     for session in sessions:
-        day = session["run_date"]
+        day = session.run_date
         if previous is not None and (day - previous).days > RESTART_AFTER_DAYS:
             index, count, symptomatic_here = 0, 0, 0
             change, change_date, complete = "restart", day, False
         previous = day
-        if session["id"] in with_symptoms:
+        if session.id in with_symptoms:
             symptomatic_here += 1
             complete = False
             count = 0
-            if (session["id"] in marked or symptomatic_here >= 2) and index > 0:
+            if (session.id in marked or symptomatic_here >= 2) and index > 0:
                 index -= 1
                 symptomatic_here = 0
                 change = "stepped_back"
@@ -300,35 +294,24 @@ def current_level(profile: Profile, history: History, today: date, *, since: dat
 
 def running_minutes(history: History, start: date, end: date) -> float:
     """Sum of duration_min of running sessions dated start..end inclusive."""
-    return float(
-        sum(_num(s.get("duration_min")) for s in running_sessions(history.runs, until=end) if s["run_date"] >= start)
-    )
+    return float(sum(s.duration_min for s in running_sessions(history.records) if start <= s.run_date <= end))
 
 
 def longest_recent_run(history: History, today: date) -> float | None:
     """Longest running session (duration_min) dated in the 30 days up to and including
-    `today`, or None if there is none."""
-    start = today - timedelta(days=LONGEST_RUN_WINDOW_DAYS)
-    durations = [
-        _num(s.get("duration_min")) for s in running_sessions(history.runs, until=today) if s["run_date"] >= start
-    ]
-    return max(durations) if durations else None
+    `today`, or None if there is none (volume.longest_in_window)."""
+    return longest_in_window(running_sessions(history.records), today)
 
 
 def _longest_continuous_run(history: History, today: date) -> float | None:
-    start = today - timedelta(days=LONGEST_RUN_WINDOW_DAYS)
-    durations = [
-        _num(s.get("duration_min"))
-        for s in running_sessions(history.runs, until=today)
-        if s["run_date"] >= start and s.get("kind") != "walk_run"
-    ]
-    return max(durations) if durations else None
+    sessions = [s for s in running_sessions(history.records) if s.kind != "walk_run"]
+    return longest_in_window(sessions, today)
 
 
 def single_run_cap(history: History, today: date) -> float | None:
     """110% of the longest running session in the past 30 days (minutes), or None."""
     longest = longest_recent_run(history, today)
-    return None if longest is None else round(longest * SINGLE_RUN_CAP, 6)
+    return None if longest is None else single_run_limit_min(longest)
 
 
 @dataclass(frozen=True)
@@ -395,7 +378,7 @@ def _fit(run: float, walk: float, minutes: float) -> tuple[int, float, float]:
 
 
 def _ran_on(history: History, day: date) -> bool:
-    return any(s["run_date"] == day for s in running_sessions(history.runs, until=day))
+    return any(s.run_date == day for s in running_sessions(history.records))
 
 
 STOP_AND_WALK = (
@@ -413,9 +396,9 @@ def suggest_session(profile: Profile, history: History, today: date, *, since: d
     """
     status = current_level(profile, history, today, since=since)
     level = status.level
-    flags = open_red_flags(history.red_flags)
-    if len(flags):
-        labels = ", ".join(red_flag(c).label.lower() for c in flags["flag_code"])
+    flags = open_flags(history)
+    if flags:
+        labels = ", ".join(flag.label.lower() for flag in flags)
         return _rest(level.number, f"Training is paused while a red flag is open ({labels}).")
     if _ran_on(history, today):
         return _rest(level.number, "You have run today; the next session is after a rest day.")
@@ -510,8 +493,7 @@ def check_planned_run(
     `profile`: buggy before 26 weeks, hills/speed/buggy before the walk-run levels are done.
     An empty list means no warning."""
     warnings: list[str] = []
-    flags = open_red_flags(history.red_flags)
-    if len(flags):
+    if history.records.open_red_flags:
         warnings.append("You have an open red flag: running is paused until you mark it resolved.")
     longest = longest_recent_run(history, today)
     if longest is None:
@@ -519,11 +501,11 @@ def check_planned_run(
             warnings.append(
                 f"No runs in the last {LONGEST_RUN_WINDOW_DAYS} days: start again at level 1 ({LEVELS[0].describe()})."
             )
-    elif duration_min > longest * SINGLE_RUN_CAP + 1e-9:
+    elif over_single_run_cap(duration_min, longest):
         warnings.append(
             f"{_fmt(duration_min)} min is more than 110% of your longest run in the "
             f"last {LONGEST_RUN_WINDOW_DAYS} days ({_fmt(longest)} min): keep it to "
-            f"{_fmt(math.floor(longest * SINGLE_RUN_CAP + 1e-9))} min or less. Runs "
+            f"{_fmt(math.floor(single_run_limit_min(longest) + 1e-9))} min or less. Runs "
             f"more than 10% longer than that were linked to more injuries "
             f"(Frandsen 2025)."
         )

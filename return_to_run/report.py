@@ -20,7 +20,9 @@ import altair as alt
 import pandas as pd
 from fpdf import FPDF, FontFace
 
-from . import models
+from . import charts, models, phases, plan, storage, symptoms, volume
+from .models import GOOM_2019
+from .records import flag, number_or_none, readiness_record, to_date
 
 TITLE = "Return to Run - summary for your clinician"
 HEADINGS = (
@@ -48,6 +50,19 @@ NOTES_LINE_SPACING_MM = 8
 CHART_PRINT_WIDTH_PX = 720
 CHART_PNG_SCALE = 2
 HEADING_FILL = (230, 238, 247)
+# How phases.readiness_outcome reads in the readiness table.
+LOAD_RESULT_TEXT = {
+    "passed": "Passed",
+    "not_completed": "Not passed: not completed",
+    "symptoms": "Not passed: symptoms",
+    "under_target": "Not passed",  # not reached: load and impact tests have no rep target
+}
+STRENGTH_RESULT_TEXT = {
+    "passed": f"Target met ({models.STRENGTH_TARGET_REPS} reps each side)",
+    "not_completed": "Not completed",
+    "symptoms": "Symptoms during the test",
+    "under_target": f"Under {models.STRENGTH_TARGET_REPS} reps (target)",
+}
 # Short forms of models.SYMPTOM_TIMINGS so the timeline keeps one line per entry.
 TIMING_SHORT = {"during_run": "During a run", "within_24h": "Within 24 h of a run", "not_linked": "Not linked to a run"}
 
@@ -187,42 +202,20 @@ def _png_size_px(data: bytes) -> tuple[int, int] | None:
 # ---------------------------------------------------------------- value helpers
 
 
-def _as_date(value) -> date | None:
-    from .symptoms import to_date
-
-    return to_date(value)
-
-
 def _day(value) -> str:
-    day = _as_date(value)
+    day = to_date(value)
     return day.isoformat() if day else "-"
 
 
-def _number(value) -> float | None:
-    try:
-        number = float(value)
-    except (TypeError, ValueError):
-        return None
-    return None if math.isnan(number) else number
-
-
 def _int_text(value) -> str:
-    number = _number(value)
+    number = number_or_none(value)
     return "-" if number is None else f"{number:g}"
-
-
-def _truthy(value) -> bool:
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return False
-    if isinstance(value, str):
-        return value.strip().lower() in ("1", "true", "yes", "y")
-    return bool(value)
 
 
 def _in_range(frame: pd.DataFrame, column: str, start: date, end: date) -> pd.DataFrame:
     if frame is None or frame.empty:
         return pd.DataFrame(columns=list(frame.columns) if frame is not None else [])
-    days = frame[column].map(_as_date)
+    days = frame[column].map(to_date)
     keep = days.map(lambda d: d is not None and start <= d <= end).astype(bool)
     # Oldest first; entries of one day in the order she logged them (by id).
     order = ["_day", "id"] if "id" in frame.columns else ["_day"]
@@ -325,28 +318,17 @@ def _current_phase(pdf: FPDF, phase_name: str, phase_reason: str, checklist: Seq
 def _readiness_rows(readiness: pd.DataFrame) -> list[list[str]]:
     order = {code: index for index, code in enumerate(models.READINESS_TESTS)}
     records = readiness.to_dict("records") if readiness is not None and len(readiness) else []
-    records.sort(key=lambda r: (_as_date(r.get("test_date")) or date.min, order.get(r.get("test_code"), 99)))
+    records.sort(key=lambda r: (to_date(r.get("test_date")) or date.min, order.get(r.get("test_code"), 99)))
     rows = []
     for record in records:
         code = record.get("test_code")
-        symptoms = _truthy(record.get("had_symptoms"))
+        outcome = phases.readiness_outcome(readiness_record(record))
         if code in models.STRENGTH_TESTS:
-            left, right = _number(record.get("reps_left")), _number(record.get("reps_right"))
-            reps = f"{_int_text(left)} / {_int_text(right)}"
-            if symptoms:
-                result = "Symptoms during the test"
-            elif left is not None and right is not None and min(left, right) >= models.STRENGTH_TARGET_REPS:
-                result = f"Target met ({models.STRENGTH_TARGET_REPS} reps each side)"
-            else:
-                result = f"Under {models.STRENGTH_TARGET_REPS} reps (target)"
+            reps = f"{_int_text(record.get('reps_left'))} / {_int_text(record.get('reps_right'))}"
+            result = STRENGTH_RESULT_TEXT[outcome]
         else:
             reps = ""
-            if not _truthy(record.get("completed")):
-                result = "Not passed: not completed"
-            elif symptoms:
-                result = "Not passed: symptoms"
-            else:
-                result = "Passed"
+            result = LOAD_RESULT_TEXT[outcome]
         rows.append(
             [
                 _day(record.get("test_date")),
@@ -378,13 +360,13 @@ def _weekly_rows(weekly: pd.DataFrame, units: str) -> tuple[list[str], list[list
         row = [
             _day(record.get("week_start")),
             _int_text(record.get("weeks_since_birth")),
-            f"{_number(record.get('run_minutes')) or 0:.0f}",
+            f"{number_or_none(record.get('run_minutes')) or 0:.0f}",
         ]
         if with_distance:
-            km = _number(record.get("run_distance_km")) or 0.0
+            km = number_or_none(record.get("run_distance_km")) or 0.0
             row.append(f"{models.from_km(km, units):.1f}")
         if with_walking:
-            row.append(f"{_number(record.get('walk_minutes')) or 0:.0f}")
+            row.append(f"{number_or_none(record.get('walk_minutes')) or 0:.0f}")
         row += [
             _int_text(record.get(c))
             for c in ("symptom_days", "leakage_days", "worst_heaviness_0_10", "worst_pain_0_10")
@@ -396,16 +378,16 @@ def _weekly_rows(weekly: pd.DataFrame, units: str) -> tuple[list[str], list[list
 def _symptom_rows(symptoms: pd.DataFrame, birth_date: date) -> list[list[str]]:
     rows = []
     for record in symptoms.to_dict("records"):
-        day = _as_date(record.get("symptom_date"))
+        day = to_date(record.get("symptom_date"))
         pains = [
             f"{label} {_int_text(record.get(f'pain_{site}_0_10'))}"
             for site, label in models.PAIN_SITES.items()
-            if (_number(record.get(f"pain_{site}_0_10")) or 0) > 0
+            if (number_or_none(record.get(f"pain_{site}_0_10")) or 0) > 0
         ]
         leakage = models.LEAKAGE_LEVELS.get(record.get("leakage") or "none", str(record.get("leakage")))
-        if _truthy(record.get("bowel_leakage")):
+        if flag(record.get("bowel_leakage")):
             leakage += "; bowel leakage"
-        heaviness = _number(record.get("heaviness_0_10")) or 0
+        heaviness = number_or_none(record.get("heaviness_0_10")) or 0
         rows.append(
             [
                 _day(day),
@@ -426,7 +408,7 @@ def _red_flag_rows(red_flags: pd.DataFrame, flag_labels: dict[str, str], start: 
     records = red_flags.to_dict("records") if red_flags is not None and len(red_flags) else []
     shown = []
     for record in records:
-        raised, resolved = _as_date(record.get("flagged_date")), _as_date(record.get("resolved_date"))
+        raised, resolved = to_date(record.get("flagged_date")), to_date(record.get("resolved_date"))
         if raised is None or raised > end or (resolved is not None and resolved < start):
             continue
         shown.append((raised, record, resolved))
@@ -519,7 +501,7 @@ def build_report(
         _paragraph(
             pdf,
             "Load and impact tests pass only without leakage, heaviness, dragging or pain "
-            f"(Goom, Donnelly & Brockwell 2019). Strength: repetitions left / right, target "
+            f"({GOOM_2019}). Strength: repetitions left / right, target "
             f"{models.STRENGTH_TARGET_REPS} each side; strength guides training and does not "
             "block running.",
             size=9,
@@ -587,8 +569,6 @@ def build_report(
 
 def phase_reason(assessment) -> str:
     """Why she is in her phase, in a few sentences, from a phases.Assessment."""
-    from . import plan
-
     phase = assessment.phase
     parts = [f"{assessment.weeks_since_birth} weeks since birth."]
     if phase.entry_criteria:
@@ -629,8 +609,6 @@ def report_for(db, *, today: date, start: date, end: date) -> bytes:
     milestones a clinician wants even when they predate the period). Raises ValueError
     when she has no profile yet (the report starts from her birth date).
     """
-    from . import charts, phases, storage, symptoms, volume
-
     profile = storage.get_profile(db)
     if profile is None:
         raise ValueError("Save your profile first: the report starts from your birth date.")
@@ -658,7 +636,7 @@ def report_for(db, *, today: date, start: date, end: date) -> bytes:
     readiness = history.readiness
     if len(readiness):
         readiness = readiness.loc[
-            readiness["test_date"].map(lambda d: _as_date(d) is not None and _as_date(d) <= end).astype(bool)
+            readiness["test_date"].map(lambda d: to_date(d) is not None and to_date(d) <= end).astype(bool)
         ]
     return build_report(
         profile=profile,

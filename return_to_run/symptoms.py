@@ -14,15 +14,24 @@ Any open (unresolved) red flag withholds every training suggestion (phases.asses
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
 
 import pandas as pd
 
 from . import models
 from .models import History, Profile
+from .records import (
+    NO_BLEEDING,
+    NO_LEAKAGE,
+    Records,
+    RunRecord,
+    SymptomRecord,
+    run_records,
+    symptom_columns,
+    to_date,
+)
 
 URGENCIES = ("emergency", "same_day", "pelvic_physio")
 
@@ -196,183 +205,222 @@ ENTRY_FLAG_CODES: tuple[str, ...] = (
 )
 
 
-# ---------------------------------------------------------------- value helpers
+# ---------------------------------------------------------------- reading an entry
 
 
-def _missing(value) -> bool:
-    if value is None or value is pd.NA or value is pd.NaT:
-        return True
-    return isinstance(value, float) and math.isnan(value)
-
-
-def _num(value) -> float:
-    """A severity or count as a float; missing -> 0."""
-    if _missing(value):
-        return 0.0
-    try:
-        return float(value)
-    except (TypeError, ValueError):
-        return 0.0
-
-
-def _truthy(value) -> bool:
-    if _missing(value):
-        return False
-    if isinstance(value, str):
-        return value.strip().lower() in ("1", "true", "yes", "y")
-    return bool(value)
-
-
-def _text(value, default: str) -> str:
-    return default if _missing(value) else str(value)
-
-
-def to_date(value) -> date | None:
-    """A date-ish value (date, datetime, Timestamp, ISO string) -> datetime.date, or None."""
-    if _missing(value):
-        return None
-    if isinstance(value, datetime):  # includes pd.Timestamp
-        return value.date()
-    if isinstance(value, date):
-        return value
-    try:
-        return date.fromisoformat(str(value)[:10])
-    except ValueError:
-        return None
-
-
-def _records(df: pd.DataFrame | None) -> list[dict]:
-    if df is None or len(df) == 0:
-        return []
-    return df.to_dict("records")
+def as_symptom(entry: Mapping | SymptomRecord) -> SymptomRecord:
+    """A symptom entry (a record, a validated `clean` dict or a row dict) as a SymptomRecord."""
+    return entry if isinstance(entry, SymptomRecord) else SymptomRecord.from_mapping(entry)
 
 
 # ---------------------------------------------------------------- symptom scoring
 
 
-def pelvic_pain_0_10(entry: Mapping) -> int:
+def pelvic_pain_0_10(entry: Mapping | SymptomRecord) -> int:
     """Worst pain at a pelvic site (pelvis, low back, abdomen/scar), 0-10."""
-    return int(max(_num(entry.get(f"pain_{site}_0_10")) for site in models.PELVIC_PAIN_SITES))
+    record = as_symptom(entry)
+    return int(max(record.pain_at(site) for site in models.PELVIC_PAIN_SITES))
 
 
-def joint_pain_0_10(entry: Mapping) -> int:
+def joint_pain_0_10(entry: Mapping | SymptomRecord) -> int:
     """Worst pain at a joint site (hip, knee, foot/ankle), 0-10."""
-    return int(max(_num(entry.get(f"pain_{site}_0_10")) for site in models.JOINT_PAIN_SITES))
+    record = as_symptom(entry)
+    return int(max(record.pain_at(site) for site in models.JOINT_PAIN_SITES))
 
 
-def symptom_kinds(entry: Mapping) -> list[str]:
+def _present(values: Mapping) -> dict:
+    """THE definition of "a symptom is present", one line per models.SYMPTOM_KINDS, plus
+    "any_symptom" (any kind, or pain > 0 at any site, "other" included).
+
+    `values` holds leakage, bleeding (text), bowel_leakage (bool), heaviness_0_10,
+    pelvic_pain_0_10, joint_pain_0_10 and pain_0_10 (worst of every site), already read
+    with the meanings of records.py. They are either one entry's values or whole pandas
+    columns, so symptom_kinds (one entry) and symptom_flags (a DataFrame) share this rule.
+    """
+    present = {
+        "leakage": values["leakage"] != NO_LEAKAGE,
+        "heaviness": values["heaviness_0_10"] > 0,
+        "pelvic_pain": values["pelvic_pain_0_10"] > 0,
+        "joint_pain": values["joint_pain_0_10"] > 0,
+        "bleeding": values["bleeding"] != NO_BLEEDING,
+        "bowel_leakage": values["bowel_leakage"],
+    }
+    present["any_symptom"] = (
+        present["leakage"]
+        | present["heaviness"]
+        | (values["pain_0_10"] > 0)
+        | present["bleeding"]
+        | present["bowel_leakage"]
+    )
+    return present
+
+
+def _values(record: SymptomRecord) -> dict:
+    return {
+        "leakage": record.leakage,
+        "bleeding": record.bleeding,
+        "bowel_leakage": record.bowel_leakage,
+        "heaviness_0_10": record.heaviness_0_10,
+        "pelvic_pain_0_10": pelvic_pain_0_10(record),
+        "joint_pain_0_10": joint_pain_0_10(record),
+        "pain_0_10": max(record.pain_0_10),
+    }
+
+
+def symptom_kinds(entry: Mapping | SymptomRecord) -> list[str]:
     """Codes of models.SYMPTOM_KINDS present in the entry, in SYMPTOM_KINDS order.
 
     Pain at "other" counts for has_symptoms() but belongs to neither pain kind.
     """
-    present = {
-        "leakage": _text(entry.get("leakage"), "none") != "none",
-        "heaviness": _num(entry.get("heaviness_0_10")) > 0,
-        "pelvic_pain": pelvic_pain_0_10(entry) > 0,
-        "joint_pain": joint_pain_0_10(entry) > 0,
-        "bleeding": _text(entry.get("bleeding"), "none") != "none",
-        "bowel_leakage": _truthy(entry.get("bowel_leakage")),
-    }
+    present = _present(_values(as_symptom(entry)))
     return [kind for kind in models.SYMPTOM_KINDS if present[kind]]
 
 
-def has_symptoms(entry: Mapping) -> bool:
+def has_symptoms(entry: Mapping | SymptomRecord) -> bool:
     """True if anything was felt: leakage, heaviness > 0, pain > 0 anywhere, bleeding or
     bowel leakage."""
-    if symptom_kinds(entry):
-        return True
-    return any(_num(entry.get(col)) > 0 for col in models.PAIN_COLUMNS)
+    return bool(_present(_values(as_symptom(entry)))["any_symptom"])
 
 
-def has_pelvic_symptoms(entry: Mapping) -> bool:
+def has_pelvic_symptoms(entry: Mapping | SymptomRecord) -> bool:
     """True if the entry holds a pelvic floor / abdominal wall symptom (PELVIC_SYMPTOM_KINDS):
     leakage, heaviness, pelvic/low back/scar pain or bowel leakage."""
     return any(kind in PELVIC_SYMPTOM_KINDS for kind in symptom_kinds(entry))
 
 
-def worst_severity_0_10(entry: Mapping) -> int:
+def worst_severity_0_10(entry: Mapping | SymptomRecord) -> int:
     """Highest of the 0-10 scores in the entry (heaviness and every pain site); 0 if none.
 
     Leakage and bleeding are categories, not 0-10 scores, so they do not enter here.
     """
-    scores = [_num(entry.get("heaviness_0_10"))] + [_num(entry.get(c)) for c in models.PAIN_COLUMNS]
-    return int(max(scores))
+    record = as_symptom(entry)
+    return int(max(record.heaviness_0_10, *record.pain_0_10))
+
+
+SYMPTOM_FLAG_COLUMNS = (
+    "any_symptom",
+    "leakage",
+    "heaviness",
+    "pain",
+    "pelvic_pain",
+    "joint_pain",
+    "bleeding",
+    "bowel_leakage",
+    "heaviness_0_10",
+    "pelvic_pain_0_10",
+    "joint_pain_0_10",
+    "pain_0_10",
+)
+
+
+def symptom_flags(symptoms: pd.DataFrame) -> pd.DataFrame:
+    """Per row of a symptoms DataFrame, which symptoms it records and how bad (vectorised,
+    the same rule as symptom_kinds).
+
+    Columns SYMPTOM_FLAG_COLUMNS: any_symptom, leakage, heaviness, pain (any site),
+    pelvic_pain, joint_pain, bleeding, bowel_leakage (bools) and heaviness_0_10,
+    pelvic_pain_0_10, joint_pain_0_10, pain_0_10 (ints, worst site), on the frame's index.
+    """
+    columns = symptom_columns(symptoms)
+
+    def worst(names) -> pd.Series:
+        frame = pd.DataFrame({name: columns[name] for name in names}, index=symptoms.index)
+        return frame.max(axis=1) if len(frame) else pd.Series(0.0, index=symptoms.index, dtype=float)
+
+    values = {
+        "leakage": columns["leakage"],
+        "bleeding": columns["bleeding"],
+        "bowel_leakage": columns["bowel_leakage"].astype(bool),
+        "heaviness_0_10": columns["heaviness_0_10"],
+        "pelvic_pain_0_10": worst([f"pain_{site}_0_10" for site in models.PELVIC_PAIN_SITES]),
+        "joint_pain_0_10": worst([f"pain_{site}_0_10" for site in models.JOINT_PAIN_SITES]),
+        "pain_0_10": worst(models.PAIN_COLUMNS),
+    }
+    present = _present(values)
+    out = pd.DataFrame(index=symptoms.index)
+    for name in ("any_symptom", "leakage", "heaviness"):
+        out[name] = present[name].astype(bool)
+    out["pain"] = (values["pain_0_10"] > 0).astype(bool)
+    for name in ("pelvic_pain", "joint_pain", "bleeding", "bowel_leakage"):
+        out[name] = present[name].astype(bool)
+    for name in ("heaviness_0_10", "pelvic_pain_0_10", "joint_pain_0_10", "pain_0_10"):
+        out[name] = values[name].astype("int64")
+    return out
 
 
 # ---------------------------------------------------------------- linking symptoms to runs
 
 
-def running_sessions(runs: pd.DataFrame | None, *, until: date | None = None) -> list[dict]:
-    """Running sessions (kind in models.RUNNING_KINDS) as dicts of id, run_date (a date),
-    duration_min and kind, sorted by date then id; only those dated on or before `until`
-    when given."""
-    if runs is None or len(runs) == 0:
-        return []
-    # Only the columns the rules read, and only running kinds: to_dict is the slow part.
-    columns = [c for c in ("id", "run_date", "duration_min", "kind") if c in runs.columns]
-    running = runs.loc[runs["kind"].isin(models.RUNNING_KINDS).to_numpy(bool), columns]
-    out = []
-    for row in running.to_dict("records"):
-        day = to_date(row.get("run_date"))
-        if day is None or (until is not None and day > until):
-            continue
-        out.append({**row, "run_date": day})
-    out.sort(key=lambda r: (r["run_date"], _num(r.get("id"))))
-    return out
+def running_sessions(runs: pd.DataFrame | Records | None, *, until: date | None = None) -> tuple[RunRecord, ...]:
+    """Running sessions (kind in models.RUNNING_KINDS) as RunRecords sorted by date then id;
+    only those dated on or before `until` when given. `runs` is History.runs or a Records."""
+    if runs is None:
+        return ()
+    running = runs.running if isinstance(runs, Records) else tuple(r for r in run_records(runs) if r.running)
+    if until is None:
+        return running
+    return tuple(r for r in running if r.run_date <= until)
 
 
-class _RunIndex:
-    """Running sessions looked up by id and by date (sessions sorted as running_sessions)."""
+class RunLinks:
+    """THE rule linking a symptom entry to a running session (every rule and the patterns
+    use it): by run_id when set (and that run is a running session); otherwise, with timing
+    during_run / within_24h, her latest running session dated on the symptom's date, or
+    failing that the day before (RUN_LINK_DAYS). An entry belongs to one session at most."""
 
-    def __init__(self, sessions: list[dict]):
-        self.by_id = {_num(r["id"]): r["id"] for r in sessions if not _missing(r.get("id"))}
-        self.latest_on: dict[date, object] = {}
-        for r in sessions:  # sorted by date then id, so the last one written wins
-            self.latest_on[r["run_date"]] = r["id"]
+    def __init__(self, sessions: Iterable[RunRecord]):
+        self.ids: set = set()
+        self.latest_on: dict[date, int | None] = {}
+        for run in sessions:  # sorted by date then id, so the last one written wins
+            self.ids.add(run.id)
+            self.latest_on[run.run_date] = run.id
 
-    def key(self, entry: Mapping):
-        run_id = entry.get("run_id")
-        if not _missing(run_id):
-            return self.by_id.get(_num(run_id))
-        if _text(entry.get("timing"), "not_linked") not in RUN_LINKED_TIMINGS:
-            return None
-        day = to_date(entry.get("symptom_date"))
-        if day is None:
+    def run_id(self, entry: Mapping | SymptomRecord) -> int | None:
+        """The id of the running session the entry belongs to, or None."""
+        record = as_symptom(entry)
+        return self.link(record.run_id, record.timing, record.symptom_date)
+
+    def link(self, run_id: int | None, timing: str, symptom_date: date | None) -> int | None:
+        """The rule itself, on an entry's run_id, timing and date."""
+        if run_id is not None:
+            return run_id if run_id in self.ids else None
+        if timing not in RUN_LINKED_TIMINGS or symptom_date is None:
             return None
         for offset in range(RUN_LINK_DAYS + 1):
-            found = self.latest_on.get(day - timedelta(days=offset))
-            if found is not None:
-                return found
+            day = symptom_date - timedelta(days=offset)
+            if day in self.latest_on:
+                return self.latest_on[day]
         return None
 
 
-def linked_run_key(entry: Mapping, sessions: list[dict]):
-    """Which running session the symptom entry belongs to, as that session's `id`, or None.
-
-    Linked by run_id when set; otherwise, with timing during_run / within_24h, to her latest
-    running session dated on the symptom's date or the day before.
-    """
-    return _RunIndex(sessions).key(entry)
+def linked_run_key(entry: Mapping | SymptomRecord, sessions: Iterable[RunRecord]) -> int | None:
+    """Which running session the symptom entry belongs to (its id), or None (RunLinks)."""
+    return RunLinks(sessions).run_id(entry)
 
 
-def is_run_linked(entry: Mapping) -> bool:
+def is_run_linked(entry: Mapping | SymptomRecord) -> bool:
     """True if the entry names a run or says it came during / within 24 h of a run."""
-    return (not _missing(entry.get("run_id"))) or (_text(entry.get("timing"), "not_linked") in RUN_LINKED_TIMINGS)
+    record = as_symptom(entry)
+    return record.run_id is not None or record.timing in RUN_LINKED_TIMINGS
 
 
 def symptomatic_run_ids(
-    runs: pd.DataFrame | None, symptom_entries: Iterable[Mapping], *, check: Callable[[Mapping], bool] = has_symptoms
+    sessions: Iterable[RunRecord],
+    symptom_entries: Iterable[Mapping | SymptomRecord],
+    *,
+    check: Callable[[SymptomRecord], bool] = has_symptoms,
 ) -> set:
     """Ids of running sessions with at least one linked symptom entry for which `check`
     is true (default has_symptoms; has_pelvic_symptoms for the pelvic health rules)."""
-    index = _RunIndex(running_sessions(runs))
+    links = RunLinks(sessions)
     found = set()
     for entry in symptom_entries:
-        if not check(entry):
+        record = as_symptom(entry)
+        if not check(record):
             continue
-        key = index.key(entry)
-        if key is not None:
-            found.add(key)
+        run_id = links.run_id(record)
+        if run_id is not None:
+            found.add(run_id)
     return found
 
 
@@ -411,8 +459,23 @@ def most_urgent_first(flags: Iterable[RedFlag]) -> list[RedFlag]:
     return sorted(seen.values(), key=lambda f: URGENCIES.index(f.urgency) if f.urgency in URGENCIES else 1)
 
 
+def open_flags(history: History) -> tuple[RedFlag, ...]:
+    """Her open red flags as RedFlags, most urgent first (empty when none is open)."""
+    return tuple(most_urgent_first(red_flag(r.flag_code) for r in history.records.open_red_flags))
+
+
+def _heaviness_new_or_worse(record: SymptomRecord, day: date, earlier: Iterable[SymptomRecord]) -> bool:
+    if record.heaviness_0_10 < 1:
+        return False
+    since = day - timedelta(days=HEAVINESS_LOOKBACK_DAYS)
+    previous = [
+        r.heaviness_0_10 for r in earlier if since <= r.symptom_date <= day and (record.id is None or r.id != record.id)
+    ]
+    return all(record.heaviness_0_10 > score for score in previous)
+
+
 def red_flags_for_entry(
-    entry: dict, *, profile: Profile | None, history: History, today: date, include_open: bool = False
+    entry: Mapping, *, profile: Profile | None, history: History, today: date, include_open: bool = False
 ) -> list[str]:
     """Red-flag codes raised by a validated symptom entry about to be saved, in
     ENTRY_FLAG_CODES order.
@@ -433,42 +496,32 @@ def red_flags_for_entry(
     row) unless include_open=True.
     """
     day = to_date(entry.get("symptom_date")) or today
+    record = replace(as_symptom(entry), symptom_date=day)
+    logged = history.records.symptoms
     codes: list[str] = []
 
     if (
         profile is not None
-        and _text(entry.get("bleeding"), "none") != "none"
+        and record.bleeding != NO_BLEEDING
         and (day - profile.birth_date).days >= BLEEDING_FLAG_AFTER_DAYS
     ):
         codes.append("bleeding_beyond_8_weeks")
 
-    if _truthy(entry.get("bowel_leakage")):
+    if record.bowel_leakage:
         codes.append("bowel_leakage")
 
-    heaviness = _num(entry.get("heaviness_0_10"))
-    if heaviness >= 1:
-        since = day - timedelta(days=HEAVINESS_LOOKBACK_DAYS)
-        previous = [
-            _num(row.get("heaviness_0_10"))
-            for row in _records(history.symptoms)
-            if (d := to_date(row.get("symptom_date"))) is not None
-            and since <= d <= day
-            and row.get("id") != entry.get("id", object())
-        ]
-        if heaviness > max(previous, default=0.0):
-            codes.append("heaviness_new_or_worse")
+    if _heaviness_new_or_worse(record, day, logged):
+        codes.append("heaviness_new_or_worse")
 
-    if has_pelvic_symptoms(entry):
-        sessions = running_sessions(history.runs, until=day)
-        key = linked_run_key({**entry, "symptom_date": day}, sessions)
-        if key is not None:
-            last = [r["id"] for r in sessions[-RECUR_LAST_RUNS:]]
-            entries = [*_records(history.symptoms), {**entry, "symptom_date": day}]
-            symptomatic = symptomatic_run_ids(history.runs, entries, check=has_pelvic_symptoms)
-            if key in last and sum(1 for run_id in last if run_id in symptomatic) >= RECUR_MIN_SYMPTOMATIC:
+    if has_pelvic_symptoms(record):
+        sessions = running_sessions(history.records, until=day)
+        last = [r.id for r in sessions[-RECUR_LAST_RUNS:]]
+        if RunLinks(sessions).run_id(record) in last:
+            symptomatic = symptomatic_run_ids(sessions, [*logged, record], check=has_pelvic_symptoms)
+            if sum(1 for run_id in last if run_id in symptomatic) >= RECUR_MIN_SYMPTOMATIC:
                 codes.append("symptoms_recur_with_running")
 
     if not include_open:
-        already = set(open_red_flags(history.red_flags)["flag_code"])
+        already = {r.flag_code for r in history.records.open_red_flags}
         codes = [c for c in codes if c not in already]
     return codes

@@ -11,18 +11,28 @@ reported separately as `walk_minutes`.
 
 from __future__ import annotations
 
-from datetime import date
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+from datetime import date, timedelta
 
 import numpy as np
 import pandas as pd
 
-from return_to_run import models
+from . import models
+from .records import RunRecord, run_records
+from .symptoms import symptom_flags
 
-# Sources for the checks, kept next to the rules (clinical-facts.md section 3).
+# The single-run rule: a run more than 10% longer than her longest run in the 30 days
+# before it (Frandsen et al. 2025, BJSM 59:1203, 5,205 runners). plan.py (the next session,
+# a planned run) and single_run_spikes (her history) both call longest_in_window.
 SPIKE_SOURCE = (
     "Frandsen et al. 2025, BJSM 59:1203: a run more than 10% longer than the longest run "
     "in the past 30 days raised the injury rate."
 )
+LONGEST_RUN_WINDOW_DAYS = 30
+SINGLE_RUN_CAP = 1.10
+# Minutes are floats: exactly 110% (33 after 30) must not count as over.
+_TOLERANCE = 1e-9
 WEEKLY_CHANGE_SOURCE = (
     "About 10% a week (Deering 2024); note the 10% rule did not prevent injuries in "
     "novices (Buist et al. 2008), so this is a guide, not a gate."
@@ -74,15 +84,6 @@ _INT_COLUMNS = (
     "pelvic_floor_sessions",
     "strength_sessions",
 )
-_FLOAT_COLUMNS = (
-    "run_minutes",
-    "walk_minutes",
-    "run_distance_km",
-    "longest_run_min",
-    "foundation_minutes",
-)
-_PELVIC_PAIN_COLUMNS = tuple(f"pain_{site}_0_10" for site in models.PELVIC_PAIN_SITES)
-_JOINT_PAIN_COLUMNS = tuple(f"pain_{site}_0_10" for site in models.JOINT_PAIN_SITES)
 
 
 # ---------------------------------------------------------------------------- helpers
@@ -107,55 +108,6 @@ def _to_dates(days: np.ndarray) -> list[date]:
 
 def _day_number(day: date) -> int:
     return int(np.datetime64(day, "D").astype(np.int64))
-
-
-def symptom_flags(symptoms: pd.DataFrame) -> pd.DataFrame:
-    """Per symptom entry: which symptoms it records and how bad, vectorised.
-
-    Returns columns any_symptom, leakage, heaviness, pain, pelvic_pain, joint_pain,
-    bleeding (bools) and heaviness_0_10, pelvic_pain_0_10, joint_pain_0_10, pain_0_10
-    (ints, worst site). An entry with everything at none/0 records no symptom.
-    """
-    names = [c for c in ("heaviness_0_10", *models.PAIN_COLUMNS) if c in symptoms.columns]
-    try:  # one conversion for every score column (ints, or None for not asked)
-        scores = symptoms[names].to_numpy(dtype=float, na_value=0.0)
-    except (TypeError, ValueError):  # e.g. numbers as text
-        scores = symptoms[names].apply(pd.to_numeric, errors="coerce").fillna(0.0).to_numpy(float)
-
-    def score(columns: tuple[str, ...]) -> pd.Series:
-        positions = [names.index(c) for c in columns if c in names]
-        worst = scores[:, positions].max(axis=1) if positions and len(scores) else np.zeros(len(symptoms))
-        return pd.Series(np.nan_to_num(worst).astype(np.int64), index=symptoms.index)
-
-    heaviness = score(("heaviness_0_10",))
-    pelvic = score(_PELVIC_PAIN_COLUMNS)
-    joint = score(_JOINT_PAIN_COLUMNS)
-    pain = score(models.PAIN_COLUMNS)
-    leakage = symptoms["leakage"].fillna("none").ne("none")
-    bleeding = symptoms["bleeding"].fillna("none").ne("none")
-    bowel = (
-        pd.to_numeric(symptoms["bowel_leakage"], errors="coerce").fillna(0) > 0
-        if "bowel_leakage" in symptoms.columns
-        else pd.Series(False, index=symptoms.index)
-    )
-    flags = pd.DataFrame(
-        {
-            "leakage": leakage.astype(bool),
-            "heaviness": heaviness > 0,
-            "pain": pain > 0,
-            "pelvic_pain": pelvic > 0,
-            "joint_pain": joint > 0,
-            "bleeding": bleeding.astype(bool),
-            "bowel_leakage": bowel.astype(bool),
-            "heaviness_0_10": heaviness,
-            "pelvic_pain_0_10": pelvic,
-            "joint_pain_0_10": joint,
-            "pain_0_10": pain,
-        },
-        index=symptoms.index,
-    )
-    flags.insert(0, "any_symptom", flags[["leakage", "heaviness", "pain", "bleeding", "bowel_leakage"]].any(axis=1))
-    return flags
 
 
 def _sum(index: np.ndarray, n: int, values: np.ndarray) -> np.ndarray:
@@ -378,14 +330,42 @@ def weekly_table(weekly: pd.DataFrame, *, units: str = "km") -> pd.DataFrame:
 # ------------------------------------------------------------------ progression checks
 
 
-def _running(runs: pd.DataFrame) -> pd.DataFrame:
-    return runs.loc[runs["kind"].isin(models.RUNNING_KINDS)]
+class RunWindow:
+    """Her running sessions (sorted by date then id) ready for window look-ups."""
+
+    def __init__(self, sessions: Sequence[RunRecord]):
+        self.days = [s.run_date for s in sessions]
+        self.minutes = [s.duration_min for s in sessions]
+
+    def longest(self, day: date, *, include_day: bool = True) -> float | None:
+        """Longest duration (min) dated from `day` - 30 days to `day` (inclusive when
+        include_day, else up to the day before), or None when there is none."""
+        lo = bisect_left(self.days, day - timedelta(days=LONGEST_RUN_WINDOW_DAYS))
+        hi = bisect_right(self.days, day) if include_day else bisect_left(self.days, day)
+        return max(self.minutes[lo:hi]) if hi > lo else None
 
 
-def single_run_spikes(runs: pd.DataFrame, *, ratio: float = 1.10, window_days: int = 30) -> pd.DataFrame:
-    """Running runs longer than `ratio` x her longest running duration in the previous
-    `window_days` days (the days before the run's date; runs on the same day are not
-    "previous" because their order is unknown).
+def longest_in_window(sessions: Sequence[RunRecord], day: date, *, include_day: bool = True) -> float | None:
+    """Her longest running session (min) in the 30 days up to `day` (from `day` - 30 days;
+    `day` itself included unless include_day=False), or None. `sessions` are running
+    sessions sorted by date (symptoms.running_sessions)."""
+    return RunWindow(sessions).longest(day, include_day=include_day)
+
+
+def single_run_limit_min(longest_min: float) -> float:
+    """The most a run may last: 110% of her longest in the window (SPIKE_SOURCE)."""
+    return round(longest_min * SINGLE_RUN_CAP, 6)
+
+
+def over_single_run_cap(duration_min: float, longest_min: float | None) -> bool:
+    """True when `duration_min` is more than 110% of `longest_min` (nothing to compare with
+    when longest_min is None or 0)."""
+    return bool(longest_min) and duration_min > single_run_limit_min(longest_min) + _TOLERANCE
+
+
+def single_run_spikes(runs: pd.DataFrame) -> pd.DataFrame:
+    """Running runs more than 110% of her longest running duration in the 30 days before
+    the run's date (runs on the same day are not "previous" because their order is unknown).
 
     Source: Frandsen et al. 2025, BJSM 59:1203 (5,205 runners): a single run more than
     10% longer than the longest run in the past 30 days raised the injury rate; weekly
@@ -396,50 +376,18 @@ def single_run_spikes(runs: pd.DataFrame, *, ratio: float = 1.10, window_days: i
     (duration / previous longest, rounded to 0.01), oldest first.
     """
     columns = ["id", "run_date", "kind", "duration_min", "previous_longest_min", "ratio"]
-    running = _running(runs)
-    if running.empty:
+    sessions = [r for r in run_records(runs) if r.running]
+    window = RunWindow(sessions)
+    rows = []
+    for run in sessions:
+        previous = window.longest(run.run_date, include_day=False)
+        if over_single_run_cap(run.duration_min, previous):
+            rows.append(
+                (run.id, run.run_date, run.kind, run.duration_min, previous, round(run.duration_min / previous, 2))
+            )
+    if not rows:
         return pd.DataFrame({c: pd.Series(dtype="object") for c in columns})
-    days = day_numbers(running["run_date"])
-    duration = pd.to_numeric(running["duration_min"], errors="coerce").fillna(0.0).to_numpy(float)
-    first = int(days.min())
-    # Longest run per calendar day on a dense daily axis, then the rolling max of the
-    # `window_days` days before each day (shift 1: today is not "previous").
-    daily = pd.Series(duration).groupby(days - first).max()
-    dense = daily.reindex(range(int(days.max()) - first + 1), fill_value=0.0)
-    previous = dense.rolling(window_days, min_periods=1).max().shift(1).fillna(0.0)
-    previous_longest = previous.to_numpy(float)[days - first]
-    with np.errstate(divide="ignore", invalid="ignore"):
-        ratios = np.where(previous_longest > 0, duration / previous_longest, np.nan)
-    # A tiny tolerance so that exactly 110% (e.g. 33 after 30) is not a spike.
-    spike = (previous_longest > 0) & (duration > previous_longest * ratio + 1e-9)
-    result = pd.DataFrame(
-        {
-            "id": running["id"].to_numpy(),
-            "run_date": running["run_date"].to_numpy(),
-            "kind": running["kind"].to_numpy(),
-            "duration_min": duration,
-            "previous_longest_min": previous_longest,
-            "ratio": np.round(ratios, 2),
-            "_day": days,
-        }
-    ).loc[spike]
-    return result.sort_values(["_day", "id"], kind="stable")[columns].reset_index(drop=True)
-
-
-def longest_run_in_window(runs: pd.DataFrame, today: date, window_days: int = 30) -> float:
-    """Her longest running duration (min) dated from `today - window_days` to `today`
-    inclusive; 0.0 when she has not run in that window. Walks do not count.
-
-    The next session's cap is 1.10 x this (SPIKE_SOURCE).
-    """
-    running = _running(runs)
-    if running.empty:
-        return 0.0
-    days = day_numbers(running["run_date"])
-    today_n = _day_number(today)
-    inside = (days >= today_n - window_days) & (days <= today_n)
-    duration = pd.to_numeric(running["duration_min"], errors="coerce").to_numpy(float)[inside]
-    return float(duration.max()) if len(duration) else 0.0
+    return pd.DataFrame(rows, columns=columns)
 
 
 def acwr(weekly: pd.DataFrame) -> pd.Series:

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from return_to_run import models, volume
+from return_to_run import models, records, volume
 
 BIRTH = date(2025, 10, 6)  # a Monday: 11 weeks before 22 Dec 2025
 
@@ -362,16 +362,24 @@ def test_single_run_spikes_against_the_longest_run_in_the_previous_30_days():
     ]
 
 
-def test_single_run_spikes_ratio_and_window_are_options():
+@pytest.mark.parametrize(
+    ("second", "minutes", "spike"),
+    [
+        (date(2026, 3, 9), 33.0, False),  # exactly 110% of 30
+        (date(2026, 3, 9), 33.01, True),  # just over 110%
+        (date(2026, 3, 31), 36.0, True),  # 30 days after the 30-min run: still in the window
+        (date(2026, 4, 1), 36.0, False),  # 31 days after: nothing to compare with
+        (date(2026, 3, 1), 36.0, False),  # same day: order unknown, not "previous"
+    ],
+)
+def test_single_run_spikes_at_the_110_percent_and_30_day_boundaries(second, minutes, spike):
     runs = runs_frame(
         [
             {"run_date": date(2026, 3, 1), "duration_min": 30.0, "kind": "continuous"},
-            {"run_date": date(2026, 3, 9), "duration_min": 36.0, "kind": "continuous"},
+            {"run_date": second, "duration_min": minutes, "kind": "continuous"},
         ]
     )
-    assert volume.single_run_spikes(runs)["id"].tolist() == [2]
-    assert volume.single_run_spikes(runs, ratio=1.25).empty
-    assert volume.single_run_spikes(runs, window_days=7).empty  # 8 days apart
+    assert volume.single_run_spikes(runs)["id"].tolist() == ([2] if spike else [])
 
 
 def test_single_run_spikes_of_an_empty_log():
@@ -383,20 +391,35 @@ def test_spike_docstring_names_its_source():
     assert "Frandsen" in volume.single_run_spikes.__doc__
 
 
-def test_longest_run_in_window():
-    runs = runs_frame(
-        [
-            {"run_date": date(2026, 3, 1), "duration_min": 50.0, "kind": "continuous"},  # 31 days before
-            {"run_date": date(2026, 3, 2), "duration_min": 25.0, "kind": "walk_run"},  # exactly 30 days before
-            {"run_date": date(2026, 3, 20), "duration_min": 60.0, "kind": "walk"},
-            {"run_date": date(2026, 4, 1), "duration_min": 20.0, "kind": "continuous"},  # today counts
-            {"run_date": date(2026, 4, 2), "duration_min": 99.0, "kind": "continuous"},  # future: ignored
-        ]
-    )
-    assert volume.longest_run_in_window(runs, date(2026, 4, 1)) == 25.0
-    assert volume.longest_run_in_window(runs, date(2026, 4, 1), window_days=7) == 20.0
-    assert volume.longest_run_in_window(runs, date(2026, 2, 1)) == 0.0
-    assert volume.longest_run_in_window(models.History().runs, date(2026, 2, 1)) == 0.0
+def test_longest_in_window_is_the_one_30_day_window():
+    sessions = [
+        r
+        for r in records.run_records(
+            runs_frame(
+                [
+                    {"run_date": date(2026, 3, 1), "duration_min": 50.0, "kind": "continuous"},  # 31 days before
+                    {"run_date": date(2026, 3, 2), "duration_min": 25.0, "kind": "walk_run"},  # exactly 30 days
+                    {"run_date": date(2026, 3, 20), "duration_min": 60.0, "kind": "walk"},
+                    {"run_date": date(2026, 4, 1), "duration_min": 20.0, "kind": "continuous"},  # today counts
+                    {"run_date": date(2026, 4, 2), "duration_min": 99.0, "kind": "continuous"},  # future: ignored
+                ]
+            )
+        )
+        if r.running
+    ]
+    assert volume.longest_in_window(sessions, date(2026, 4, 1)) == 25.0
+    assert volume.longest_in_window(sessions, date(2026, 3, 31)) == 50.0  # day 30 of the 50-min run
+    assert volume.longest_in_window(sessions, date(2026, 4, 2), include_day=False) == 20.0  # 2 Mar is 31 days back
+    assert volume.longest_in_window(sessions, date(2026, 2, 28)) is None
+    assert volume.longest_in_window([], date(2026, 2, 1)) is None
+
+
+def test_single_run_limit_and_over_cap():
+    assert volume.single_run_limit_min(30.0) == 33.0
+    assert volume.over_single_run_cap(33.0, 30.0) is False
+    assert volume.over_single_run_cap(33.01, 30.0) is True
+    assert volume.over_single_run_cap(99.0, None) is False
+    assert volume.over_single_run_cap(99.0, 0.0) is False
 
 
 # ------------------------------------------------------------------ ACWR

@@ -1,0 +1,401 @@
+"""Her history read once, as typed records, and the value helpers every rule shares.
+
+Each missing or unreadable value has ONE meaning, stated here and nowhere else:
+
+- yes/no (bowel leakage, test completed, test with symptoms): missing, empty or unreadable
+  means NO. Only True, a non-zero number, or the words "1", "true", "yes", "y" (any case)
+  mean yes. A red flag or a failed test never comes from a blank.
+- 0-10 score, minutes, count: missing or unreadable means 0. A blank never makes a
+  symptomatic session (a missing score is 0, never 1).
+- a choice with a "none" code (leakage, bleeding) or timing: missing or blank means "none"
+  (timing: "not_linked").
+- a measurement that may be unknown (distance, effort, reps, run intervals): missing or
+  unreadable stays None.
+- a date: missing or unreadable means None, and a record without a date is left out of every
+  rule (it cannot be placed in any window).
+- an absent column means every value in it is missing: an absent bowel_leakage column means
+  no bowel leakage.
+
+`number`/`flag`/`text` are the scalar forms; `numbers`/`flags`/`texts` the same meanings over
+a pandas Series (tests check that both agree). `from_history` turns the DataFrames of a
+models.History into tuples of frozen records, sorted by date then id; `History.records`
+caches it on the History object, so the rules read her logs once per data version.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, datetime
+
+import pandas as pd
+
+from . import models
+
+YES_WORDS = ("1", "true", "yes", "y")
+NO_LEAKAGE = "none"
+NO_BLEEDING = "none"
+NOT_LINKED = "not_linked"
+
+
+# ---------------------------------------------------------------- scalar values
+
+
+def is_missing(value) -> bool:
+    """True for None, NaN, pd.NA, pd.NaT and blank text."""
+    if value is None or value is pd.NA or value is pd.NaT:
+        return True
+    if isinstance(value, float):
+        return math.isnan(value)
+    return isinstance(value, str) and not value.strip()
+
+
+def number(value) -> float:
+    """A score, minutes or a count as a float: missing or unreadable -> 0.0."""
+    if is_missing(value):
+        return 0.0
+    try:
+        result = float(value)
+    except (TypeError, ValueError):
+        return 0.0
+    return 0.0 if math.isnan(result) or math.isinf(result) else result
+
+
+def number_or_none(value) -> float | None:
+    """A measurement that may be unknown: missing or unreadable -> None."""
+    if is_missing(value) or isinstance(value, bool):
+        return None
+    try:
+        result = float(value)
+    except (TypeError, ValueError):
+        return None
+    return None if math.isnan(result) or math.isinf(result) else result
+
+
+def flag(value) -> bool:
+    """A yes/no: yes only for True, a non-zero number or one of YES_WORDS; anything else
+    (missing, blank, "no", unreadable) is no."""
+    if is_missing(value):
+        return False
+    if isinstance(value, str):
+        return value.strip().lower() in YES_WORDS
+    if isinstance(value, bool):
+        return value
+    try:
+        return float(value) != 0
+    except (TypeError, ValueError):
+        return False
+
+
+def text(value, default: str) -> str:
+    """A stored choice or text: missing or blank -> `default`, else the text stripped."""
+    return default if is_missing(value) else str(value).strip()
+
+
+def to_date(value) -> date | None:
+    """A date-ish value (date, datetime, Timestamp, ISO text) -> datetime.date; None when
+    missing or unreadable."""
+    if is_missing(value):
+        return None
+    if isinstance(value, datetime):  # includes pd.Timestamp
+        return value.date()
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value).strip()[:10])
+    except ValueError:
+        return None
+
+
+def record_id(value) -> int | None:
+    """A row id as an int, or None when missing or unreadable."""
+    found = number_or_none(value)
+    return None if found is None or found != int(found) else int(found)
+
+
+# ---------------------------------------------------------------- the same over a Series
+
+
+def _column(frame: pd.DataFrame, name: str) -> pd.Series:
+    """frame[name], or an all-missing column when the frame has none (absent = missing)."""
+    if name in frame.columns:
+        return frame[name]
+    return pd.Series([None] * len(frame), index=frame.index, dtype="object")
+
+
+def numbers(series: pd.Series) -> pd.Series:
+    """`number` over a Series: floats, 0.0 where missing or unreadable."""
+    if series.dtype == bool:
+        return series.astype(float)
+    values = pd.to_numeric(series, errors="coerce") if series.dtype != object else series.map(number)
+    return values.astype(float).replace([math.inf, -math.inf], 0.0).fillna(0.0)
+
+
+def flags(series: pd.Series) -> pd.Series:
+    """`flag` over a Series: bools, False where missing, blank or unreadable."""
+    if series.dtype == bool:
+        return series
+    if pd.api.types.is_numeric_dtype(series.dtype):
+        return pd.to_numeric(series, errors="coerce").fillna(0).ne(0)
+    return series.map(flag).astype(bool)
+
+
+def texts(series: pd.Series, default: str) -> pd.Series:
+    """`text` over a Series: `default` where missing or blank."""
+    return series.map(lambda value: text(value, default)).astype(object)
+
+
+# ---------------------------------------------------------------- records
+
+
+@dataclass(frozen=True)
+class RunRecord:
+    """One logged run or walk. Minutes throughout; distance_km None when not recorded."""
+
+    id: int | None
+    run_date: date
+    kind: str
+    duration_min: float
+    distance_km: float | None = None
+    run_interval_min: float | None = None
+    walk_interval_min: float | None = None
+    interval_repeats: float | None = None
+    effort_1_10: float | None = None
+
+    @property
+    def running(self) -> bool:
+        """True for the kinds that count as running volume (models.RUNNING_KINDS)."""
+        return self.kind in models.RUNNING_KINDS
+
+
+@dataclass(frozen=True)
+class SymptomRecord:
+    """One symptom entry with every value read once (see the module docstring).
+
+    pain_0_10 holds one score per models.PAIN_SITES, in that order.
+    """
+
+    id: int | None
+    symptom_date: date | None
+    run_id: int | None = None
+    timing: str = NOT_LINKED
+    leakage: str = NO_LEAKAGE
+    heaviness_0_10: float = 0.0
+    pain_0_10: tuple[float, ...] = (0.0,) * len(models.PAIN_SITES)
+    bleeding: str = NO_BLEEDING
+    bowel_leakage: bool = False
+
+    def pain_at(self, site: str) -> float:
+        """The 0-10 pain score at one of models.PAIN_SITES."""
+        return self.pain_0_10[_SITE_INDEX[site]]
+
+    @classmethod
+    def from_mapping(cls, entry: Mapping) -> SymptomRecord:
+        """A symptom entry (a validated `clean` dict or a row dict) as a record."""
+        return cls(
+            id=record_id(entry.get("id")),
+            symptom_date=to_date(entry.get("symptom_date")),
+            run_id=record_id(entry.get("run_id")),
+            timing=text(entry.get("timing"), NOT_LINKED),
+            leakage=text(entry.get("leakage"), NO_LEAKAGE),
+            heaviness_0_10=number(entry.get("heaviness_0_10")),
+            pain_0_10=tuple(number(entry.get(column)) for column in models.PAIN_COLUMNS),
+            bleeding=text(entry.get("bleeding"), NO_BLEEDING),
+            bowel_leakage=flag(entry.get("bowel_leakage")),
+        )
+
+
+_SITE_INDEX = {site: index for index, site in enumerate(models.PAIN_SITES)}
+
+
+@dataclass(frozen=True)
+class ReadinessRecord:
+    """One readiness test result; reps None when not recorded (load and impact tests)."""
+
+    id: int | None
+    test_date: date | None
+    test_code: str
+    completed: bool
+    had_symptoms: bool
+    reps_left: float | None = None
+    reps_right: float | None = None
+
+
+@dataclass(frozen=True)
+class RedFlagRecord:
+    """One raised red flag; resolved_date None while it is open."""
+
+    id: int | None
+    flag_code: str
+    flagged_date: date | None
+    resolved_date: date | None = None
+
+    @property
+    def is_open(self) -> bool:
+        return self.resolved_date is None
+
+
+@dataclass(frozen=True)
+class FoundationRecord:
+    """One pelvic floor, strength, breathing or low-impact session."""
+
+    id: int | None
+    session_date: date
+    activity: str
+    duration_min: float
+
+
+@dataclass(frozen=True)
+class Records:
+    """Her whole history as records, each log sorted by date then id (records without a
+    readable date are left out, except open red flags, which always count)."""
+
+    runs: tuple[RunRecord, ...] = ()
+    symptoms: tuple[SymptomRecord, ...] = ()
+    readiness: tuple[ReadinessRecord, ...] = ()
+    red_flags: tuple[RedFlagRecord, ...] = ()
+    foundation: tuple[FoundationRecord, ...] = ()
+
+    @property
+    def running(self) -> tuple[RunRecord, ...]:
+        """Running sessions only (models.RUNNING_KINDS), sorted by date then id."""
+        return tuple(run for run in self.runs if run.running)
+
+    @property
+    def open_red_flags(self) -> tuple[RedFlagRecord, ...]:
+        """Red flags not yet resolved, oldest first."""
+        return tuple(flag for flag in self.red_flags if flag.is_open)
+
+
+def _order(day: date | None, row_id: int | None) -> tuple:
+    return (day or date.min, -1 if row_id is None else row_id)
+
+
+def _rows(frame: pd.DataFrame | None, columns: tuple[str, ...]) -> list[dict]:
+    """The frame's rows as dicts with exactly `columns` (absent columns as None)."""
+    if frame is None or len(frame) == 0:
+        return []
+    present = [c for c in columns if c in frame.columns]
+    rows = frame[present].to_dict("records")
+    missing = [c for c in columns if c not in frame.columns]
+    if missing:
+        for row in rows:
+            row.update(dict.fromkeys(missing))
+    return rows
+
+
+def run_records(runs: pd.DataFrame | None) -> tuple[RunRecord, ...]:
+    """Rows of History.runs as RunRecords, sorted by date then id; undated rows left out."""
+    out = []
+    for row in _rows(runs, models.RUN_COLUMNS):
+        day = to_date(row["run_date"])
+        if day is None:
+            continue
+        out.append(
+            RunRecord(
+                id=record_id(row["id"]),
+                run_date=day,
+                kind=text(row["kind"], ""),
+                duration_min=number(row["duration_min"]),
+                distance_km=number_or_none(row["distance_km"]),
+                run_interval_min=number_or_none(row["run_interval_min"]),
+                walk_interval_min=number_or_none(row["walk_interval_min"]),
+                interval_repeats=number_or_none(row["interval_repeats"]),
+                effort_1_10=number_or_none(row["effort_1_10"]),
+            )
+        )
+    out.sort(key=lambda r: _order(r.run_date, r.id))
+    return tuple(out)
+
+
+def symptom_records(symptoms: pd.DataFrame | None) -> tuple[SymptomRecord, ...]:
+    """Rows of History.symptoms as SymptomRecords, sorted by date then id; undated rows
+    left out."""
+    out = [SymptomRecord.from_mapping(row) for row in _rows(symptoms, models.SYMPTOM_COLUMNS)]
+    out = [r for r in out if r.symptom_date is not None]
+    out.sort(key=lambda r: _order(r.symptom_date, r.id))
+    return tuple(out)
+
+
+def readiness_record(row: Mapping) -> ReadinessRecord:
+    """One readiness result (a row dict) as a record; test_date None when unreadable."""
+    return ReadinessRecord(
+        id=record_id(row.get("id")),
+        test_date=to_date(row.get("test_date")),
+        test_code=text(row.get("test_code"), ""),
+        completed=flag(row.get("completed")),
+        had_symptoms=flag(row.get("had_symptoms")),
+        reps_left=number_or_none(row.get("reps_left")),
+        reps_right=number_or_none(row.get("reps_right")),
+    )
+
+
+def readiness_records(readiness: pd.DataFrame | None) -> tuple[ReadinessRecord, ...]:
+    """Rows of History.readiness as ReadinessRecords, sorted by date then id; undated rows
+    left out."""
+    out = [readiness_record(row) for row in _rows(readiness, models.READINESS_COLUMNS)]
+    out = [r for r in out if r.test_date is not None]
+    out.sort(key=lambda r: _order(r.test_date, r.id))
+    return tuple(out)
+
+
+def red_flag_records(red_flags: pd.DataFrame | None) -> tuple[RedFlagRecord, ...]:
+    """Rows of History.red_flags as RedFlagRecords, oldest first. A flag with an unreadable
+    raised date is kept (it still withholds training) and sorts first."""
+    out = [
+        RedFlagRecord(
+            id=record_id(row["id"]),
+            flag_code=text(row["flag_code"], ""),
+            flagged_date=to_date(row["flagged_date"]),
+            resolved_date=to_date(row["resolved_date"]),
+        )
+        for row in _rows(red_flags, models.RED_FLAG_COLUMNS)
+    ]
+    out.sort(key=lambda r: _order(r.flagged_date, r.id))
+    return tuple(out)
+
+
+def foundation_records(foundation: pd.DataFrame | None) -> tuple[FoundationRecord, ...]:
+    """Rows of History.foundation as FoundationRecords, sorted by date then id."""
+    out = []
+    for row in _rows(foundation, models.FOUNDATION_COLUMNS):
+        day = to_date(row["session_date"])
+        if day is None:
+            continue
+        out.append(
+            FoundationRecord(
+                id=record_id(row["id"]),
+                session_date=day,
+                activity=text(row["activity"], ""),
+                duration_min=number(row["duration_min"]),
+            )
+        )
+    out.sort(key=lambda r: _order(r.session_date, r.id))
+    return tuple(out)
+
+
+def from_history(history: models.History) -> Records:
+    """Every log of `history` as records (use `history.records`, which caches this)."""
+    return Records(
+        runs=run_records(history.runs),
+        symptoms=symptom_records(history.symptoms),
+        readiness=readiness_records(history.readiness),
+        red_flags=red_flag_records(history.red_flags),
+        foundation=foundation_records(history.foundation),
+    )
+
+
+def symptom_columns(symptoms: pd.DataFrame) -> dict[str, pd.Series]:
+    """The symptom columns of a DataFrame read with the meanings above, vectorised:
+    leakage, bleeding, timing (text), heaviness_0_10 and every pain column (floats),
+    bowel_leakage (bool). An absent column reads as all missing."""
+    out: dict[str, pd.Series] = {
+        "leakage": texts(_column(symptoms, "leakage"), NO_LEAKAGE),
+        "bleeding": texts(_column(symptoms, "bleeding"), NO_BLEEDING),
+        "timing": texts(_column(symptoms, "timing"), NOT_LINKED),
+        "bowel_leakage": flags(_column(symptoms, "bowel_leakage")),
+    }
+    for name in ("heaviness_0_10", *models.PAIN_COLUMNS):
+        out[name] = numbers(_column(symptoms, name))
+    return out
