@@ -12,6 +12,7 @@ checks every lesson against the shared vocabulary instead.
 
 from __future__ import annotations
 
+import math
 import re
 import tomllib
 from dataclasses import dataclass
@@ -19,6 +20,34 @@ from datetime import date, datetime
 from pathlib import Path
 
 CONTENT_DIR = Path(__file__).resolve().parent.parent / "content"
+DRAWINGS_DIR = CONTENT_DIR / "img"
+
+# Silent reading speed for plain-language text, used to tell her how long a lesson
+# takes instead of one promise for all of them.
+READING_WORDS_PER_MIN = 200
+
+# Local line drawings (content/img/*.svg), made for this app; each has a <title> that
+# serves as alt text. Keys are the readiness test codes of models.READINESS_TESTS
+# (tests/test_lessons.py checks that every code has one) and the pelvic floor
+# training positions, in the order the how-to lesson progresses through them.
+DRAWINGS = {
+    "walk_30min": "walk_30min.svg",
+    "single_leg_balance": "single_leg_balance.svg",
+    "single_leg_squat": "single_leg_squat.svg",
+    "jog_on_spot": "jog_on_spot.svg",
+    "forward_bounds": "forward_bounds.svg",
+    "hop_in_place": "hop_in_place.svg",
+    "running_man": "running_man.svg",
+    "calf_raise": "calf_raise.svg",
+    "single_leg_bridge": "single_leg_bridge.svg",
+    "single_leg_sit_to_stand": "single_leg_sit_to_stand.svg",
+    "side_lying_hip_abduction": "side_lying_hip_abduction.svg",
+    "pelvic_floor_lying": "pelvic_floor_lying.svg",
+    "pelvic_floor_sitting": "pelvic_floor_sitting.svg",
+    "pelvic_floor_standing": "pelvic_floor_standing.svg",
+    "pelvic_floor_moving": "pelvic_floor_moving.svg",
+}
+PELVIC_FLOOR_POSITIONS = ("pelvic_floor_lying", "pelvic_floor_sitting", "pelvic_floor_standing", "pelvic_floor_moving")
 
 # The order in which topics are listed on the lessons page.
 TOPICS = (
@@ -46,6 +75,9 @@ _FRONT_MATTER_RE = re.compile(
     r"\A\+\+\+[ \t]*\r?\n(?P<toml>.*?)^\+\+\+[ \t]*(?:\r?\n|\Z)(?P<body>.*)\Z",
     re.DOTALL | re.MULTILINE,
 )
+# A word: letters or digits, with inner apostrophes or hyphens ("don't", "walk-run").
+_WORD_RE = re.compile(r"[A-Za-z0-9\u00c0-\u024f]+(?:['\u2019-][A-Za-z0-9\u00c0-\u024f]+)*")
+_SVG_TITLE_RE = re.compile(r"<title[^>]*>(.*?)</title>", re.DOTALL)
 _SLUG_RE = re.compile(r"\A[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 
 _REQUIRED_KEYS = (
@@ -97,6 +129,33 @@ class Lesson:
     last_reviewed: date
     sources: tuple[Source, ...]
     body: str
+
+    @property
+    def word_count(self) -> int:
+        """Words in the body, citation markers and Markdown symbols left out."""
+        return len(_WORD_RE.findall(_CITATION_RE.sub("", self.body)))
+
+    @property
+    def reading_time_min(self) -> int:
+        """Minutes to read the body at READING_WORDS_PER_MIN, rounded up (at least 1)."""
+        return max(1, math.ceil(self.word_count / READING_WORDS_PER_MIN))
+
+
+def drawing_path(code: str) -> Path:
+    """The local SVG drawing for a readiness test code or pelvic floor position.
+
+    Raises KeyError for a code without a drawing. The page shows it with st.image,
+    since st.markdown does not serve local files.
+    """
+    return DRAWINGS_DIR / DRAWINGS[code]
+
+
+def drawing_title(code: str) -> str:
+    """The drawing's <title> text, to use as its alt text or caption."""
+    match = _SVG_TITLE_RE.search(drawing_path(code).read_text(encoding="utf-8"))
+    if not match:
+        raise LessonError(f"{DRAWINGS[code]}: has no <title>")
+    return match.group(1).strip()
 
 
 def cited_ids(body: str) -> set[int]:

@@ -12,6 +12,8 @@ import importlib.util
 import io
 import zipfile
 from collections import Counter
+import os
+import time
 from datetime import date
 from pathlib import Path
 
@@ -23,7 +25,9 @@ from return_to_run import validation
 from return_to_run.importers import (
     ImportFileError,
     ImportResult,
+    RowWarning,
     Skipped,
+    SymptomNote,
     activity_files,
     garmin,
     parse_date,
@@ -42,13 +46,31 @@ _spec.loader.exec_module(make_fit_module)
 make_fit = make_fit_module.make_fit
 
 
+@pytest.fixture(autouse=True)
+def utc_computer():
+    """Run every test on a computer set to UTC, so 'this computer's time zone' is known;
+    tests of other zones pass `tz` or set TZ themselves."""
+    before = os.environ.get("TZ")
+    os.environ["TZ"] = "UTC"
+    time.tzset()
+    yield
+    if before is None:
+        os.environ.pop("TZ", None)
+    else:
+        os.environ["TZ"] = before
+    time.tzset()
+
+
 def fixture(name: str) -> bytes:
     return (FIXTURES / name).read_bytes()
 
 
-def run(run_date, duration_min, distance_km, kind, effort, notes, source, source_id) -> dict:
-    """A row exactly as validate_run cleans it."""
+def run(run_date, duration_min, distance_km, kind, effort, notes, source, source_id, title="", start_time=None) -> dict:
+    """A row exactly as the importers return it: validate_run's clean dict, with the title
+    (the activity name) and the local start time."""
     return {
+        "title": title,
+        "start_time": start_time,
         "run_date": run_date,
         "duration_min": duration_min,
         "distance_km": distance_km,
@@ -77,17 +99,32 @@ def zip_bytes(members: dict[str, bytes]) -> bytes:
 STRAVA_EN_ROWS = [
     # Imperial account: the first Distance says 3.11 (miles); the raw second one 5004.3 m.
     # Duration is Moving Time (1790 s), not Elapsed Time (1834 s).
+    # The name is the title; notes are only her description and private note. Activity Date
+    # is UTC, shown here on a UTC computer.
     run(
         date(2020, 10, 7),
         29.83,
         5.004,
         "continuous",
         4,
-        "Morning Run\nEasy loop, first run since the birth\nPelvic floor felt fine, no leaks",
+        "Easy loop, first run since the birth\nPelvic floor felt fine, no leaks",
         "strava",
         "4173625375",
+        title="Morning Run",
+        start_time="2020-10-07T14:43:11",
     ),
-    run(date(2020, 10, 9), 40.0, 3.0, "walk", None, "Walk with the buggy", "strava", "4190000002"),
+    run(
+        date(2020, 10, 9),
+        40.0,
+        3.0,
+        "walk",
+        None,
+        "",
+        "strava",
+        "4190000002",
+        title="Walk with the buggy",
+        start_time="2020-10-09T09:15:00",
+    ),
     # Markup in a name or note is kept verbatim as text; the page escapes it.
     run(
         date(2020, 10, 10),
@@ -95,14 +132,43 @@ STRAVA_EN_ROWS = [
         6.0,
         "continuous",
         7,
-        '<script>alert("x")</script> Trail <b>run</b>\nFelt <heavy> & tired',
+        "Felt <heavy> & tired",
         "strava",
         "4200000003",
+        title='<script>alert("x")</script> Trail <b>run</b>',
+        start_time="2020-10-10T07:00:00",
     ),
     # Virtual Run with raw distance 0.0 (treadmill without a foot pod): distance unknown.
-    run(date(2020, 10, 11), 20.0, None, "continuous", None, "Treadmill", "strava", "4210000004"),
-    run(date(2020, 10, 14), 100.0, 8.0, "walk", None, "Hill walk\nUp the hill, down again", "strava", "4240000007"),
+    run(
+        date(2020, 10, 11),
+        20.0,
+        None,
+        "continuous",
+        None,
+        "",
+        "strava",
+        "4210000004",
+        title="Treadmill",
+        start_time="2020-10-11T18:00:00",
+    ),
+    run(
+        date(2020, 10, 14),
+        100.0,
+        8.0,
+        "walk",
+        None,
+        "Up the hill, down again",
+        "strava",
+        "4240000007",
+        title="Hill walk",
+        start_time="2020-10-14T10:00:00",
+    ),
 ]
+# A mention is listed even when negated ("no leaks"): she confirms, nothing is guessed.
+STRAVA_EN_SYMPTOM_NOTES = (
+    SymptomNote(0, 2, ("leaks",), ("leakage",)),
+    SymptomNote(2, 5, ("heavy",), ("heaviness",)),
+)
 STRAVA_EN_SKIPPED = (
     Skipped(3, "Ride: not a run or walk"),
     Skipped(7, "row 7: Duration (min): must be more than 0 and at most 600 min; got 0 min."),
@@ -115,7 +181,9 @@ STRAVA_EN_SKIPPED = (
 
 def test_strava_english_csv_exact_rows_from_raw_duplicate_columns():
     result = strava.parse_activities_csv(fixture("strava_activities_en.csv"), today=TODAY)
-    assert result == ImportResult("strava", tuple(STRAVA_EN_ROWS), STRAVA_EN_SKIPPED)
+    assert result == ImportResult(
+        "strava", tuple(STRAVA_EN_ROWS), STRAVA_EN_SKIPPED, symptom_notes=STRAVA_EN_SYMPTOM_NOTES
+    )
 
 
 def test_parse_upload_dispatches_strava_csv_by_headers():
@@ -142,12 +210,25 @@ def test_strava_german_headers_dates_types_and_decimal_commas():
                 5.004,
                 "continuous",
                 5,
-                "Morgenlauf\nLocker\nBeckenboden ok",
+                "Locker\nBeckenboden ok",
                 "strava",
                 "11111111111",
+                title="Morgenlauf",
+                start_time="2020-10-07T14:43:11",
             ),
             # "9. Okt. 2020" date, raw distance written "3000,0"
-            run(date(2020, 10, 9), 40.0, 3.0, "walk", None, "Spaziergang mit Kinderwagen", "strava", "11111111113"),
+            run(
+                date(2020, 10, 9),
+                40.0,
+                3.0,
+                "walk",
+                None,
+                "",
+                "strava",
+                "11111111113",
+                title="Spaziergang mit Kinderwagen",
+                start_time="2020-10-09T09:15:00",
+            ),
         ),
         (Skipped(3, "Radfahrt: not a run or walk"),),
     )
@@ -225,7 +306,8 @@ def test_long_strava_description_is_cut_to_the_notes_limit_not_skipped():
     ).encode()
     [row] = parse_upload("activities.csv", data, today=TODAY).rows
     assert len(row["notes"]) == validation.MAX_NOTES_CHARS
-    assert row["notes"].startswith("Run\nxxx") and row["notes"].endswith("\u2026")
+    assert row["notes"].startswith("xxx") and row["notes"].endswith("\u2026")
+    assert row["title"] == "Run"
 
 
 def test_progress_is_reported_every_hundred_rows_and_at_the_end():
@@ -254,6 +336,7 @@ def garmin_id(date_text, activity_type, seconds, distance):
 
 def test_garmin_csv_exact_rows_with_missing_values_and_quoted_thousands():
     result = garmin.parse_activities_csv(fixture("garmin_activities.csv"), today=TODAY)
+    # Title apart from notes (the file has none of hers); Date is local and kept as start_time.
     assert result == ImportResult(
         "garmin",
         (
@@ -264,9 +347,11 @@ def test_garmin_csv_exact_rows_with_missing_values_and_quoted_thousands():
                 5.02,
                 "continuous",
                 None,
-                "Easy run",
+                "",
                 "garmin",
                 garmin_id("2024-03-10 07:12:45", "Running", 1840, 5.02),
+                title="Easy run",
+                start_time="2024-03-10T07:12:45",
             ),
             # Moving Time "--": Time "52:10" (mm:ss)
             run(
@@ -275,9 +360,11 @@ def test_garmin_csv_exact_rows_with_missing_values_and_quoted_thousands():
                 3.1,
                 "walk",
                 None,
-                "Pram walk",
+                "",
                 "garmin",
                 garmin_id("2024-03-11 10:00:00", "Walking", 3130, 3.1),
+                title="Pram walk",
+                start_time="2024-03-11T10:00:00",
             ),
             # Distance 0.00 on the treadmill: unknown, not zero
             run(
@@ -286,9 +373,11 @@ def test_garmin_csv_exact_rows_with_missing_values_and_quoted_thousands():
                 None,
                 "continuous",
                 None,
-                "Treadmill",
+                "",
                 "garmin",
                 garmin_id("2024-03-12 18:00:00", "Treadmill Running", 1200, 0.0),
+                title="Treadmill",
+                start_time="2024-03-12T18:00:00",
             ),
             # Hiking -> walk; "1,024" calories and "1,105" ascent in quotes do not disturb the row
             run(
@@ -297,9 +386,11 @@ def test_garmin_csv_exact_rows_with_missing_values_and_quoted_thousands():
                 12.5,
                 "walk",
                 None,
-                "Long hike",
+                "",
                 "garmin",
                 garmin_id("2024-03-13 09:00:00", "Hiking", 11110, 12.5),
+                title="Long hike",
+                start_time="2024-03-13T09:00:00",
             ),
         ),
         (
@@ -307,6 +398,9 @@ def test_garmin_csv_exact_rows_with_missing_values_and_quoted_thousands():
             Skipped(7, "row 7: Duration (min): is missing."),
             Skipped(8, "duplicate of row 2 (the same activity appears twice in this file)"),
         ),
+        # Steps against distance: 5,012 steps for 5.02 miles would be 1.61 m steps.
+        distance_unit="km",
+        unit_reason="Read as km: in miles, 3 activities would have an impossible pace or step length.",
     )
 
 
@@ -336,7 +430,7 @@ def test_garmin_miles_and_km_share_source_ids():
 
 def test_garmin_old_headers_activity_time():
     result = parse_upload("Activities.csv", fixture("garmin_old_headers.csv"), today=TODAY)
-    assert [(r["run_date"], r["duration_min"], r["distance_km"], r["kind"], r["notes"]) for r in result.rows] == [
+    assert [(r["run_date"], r["duration_min"], r["distance_km"], r["kind"], r["title"]) for r in result.rows] == [
         (date(2019, 6, 1), 28.5, 5.0, "continuous", "Park run"),
         (date(2019, 6, 2), 35.0, 2.4, "walk", "Stroll"),
     ]
@@ -366,7 +460,20 @@ def test_gpx_run_exact_row():
     result = activity_files.parse_gpx(fixture("run.gpx"), today=TODAY)
     assert result == ImportResult(
         "gpx",
-        (run(date(2024, 4, 20), 10.0, 1.67, "continuous", None, "Saturday run", "gpx", "2024-04-20T06:00:00Z"),),
+        (
+            run(
+                date(2024, 4, 20),
+                10.0,
+                1.67,
+                "continuous",
+                None,
+                "",
+                "gpx",
+                "2024-04-20T06:00:00Z",
+                title="Saturday run",
+                start_time="2024-04-20T06:00:00",
+            ),
+        ),
         (),
     )
 
@@ -386,7 +493,7 @@ def test_gpx_type_sets_the_kind(gpx_type, kind):
 def test_gpx_ride_is_skipped():
     data = fixture("run.gpx").replace(b"<type>running</type>", b"<type>cycling</type>")
     result = parse_upload("ride.gpx", data, today=TODAY)
-    assert result == ImportResult("gpx", (), (Skipped(None, "cycling: not a run or walk"),))
+    assert result == ImportResult("gpx", (), (Skipped(None, "Cycling: not a run or walk"),))
 
 
 def test_gpx_with_no_track_is_a_clear_error():
@@ -411,7 +518,21 @@ def test_broken_gpx_is_a_clear_error():
 def test_tcx_run_exact_row():
     result = activity_files.parse_tcx(fixture("run.tcx"), today=TODAY)
     assert result == ImportResult(
-        "tcx", (run(date(2024, 4, 21), 25.0, 4.0, "continuous", None, "", "tcx", "2024-04-21T17:30:00Z"),), ()
+        "tcx",
+        (
+            run(
+                date(2024, 4, 21),
+                25.0,
+                4.0,
+                "continuous",
+                None,
+                "",
+                "tcx",
+                "2024-04-21T17:30:00Z",
+                start_time="2024-04-21T17:30:00",
+            ),
+        ),
+        (),
     )
     assert parse_upload("a.tcx.gz", gzip.compress(fixture("run.tcx")), today=TODAY) == result
 
@@ -427,7 +548,21 @@ def test_fit_fixture_exact_row_with_local_date_and_effort():
     # Started 22:30 UTC on 4 May at UTC+2: her local date is 5 May. Timer time 1800 s.
     result = activity_files.parse_fit(fixture("run.fit"), today=TODAY)
     assert result == ImportResult(
-        "fit", (run(date(2024, 5, 5), 30.0, 5.013, "continuous", 6, "", "fit", "2024-05-04T22:30:00Z"),), ()
+        "fit",
+        (
+            run(
+                date(2024, 5, 5),
+                30.0,
+                5.013,
+                "continuous",
+                6,
+                "",
+                "fit",
+                "2024-05-04T22:30:00Z",
+                start_time="2024-05-05T00:30:00",
+            ),
+        ),
+        (),
     )
     assert fixture("run.fit") == make_fit(rpe=6)  # the committed file is what make_fit.py writes
 
@@ -626,7 +761,9 @@ def assert_clean(result: ImportResult) -> None:
     for row in result.rows:
         clean, problems = validation.validate_run(row, today=TODAY)
         assert problems == []
-        assert clean == row
+        # validate_run's own fields are unchanged; title and start_time are always there.
+        assert {key: row[key] for key in clean} == clean
+        assert isinstance(row["title"], str) and (row["start_time"] is None or len(row["start_time"]) == 19)
         assert row["source"] == result.source and row["source_id"]
 
 
@@ -675,4 +812,4 @@ def test_damaged_fit_files_never_crash(cut, flip):
 def test_blank_and_separator_only_rows_are_ignored_and_row_numbers_stay_spreadsheet_rows():
     data = b"Activity Type,Date,Title,Distance,Time\n\n,,,,\nCycling,2024-03-10 07:00:00,Ride,20.0,01:00:00\n,,,,\n"
     result = parse_upload("Activities.csv", data, today=TODAY)
-    assert result == ImportResult("garmin", (), (Skipped(4, "Cycling: not a run or walk"),))
+    assert (result.rows, result.skipped) == ((), (Skipped(4, "Cycling: not a run or walk"),))

@@ -6,15 +6,22 @@ not listed, an unknown phase or symptom code, or a phase or symptom with no less
 """
 
 import re
+import xml.etree.ElementTree as ET
 from datetime import date
 from pathlib import Path
 
 import pytest
 
+from return_to_run import helplines as helplines_module
 from return_to_run import lessons as lessons_module
+from return_to_run.helplines import HelplineError, helplines_for, lines_due_for_check, load_helplines
 from return_to_run.lessons import (
     CONTENT_DIR,
+    DRAWINGS,
+    DRAWINGS_DIR,
     EVIDENCE_LEVEL_WORDS,
+    PELVIC_FLOOR_POSITIONS,
+    READING_WORDS_PER_MIN,
     TOPICS,
     Lesson,
     LessonError,
@@ -22,13 +29,15 @@ from return_to_run.lessons import (
     Source,
     by_topic,
     cited_ids,
+    drawing_path,
+    drawing_title,
     get_lesson,
     lessons_for_phase,
     lessons_for_symptom,
     load_lessons,
     read_lesson,
 )
-from return_to_run.models import PHASE_CODES, SYMPTOM_KINDS
+from return_to_run.models import PHASE_CODES, READINESS_TESTS, SYMPTOM_KINDS
 
 SEED_POST = Path("/work/shared/seed/return-to-running-blog-post.txt")
 
@@ -448,3 +457,247 @@ def test_cited_ids(body, ids):
 def test_topics_and_evidence_words_are_fixed():
     assert TOPICS == ("Why wait", "How the body changed", "Building the foundation", "Running", "Getting help")
     assert set(EVIDENCE_LEVEL_WORDS) == {"guideline", "trial", "observational", "expert_opinion", "mixed"}
+
+
+# ---------------------------------------------------------------- second edition
+
+
+@pytest.mark.parametrize("slug", _slugs_on_disk())
+def test_every_reference_has_an_evidence_level(shipped, slug):
+    assert all(source.evidence.strip() for source in get_lesson(shipped, slug).sources)
+
+
+@pytest.mark.parametrize("slug", _slugs_on_disk())
+def test_lessons_say_not_passed_yet_rather_than_fail(shipped, slug):
+    # The screens say "not passed yet"; a lesson should not be harsher than the app.
+    lesson = get_lesson(shipped, slug)
+    assert re.findall(r"\bfail(?:s|ed)?\b", lesson.body + " " + lesson.summary, re.IGNORECASE) == []
+
+
+def test_readiness_lesson_explains_each_test_and_the_12_week_start(shipped):
+    body = get_lesson(shipped, "readiness-tests").body
+    assert "from about 12 weeks" in body
+    assert "not passed yet" in body
+    for words in ("Balance on one leg", "Single-leg squat", "Jog on the spot", "Forward bounds", "Hop on the spot"):
+        assert words in body
+    for words in ("Calf raise:", "Bridge:", "Sit to stand:", "Side-lying leg lift:"):
+        assert words in body
+
+
+def test_pelvic_floor_lesson_gives_the_nice_dose_and_the_knack(shipped):
+    body = get_lesson(shipped, "pelvic-floor-how-to").body
+    assert "at least 8 squeezes, at least 3 times a day, kept up for at least 3 months [1]" in body
+    assert "10 seconds" in body
+    assert "## The knack" in body
+    assert "tight and unable to relax" in body
+
+
+def test_corrections_from_the_source_review_are_in_place(shipped):
+    by_slug = {lesson.slug: lesson.body for lesson in shipped}
+    assert "4.01" in by_slug["pressure"] and "4.49" in by_slug["pressure"]
+    assert "about four times higher" not in by_slug["pressure"]
+    assert "78%" in by_slug["progressing-running"] and "46" in by_slug["progressing-running"]
+    assert "Studies disagree" in by_slug["hormones-feeding"]
+    assert "Relaxin levels did not explain" not in by_slug["hormones-feeding"]
+    assert "expiry date" not in by_slug["never-too-late"]
+    when = by_slug["when-to-see-someone"]
+    assert "feeling faint" in when
+    assert "beyond 8 weeks after birth, and is not a period: see your GP or midwife" in when
+    assert "6 weeks after the birth" in when
+    assert "## Pain in a joint that keeps coming back" in when
+
+
+def test_reading_time_counts_words_at_200_a_minute(tmp_path):
+    assert READING_WORDS_PER_MIN == 200
+    words = " ".join(["word"] * 401)
+    write(tmp_path, "test-lesson", VALID.replace("A claim [1, 2].", words + " [1, 2]."))
+    lesson = load_lessons(tmp_path)[0]
+    # "Heading" + 401 words; the citation marker is not a word.
+    assert lesson.word_count == 402
+    assert lesson.reading_time_min == 3
+
+
+def test_reading_time_is_at_least_a_minute_and_exact_at_200_words(tmp_path):
+    write(tmp_path, "test-lesson", VALID)
+    assert load_lessons(tmp_path)[0].reading_time_min == 1
+    write(tmp_path, "test-lesson", VALID.replace("A claim [1, 2].", " ".join(["w"] * 199) + " [1, 2]."))
+    assert load_lessons(tmp_path)[0].word_count == 200
+    assert load_lessons(tmp_path)[0].reading_time_min == 1
+    write(tmp_path, "test-lesson", VALID.replace("A claim [1, 2].", " ".join(["w"] * 200) + " [1, 2]."))
+    assert load_lessons(tmp_path)[0].reading_time_min == 2
+
+
+def test_shipped_lessons_have_a_real_reading_time(shipped):
+    assert {lesson.slug: lesson.reading_time_min for lesson in shipped} == {slug: 3 for slug in EXPECTED_ORDER}
+
+
+# ---------------------------------------------------------------- drawings
+
+SVG_FILES = sorted(DRAWINGS_DIR.glob("*.svg"))
+SVG_NS = "{http://www.w3.org/2000/svg}"
+
+
+def test_every_readiness_test_and_pelvic_floor_position_has_a_drawing():
+    assert set(READINESS_TESTS) | set(PELVIC_FLOOR_POSITIONS) == set(DRAWINGS)
+    assert sorted(path.name for path in SVG_FILES) == sorted(DRAWINGS.values())
+    for code in DRAWINGS:
+        assert drawing_path(code).is_file()
+
+
+def test_unknown_drawing_code_raises_key_error():
+    with pytest.raises(KeyError):
+        drawing_path("no_such_test")
+
+
+@pytest.mark.parametrize("path", SVG_FILES, ids=lambda path: path.name)
+def test_drawing_is_local_svg_with_alt_text(path):
+    text = path.read_text(encoding="utf-8")
+    root = ET.fromstring(text)  # parses as XML
+    assert root.tag == f"{SVG_NS}svg"
+    assert root.get("viewBox") == "0 0 200 200"
+    title = root.find(f"{SVG_NS}title")
+    assert title is not None and title.text and title.text.strip()
+    # Nothing may load from elsewhere: the only address allowed is the SVG namespace itself.
+    remainder = text.replace('xmlns="http://www.w3.org/2000/svg"', "")
+    assert re.search(r"https?:|xlink:href|\bhref=|url\(|@import|<image|<script|<foreignObject", remainder) is None
+
+
+def test_drawing_title_reads_the_alt_text():
+    assert drawing_title("hop_in_place") == "Hopping on one leg"
+    assert drawing_title("pelvic_floor_lying") == "Pelvic floor exercise lying down"
+
+
+# ---------------------------------------------------------------- helplines
+
+
+@pytest.fixture(scope="module")
+def helplines():
+    return load_helplines()
+
+
+def test_helplines_cover_the_countries_the_profile_offers(helplines):
+    assert list(helplines) == ["uk", "ie", "us", "ca", "au", "other"]
+    assert helplines_module.country_choices(helplines)[-1] == ("other", "Another country")
+
+
+def test_every_helpline_has_a_source_and_a_checked_date(helplines):
+    for country in helplines.values():
+        if country.code == "other":
+            assert country.lines == () and "local health service" in country.note
+            continue
+        assert country.lines and country.emergency
+        for line in country.lines:
+            assert line.source_url.startswith("https://"), line.name
+            assert line.checked_on == date(2026, 11, 29), line.name
+            assert line.phone or line.text, line.name
+            assert line.purpose, line.name
+
+
+def test_the_well_known_numbers(helplines):
+    numbers = {code: {line.phone for line in country.lines} for code, country in helplines.items()}
+    assert "116 123" in numbers["uk"] and "116 123" in numbers["ie"]
+    assert {"988", "1-833-852-6262", "1-800-944-4773"} <= numbers["us"]
+    assert "9-8-8" in numbers["ca"]
+    assert {"1300 726 306", "13 11 14"} <= numbers["au"]
+
+
+def test_unknown_or_missing_country_falls_back_to_other(helplines):
+    assert helplines_for(helplines, "uk").name == "United Kingdom"
+    assert helplines_for(helplines, None).code == "other"
+    assert helplines_for(helplines, "zz").code == "other"
+
+
+def test_numbers_in_the_mind_lesson_match_the_helplines_data(shipped, helplines):
+    def digits(number):
+        return re.sub(r"\D", "", number)
+
+    known = {digits(n) for c in helplines.values() for line in c.lines for n in (line.phone, line.text) if n}
+    body = _MARKER_RE.sub("", get_lesson(shipped, "your-mind").body)
+    in_lesson = {digits(n) for n in re.findall(r"\b\d[\d -]*\d\b", body) if len(digits(n)) >= 3}
+    # Digits that are not phone numbers (weeks, months, shares) are short.
+    phone_like = {n for n in in_lesson if len(n) >= 3}
+    assert phone_like <= known, phone_like - known
+
+
+@pytest.mark.parametrize(
+    ("today", "due"),
+    [(date(2027, 11, 29), []), (date(2027, 11, 30), 11)],
+)
+def test_lines_are_due_for_a_check_after_a_year(helplines, today, due):
+    result = lines_due_for_check(helplines, today)
+    assert result == due if isinstance(due, list) else len(result) == due
+
+
+HELPLINES_VALID = """
+[[countries]]
+code = "uk"
+name = "United Kingdom"
+emergency = "999"
+
+[[countries.lines]]
+name = "Samaritans"
+purpose = "Someone to talk to."
+phone = "116 123"
+text = ""
+hours = ""
+source_url = "https://example.org/samaritans"
+checked_on = 2026-11-29
+
+[[countries]]
+code = "other"
+name = "Another country"
+note = "Your local health service."
+"""
+HELPLINES_OTHER = HELPLINES_VALID[HELPLINES_VALID.index('[[countries]]\ncode = "other"') :]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "problem"),
+    [
+        ('phone = "116 123"', 'phone = ""', "needs a phone or a text number"),
+        ('phone = "116 123"', 'phone = "call us"', "is not a phone number"),
+        ("https://example.org/samaritans", "http://example.org/samaritans", "https://"),
+        ("checked_on = 2026-11-29", 'checked_on = "2026-11-29"', "checked_on"),
+        ("checked_on = 2026-11-29\n", "", "lacks checked_on"),
+        (HELPLINES_OTHER, "", "needs a country with code 'other'"),
+        ('note = "Your local health service."', "", "needs a note"),
+        ('emergency = "999"', 'emergency = ""', "'emergency' must not be empty"),
+        ('hours = ""', 'hours = ""\nfax = "1"', "unknown keys: fax"),
+        (HELPLINES_OTHER, HELPLINES_VALID.split(HELPLINES_OTHER)[0] + HELPLINES_OTHER, "listed twice"),
+    ],
+)
+def test_broken_helplines_file_says_what_is_wrong(tmp_path, old, new, problem):
+    assert old in HELPLINES_VALID
+    path = tmp_path / "helplines.toml"
+    path.write_text(HELPLINES_VALID.replace(old, new, 1), encoding="utf-8")
+    with pytest.raises(HelplineError, match=re.escape(problem)):
+        load_helplines(path)
+
+
+def test_valid_helplines_file_loads_exactly(tmp_path):
+    path = tmp_path / "helplines.toml"
+    path.write_text(HELPLINES_VALID, encoding="utf-8")
+    countries = load_helplines(path)
+    assert countries["uk"] == helplines_module.Country(
+        code="uk",
+        name="United Kingdom",
+        emergency="999",
+        lines=(
+            helplines_module.Helpline(
+                name="Samaritans",
+                purpose="Someone to talk to.",
+                phone="116 123",
+                text="",
+                hours="",
+                source_url="https://example.org/samaritans",
+                checked_on=date(2026, 11, 29),
+            ),
+        ),
+        note="",
+    )
+    assert countries["other"].lines == ()
+
+
+def test_missing_helplines_file_raises(tmp_path):
+    with pytest.raises(HelplineError, match="cannot be read"):
+        load_helplines(tmp_path / "nowhere.toml")

@@ -6,8 +6,13 @@
   trackpoint, FIT timer time (`total_timer_time`, pauses excluded; else elapsed time).
 - Distance from the file (GPX: the 2-D track length). Effort: FIT only, from the watch's
   post-run rating if present.
-- Date: GPX and TCX start times are UTC and their UTC date is stored; FIT gives the watch's
-  local time (`activity.local_timestamp`), which is used when present.
+- Date and `start_time`: GPX and TCX start times are UTC and are turned into her local time
+  in `tz` (None: this computer's zone), so a run just after midnight in UTC+2 is on her day;
+  FIT gives the watch's local clock (`activity.local_timestamp`), which is where she ran and
+  is used when present (else `tz` as for GPX).
+- `title` is the track or activity name; `notes` only a description the file carries.
+- A skipped file names its activity type in words ("Cycling"), also when the file gives a
+  number (Strava's older GPX codes, an unknown FIT sport).
 - `source_id`: the start time (UTC, ISO 8601), so the same activity from a second download,
   gzipped or not, matches; a hash of the bytes when the file has no start time.
 
@@ -19,13 +24,23 @@ from __future__ import annotations
 
 import hashlib
 import io
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta, tzinfo
 
 import fitdecode
 import gpxpy
 from tcxreader.tcxreader import TCXReader
 
-from . import ImportFileError, ImportResult, RowCollector, join_notes, positive_or_none, seconds_to_min, utc_date
+from . import (
+    ImportFileError,
+    ImportResult,
+    RowCollector,
+    iso_seconds,
+    join_notes,
+    local_time,
+    positive_or_none,
+    seconds_to_min,
+    title_text,
+)
 
 SKIP_WORDS = (
     "cycl",
@@ -50,14 +65,31 @@ STRAVA_GPX_CODES = {"1": "cycling", "9": "running"}
 
 
 def kind_for_sport(sport: str | None) -> str | None:
-    """'walk', 'continuous', or None for a sport that is not a run or a walk."""
+    """'walk', 'continuous', or None for a sport that is not a run or a walk.
+
+    A number that is not a known Strava code is not taken for a run: what it is is unknown.
+    """
     text = (sport or "").strip().casefold()
     text = STRAVA_GPX_CODES.get(text, text)
+    if text.isdigit():
+        return None
     if "walk" in text or "hik" in text:
         return "walk"
     if any(word in text for word in SKIP_WORDS):
         return None
     return "continuous"
+
+
+def sport_words(sport: object, *, code_of: str = "Strava") -> str:
+    """The activity type as she would name it: 'Cycling' for 'cycling', 'road_cycling' or
+    Strava's GPX code 1; a number it does not know is named as a code of `code_of`."""
+    text = str(sport if sport is not None else "").strip()
+    if code_of == "Strava":
+        text = STRAVA_GPX_CODES.get(text, text)
+    if text.isdigit():
+        return f"An activity type this app does not know ({code_of} code {text})"
+    text = text.replace("_", " ")
+    return text[:1].upper() + text[1:] if text else "An activity without a type"
 
 
 def _start_id(start: datetime | None, data: bytes) -> str:
@@ -79,11 +111,18 @@ def _one_run(
     seconds: float | None,
     metres: float | None,
     effort: int | None,
+    title: str,
     notes: str,
     data: bytes,
+    tz: tzinfo | None,
+    local_start: datetime | None = None,
 ) -> ImportResult:
+    """One file's run as an ImportResult. `local_start` is the start on her clock when the
+    file knows it (FIT); otherwise the UTC `start` is turned into local time in `tz`."""
     collector = RowCollector(source, today=today, total=1, progress=None)
     collector.tick()
+    if local_start is None and start is not None:
+        local_start = local_time(start, tz)
     if kind is None:
         collector.skip(None, f"{sport}: not a run or walk")
     elif start is None and run_date is None:
@@ -96,11 +135,13 @@ def _one_run(
         collector.add(
             None,
             {
-                "run_date": run_date or utc_date(start),
+                "run_date": run_date or local_start.date(),
+                "start_time": iso_seconds(local_start),
                 "duration_min": seconds_to_min(seconds) if seconds else None,
                 "distance_km": positive_or_none(None if metres is None else round(metres / 1000, 3)),
                 "kind": kind,
                 "effort_1_10": effort,
+                "title": title_text(title),
                 "notes": join_notes(notes),
                 "source_id": _start_id(start, data),
             },
@@ -108,7 +149,7 @@ def _one_run(
     return collector.result()
 
 
-def parse_gpx(data: bytes, *, today: date, filename: str = "activity.gpx") -> ImportResult:
+def parse_gpx(data: bytes, *, today: date, filename: str = "activity.gpx", tz: tzinfo | None = None) -> ImportResult:
     """The run recorded in a GPX file. Raises ImportFileError if it is not a GPX track."""
     try:
         gpx = gpxpy.parse(data.decode("utf-8-sig"))
@@ -130,18 +171,20 @@ def parse_gpx(data: bytes, *, today: date, filename: str = "activity.gpx") -> Im
         "gpx",
         today=today,
         kind=kind_for_sport(track.type),
-        sport=track.type,
+        sport=sport_words(track.type),
         start=bounds.start_time,
         run_date=None,
         seconds=seconds,
         metres=metres,
         effort=None,
-        notes=join_notes(track.name or gpx.name, track.description or gpx.description),
+        title=track.name or gpx.name or "",
+        notes=join_notes(track.description or gpx.description),
         data=data,
+        tz=tz,
     )
 
 
-def parse_tcx(data: bytes, *, today: date, filename: str = "activity.tcx") -> ImportResult:
+def parse_tcx(data: bytes, *, today: date, filename: str = "activity.tcx", tz: tzinfo | None = None) -> ImportResult:
     """The run recorded in a TCX file. Raises ImportFileError if it has no activity."""
     try:
         exercise = TCXReader().read(io.BytesIO(data), only_gps=False)
@@ -155,14 +198,16 @@ def parse_tcx(data: bytes, *, today: date, filename: str = "activity.tcx") -> Im
         "tcx",
         today=today,
         kind=kind_for_sport(exercise.activity_type),
-        sport=exercise.activity_type,
+        sport=sport_words(exercise.activity_type),
         start=exercise.start_time,
         run_date=None,
         seconds=exercise.duration,
         metres=exercise.distance,
         effort=None,
+        title="",
         notes="",
         data=data,
+        tz=tz,
     )
 
 
@@ -172,7 +217,7 @@ def parse_tcx(data: bytes, *, today: date, filename: str = "activity.tcx") -> Im
 FIT_SESSION_RPE_FIELD = 193
 
 
-def parse_fit(data: bytes, *, today: date, filename: str = "activity.fit") -> ImportResult:
+def parse_fit(data: bytes, *, today: date, filename: str = "activity.fit", tz: tzinfo | None = None) -> ImportResult:
     """The run recorded in a FIT activity file. Raises ImportFileError if it is damaged or
     holds no session (a course, settings or monitoring file)."""
     sessions: list[dict] = []
@@ -208,26 +253,29 @@ def parse_fit(data: bytes, *, today: date, filename: str = "activity.fit") -> Im
     start = session.get("start_time")
     start = start if isinstance(start, datetime) else None
     seconds = _positive(session.get("total_timer_time")) or _positive(session.get("total_elapsed_time"))
-    run_date = None
+    local_start = None
     if clock is not None and start is not None:
         # local_timestamp is the watch's local clock when the activity message was written;
-        # shifting the UTC start by the same offset gives the local start date.
+        # shifting the UTC start by the same offset gives the local start.
         offset = _naive_utc(clock[1]) - _naive_utc(clock[0])
-        if abs(offset.total_seconds()) <= 14 * 3600:
-            run_date = (_naive_utc(start) + offset).date()
-    label = sport.replace("_", " ").capitalize() if isinstance(sport, str) else f"Sport {sport}"
+        if abs(offset) <= timedelta(hours=14):
+            local_start = _naive_utc(start) + offset
+    label = sport_words(sport, code_of="FIT sport")
     return _one_run(
         "fit",
         today=today,
         kind=_fit_kind(sport),
         sport=label,
         start=start,
-        run_date=run_date,
+        run_date=None,
         seconds=seconds,
         metres=_positive(session.get("total_distance")),
         effort=_fit_effort(session.get("rpe_raw")),
+        title="",
         notes="",
         data=data,
+        tz=tz,
+        local_start=local_start,
     )
 
 

@@ -5,37 +5,44 @@ Quirks handled (see shared/reference/import-formats.md):
 - `--` means missing; numbers may carry quoted thousands (`"1,024"`) or a decimal comma
   (`"5,02"`). A distance below 100 never needs a thousands separator, so a lone separator in
   `Distance` is always the decimal one.
-- Distance is in her Garmin unit, which the file does not name: the caller passes
-  `distance_units` ("km" or "mi") from her profile.
+- Distance is in her Garmin unit, which the file does not name: it is detected from the
+  file (`units.detect_distance_unit`: cadence x time x stride length, step length and pace
+  against distance), her profile's unit being the last clue, and returned on the result as
+  `distance_unit` with `unit_reason`, so the preview shows it with a switch.
 - Times are `hh:mm:ss` or `mm:ss` (fractions of a second allowed). Duration is `Moving Time`,
   else `Time` (the timer), else `Activity Time` (older exports), else `Elapsed Time`.
 - Older exports name columns differently (`Activity Time`, `Elev Gain`, `Start`).
 - There is no activity id: `source_id` is a hash of the start date-time, activity type,
   duration in whole seconds and distance in metres, so re-importing the same export matches.
-- `Date` is the local start time; its date part is stored.
+- `Date` is the local start time: its date is the run's date and it is kept as
+  `start_time`. `Title` becomes the row's `title`; the file has no notes of hers.
+- A time that gives an impossible pace for the distance (a moving time cut short on a slow
+  walk) gives way to the next time column that gives a possible one; a preview warning says so.
 """
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
-from ..models import UNITS, to_km
 from . import (
     CsvTable,
     ImportFileError,
     ImportResult,
+    Options,
     Progress,
     RowCollector,
     column_positions,
-    join_notes,
+    iso_seconds,
     normalize_header,
     number_or_text,
-    parse_date,
+    parse_datetime,
     pick_duration,
     positive_or_none,
     read_csv_table,
     stable_id,
+    title_text,
 )
+from .units import KM_PER_MILE, UnitClue, detect_distance_unit
 
 SOURCE = "garmin"
 
@@ -48,8 +55,12 @@ HEADER_ALIASES: dict[str, tuple[str, ...]] = {
     "time": ("Time",),
     "activity_time": ("Activity Time",),
     "elapsed": ("Elapsed Time", "Total Time"),
+    "cadence": ("Avg Run Cadence", "Avg Cadence", "Average Run Cadence"),
+    "stride": ("Avg Stride Length", "Average Stride Length"),
+    "steps": ("Steps", "Total Steps"),
 }
 DURATION_FIELDS = ("moving", "time", "activity_time", "elapsed")
+DURATION_LABELS = ["moving time", "time", "activity time", "elapsed time"]
 
 
 def kind_for(activity_type: str) -> str | None:
@@ -71,20 +82,30 @@ def parse_activities_csv(
     data: bytes,
     *,
     today: date,
-    distance_units: str = "km",
+    distance_units: str | None = "km",
     progress: Progress | None = None,
     filename: str = "Activities.csv",
+    tz=None,
+    distance_unit: str | None = None,
 ) -> ImportResult:
     """Runs and walks in a Garmin Connect activities CSV (bytes). Raises ImportFileError."""
-    return parse_table(read_csv_table(data, filename), today=today, distance_units=distance_units, progress=progress)
+    options = Options(today=today, tz=tz, distance_units=distance_units, distance_unit=distance_unit, progress=progress)
+    table = read_csv_table(data, filename, max_bytes=options.max_bytes, max_rows=options.max_rows)
+    return parse_table(table, options=options)
 
 
-def parse_table(
-    table: CsvTable, *, today: date, distance_units: str = "km", progress: Progress | None = None
-) -> ImportResult:
+def _clue_number(text: str) -> float | None:
+    try:
+        value = number_or_text(text)
+    except ValueError:  # pragma: no cover - number_or_text returns text instead
+        return None
+    return value if isinstance(value, float) and value > 0 else None
+
+
+def parse_table(table: CsvTable, *, options: Options | None = None, **settings) -> ImportResult:
     """Rows of an already read Garmin CSV -> ImportResult."""
-    if distance_units not in UNITS:
-        raise ValueError(f"distance_units must be one of {', '.join(UNITS)}, not {distance_units!r}")
+    if options is None:
+        options = Options(**settings)
     positions = column_positions(table.header, HEADER_ALIASES)
     missing = [
         label
@@ -103,7 +124,9 @@ def parse_table(
     def first(field: str) -> int:
         return positions.get(field, [blank])[0]
 
-    collector = RowCollector(SOURCE, today=today, total=len(table.records), progress=progress)
+    collector = RowCollector(SOURCE, today=options.today, total=len(table.records), progress=options.progress)
+    pending: list[tuple[int, list[str], str, str, float | str | None]] = []
+    clues: list[UnitClue] = []
     for record, row in zip(table.records, table.record_rows, strict=True):
         collector.tick()
         activity_type = record[first("type")].strip()
@@ -111,21 +134,43 @@ def parse_table(
         if kind is None:
             collector.skip(row, f"{activity_type or 'No activity type'}: not a run or walk")
             continue
-
-        date_text = record[first("date")].strip()
-        run_date: date | str | None = parse_date(date_text) or date_text
-
-        duration, seconds = pick_duration([record[first(field)] for field in DURATION_FIELDS])
-
         shown = number_or_text(record[first("distance")], grouping=False)
-        distance = (
-            shown
-            if isinstance(shown, str)
-            else positive_or_none(None if shown is None else round(to_km(shown, distance_units), 3))
+        if isinstance(shown, float) and shown > 0:
+            minutes, _, _ = pick_duration([record[first(field)] for field in DURATION_FIELDS])
+            clues.append(
+                UnitClue(
+                    kind,
+                    shown,
+                    minutes if isinstance(minutes, float) else None,
+                    cadence_spm=_clue_number(record[first("cadence")]),
+                    stride=_clue_number(record[first("stride")]),
+                    steps=_clue_number(record[first("steps")]),
+                )
+            )
+        pending.append((row, record, kind, activity_type, shown))
+
+    if options.distance_unit is not None:
+        unit = options.distance_unit
+        reason = f"Read as {'miles' if unit == 'mi' else 'km'}: your choice."
+    else:
+        unit, reason = detect_distance_unit(clues, setting=options.distance_units)
+
+    for row, record, kind, activity_type, shown in pending:
+        date_text = record[first("date")].strip()
+        moment = parse_datetime(date_text)  # Garmin writes local time: used as it is
+        run_date: date | str = moment.date() if isinstance(moment, datetime) else (moment or date_text)
+        start_time = iso_seconds(moment) if isinstance(moment, datetime) else None
+
+        if isinstance(shown, float):
+            distance: float | str | None = positive_or_none(round(shown * (KM_PER_MILE if unit == "mi" else 1), 3))
+        else:
+            distance = shown
+        duration, seconds, time_note = pick_duration(
+            [record[first(field)] for field in DURATION_FIELDS], labels=DURATION_LABELS, distance_km=distance
         )
 
-        # Hash the distance as the file gives it (her Garmin unit), so a change of units in
-        # her profile between two imports does not change the id.
+        # Hash the distance as the file gives it (her Garmin unit), so a change of unit
+        # between two imports does not change the id.
         source_id = stable_id(
             " ".join(date_text.split()),
             activity_type.casefold(),
@@ -136,11 +181,14 @@ def parse_table(
             row,
             {
                 "run_date": run_date,
+                "start_time": start_time,
                 "duration_min": duration,
                 "distance_km": distance,
                 "kind": kind,
-                "notes": join_notes(record[first("title")]),
+                "title": title_text(record[first("title")]),
+                "notes": "",
                 "source_id": source_id,
             },
+            notes_for_row=(f"Row {row}: {time_note}",) if time_note else (),
         )
-    return collector.result()
+    return collector.result(distance_unit=unit, unit_reason=reason)

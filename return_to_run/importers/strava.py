@@ -5,13 +5,22 @@ Column quirks handled here (see shared/reference/import-formats.md):
 - Several names appear twice. The first `Elapsed Time` and `Distance` are display values in
   the account's units; the later ones are raw seconds and metres. Columns are matched by
   position, so the raw `Distance` (the second) is the one used. A file with a single
-  `Distance` column (older exports) gives it in the account's units: `distance_units`.
+  `Distance` column gives it in the account's units, which it does not name: the unit is
+  detected (`units.detect_distance_unit`, her profile as the last clue) and returned on the
+  result, so the preview can show it with a switch.
+- Older exports (around 2018) use a short lower-case layout, `id,date,name,type,
+  description,elapsed_time,distance,...`, with distance in metres and times in seconds;
+  they are read with those units.
 - Headers follow the account's language: English and German names are both recognised
   (`HEADER_ALIASES`), and so are the German activity types.
-- `Activity Date` (`Oct 7, 2020, 2:43:11 PM`) is UTC; its date part is stored as it is.
-- Duration is `Moving Time` (what Strava shows for a run), falling back to elapsed time.
-- Notes are the activity name, description and private note, one per line; `Perceived
-  Exertion` (1-10) becomes `effort_1_10` unchanged.
+- `Activity Date` (`Oct 7, 2020, 2:43:11 PM`) is UTC: it is turned into her local date and
+  start time in `tz` (None: this computer's zone), so an evening run west of Greenwich is not
+  dated tomorrow.
+- Duration is `Moving Time` (what Strava shows for a run), falling back to elapsed time, and
+  using the elapsed time when the moving time gives an impossible pace (a preview warning
+  says so).
+- `title` is the activity name; `notes` are only her words: the description and the
+  private note. `Perceived Exertion` (1-10) becomes `effort_1_10` unchanged.
 - `source_id` is Strava's `Activity ID`.
 """
 
@@ -19,31 +28,35 @@ from __future__ import annotations
 
 import io
 import zipfile
-from datetime import date
+from datetime import date, datetime
 
-from ..models import to_km
 from . import (
-    MAX_CSV_BYTES,
     CsvTable,
     ImportFileError,
     ImportResult,
+    Options,
     Progress,
     RowCollector,
     column_positions,
     is_missing,
+    iso_seconds,
     join_notes,
+    local_time,
     normalize_header,
     number_or_text,
-    parse_date,
+    parse_csv,
+    parse_datetime,
     parse_number,
     pick_duration,
     positive_or_none,
     read_csv_table,
+    read_zip_member,
     stable_id,
+    title_text,
 )
+from .units import KM_PER_MILE, UnitClue, detect_distance_unit
 
 SOURCE = "strava"
-
 # canonical field -> header names in each language Strava writes (English first). The German
 # names are those of real German exports; those marked "unverified" are Strava's wording as
 # best known and are matched only if present.
@@ -86,9 +99,32 @@ def kind_for(activity_type: str) -> str | None:
     return None
 
 
+# The short layout of older exports (around 2018): lower-case names, metres and seconds.
+OLD_HEADER_ALIASES: dict[str, tuple[str, ...]] = {
+    "id": ("id",),
+    "date": ("date",),
+    "name": ("name",),
+    "type": ("type",),
+    "description": ("description",),
+    "elapsed": ("elapsed_time",),
+    "moving": ("moving_time",),
+    "distance": ("distance",),
+    "private_note": ("private_note",),
+}
+OLD_REQUIRED = {"date": "date", "type": "type", "distance": "distance"}
+
+
+def is_old_layout(header: tuple[str, ...]) -> bool:
+    """True for the short lower-case layout (`id,date,name,type,...,distance`)."""
+    keys = {normalize_header(h) for h in header}
+    return {"id", "date", "type", "distance"} <= keys and "activity type" not in keys
+
+
 def looks_like_strava(header: tuple[str, ...]) -> bool:
     keys = {normalize_header(h) for h in header}
-    return any(normalize_header(alias) in keys for alias in HEADER_ALIASES["id"] + HEADER_ALIASES["date"])
+    return is_old_layout(header) or any(
+        normalize_header(alias) in keys for alias in HEADER_ALIASES["id"] + HEADER_ALIASES["date"]
+    )
 
 
 def parse_activities_csv(
@@ -96,23 +132,32 @@ def parse_activities_csv(
     *,
     today: date,
     progress: Progress | None = None,
-    distance_units: str = "km",
+    distance_units: str | None = "km",
     filename: str = "activities.csv",
+    tz=None,
+    distance_unit: str | None = None,
 ) -> ImportResult:
     """Runs and walks in a Strava `activities.csv` (bytes). Raises ImportFileError."""
-    table = read_csv_table(data, filename)
-    return parse_table(table, today=today, progress=progress, distance_units=distance_units)
+    options = Options(today=today, tz=tz, distance_units=distance_units, distance_unit=distance_unit, progress=progress)
+    table = read_csv_table(data, filename, max_bytes=options.max_bytes, max_rows=options.max_rows)
+    return parse_table(table, options=options)
 
 
 def parse_export_zip(
     data: bytes,
     *,
-    today: date,
-    progress: Progress | None = None,
-    distance_units: str = "km",
+    today: date | None = None,
+    options: Options | None = None,
     filename: str = "export.zip",
+    **settings,
 ) -> ImportResult:
-    """Runs and walks in the `activities.csv` inside a Strava export zip. Raises ImportFileError."""
+    """Runs and walks in the `activities.csv` inside a Strava export zip. Raises ImportFileError.
+
+    The member is unpacked with the size limit checked as it inflates, then read exactly as
+    an uploaded activities.csv would be (same messages, naming the zip).
+    """
+    if options is None:
+        options = Options(today=today, **settings)
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         members = [
@@ -131,27 +176,22 @@ def parse_export_zip(
         )
     # The export has it at the top; a re-zipped folder has it one level down.
     member = min(members, key=lambda info: info.filename.count("/"))
-    if member.file_size > MAX_CSV_BYTES:
-        raise ImportFileError(filename, "activities.csv in this zip is implausibly large.")
-    try:
-        with archive.open(member) as handle:
-            csv_bytes = handle.read(MAX_CSV_BYTES + 1)
-    except Exception as exc:  # noqa: BLE001 - damaged, encrypted or unsupported compression
-        raise ImportFileError(filename, f"activities.csv inside the zip cannot be read ({exc}).") from None
+    csv_bytes = read_zip_member(archive, member, limit=options.max_bytes, filename=filename)
     if not csv_bytes.strip():
-        raise ImportFileError(filename, "activities.csv inside the zip is empty.")
-    table = read_csv_table(csv_bytes, f"{filename} (activities.csv)")
-    return parse_table(table, today=today, progress=progress, distance_units=distance_units)
+        raise ImportFileError(filename, "the file is empty.")
+    return parse_csv(csv_bytes, filename, options)
 
 
-def parse_table(
-    table: CsvTable, *, today: date, progress: Progress | None = None, distance_units: str = "km"
-) -> ImportResult:
-    """Rows of an already read Strava CSV -> ImportResult."""
-    positions = column_positions(table.header, HEADER_ALIASES)
-    missing = [label for field, label in REQUIRED.items() if field not in positions]
+def parse_table(table: CsvTable, *, options: Options | None = None, **settings) -> ImportResult:
+    """Rows of an already read Strava CSV (either layout) -> ImportResult."""
+    if options is None:
+        options = Options(**settings)
+    old = is_old_layout(table.header)
+    positions = column_positions(table.header, OLD_HEADER_ALIASES if old else HEADER_ALIASES)
+    required = OLD_REQUIRED if old else REQUIRED
+    missing = [label for field, label in required.items() if field not in positions]
     if "elapsed" not in positions and "moving" not in positions:
-        missing.append("Elapsed Time or Moving Time")
+        missing.append("elapsed_time" if old else "Elapsed Time or Moving Time")
     if missing:
         raise ImportFileError(
             table.filename, "this Strava file is missing required columns: " + ", ".join(missing) + "."
@@ -166,14 +206,18 @@ def parse_table(
     p_description, p_note, p_moving = first("description"), first("private_note"), first("moving")
     p_exertion = first("exertion")
     distances = positions["distance"]
-    # Two Distance columns: the second is raw metres. One: display value in her units.
-    p_metres = distances[1] if len(distances) > 1 else None
+    # Two Distance columns: the second is raw metres. One: display value in her units (the
+    # old layout's single one is metres).
+    p_metres = distances[0] if old else (distances[1] if len(distances) > 1 else None)
     p_shown = distances[0]
     elapsed = positions.get("elapsed", [])
     p_elapsed = elapsed[1] if len(elapsed) > 1 else (elapsed[0] if elapsed else blank)
+    time_labels = ["moving time", "elapsed time"]
 
     kinds: dict[str, str | None] = {}
-    collector = RowCollector(SOURCE, today=today, total=len(table.records), progress=progress)
+    collector = RowCollector(SOURCE, today=options.today, total=len(table.records), progress=options.progress)
+    pending: list[tuple[int, list[str], str, float | str | None]] = []
+    clues: list[UnitClue] = []
     for record, row in zip(table.records, table.record_rows, strict=True):
         collector.tick()
         activity_type = record[p_type].strip()
@@ -183,42 +227,68 @@ def parse_table(
         if kind is None:
             collector.skip(row, f"{activity_type or 'No activity type'}: not a run or walk")
             continue
-
-        date_text = record[p_date].strip()
-        run_date: date | str | None = parse_date(date_text) or date_text
-        duration, seconds = pick_duration([record[p_moving], record[p_elapsed]])
-
         if p_metres is not None:
             metres = number_or_text(record[p_metres])
             distance = metres if isinstance(metres, str) else (None if metres is None else round(metres / 1000, 3))
         else:
-            shown = number_or_text(record[p_shown], grouping=False)
-            distance = (
-                shown if isinstance(shown, str) else (None if shown is None else round(to_km(shown, distance_units), 3))
+            distance = number_or_text(record[p_shown], grouping=False)
+            minutes, _, _ = pick_duration([record[p_moving], record[p_elapsed]])
+            if isinstance(distance, float) and isinstance(minutes, float):
+                clues.append(UnitClue(kind, distance, minutes))
+        pending.append((row, record, kind, distance))
+
+    unit, reason = None, ""
+    if p_metres is None:
+        if options.distance_unit is not None:
+            unit, reason = (
+                options.distance_unit,
+                f"Read as {'miles' if options.distance_unit == 'mi' else 'km'}: your choice.",
             )
+        else:
+            unit, reason = detect_distance_unit(clues, setting=options.distance_units)
+
+    for row, record, kind, distance in pending:
+        if unit is not None and isinstance(distance, float):
+            distance = round(distance * KM_PER_MILE, 3) if unit == "mi" else round(distance, 3)
         if not isinstance(distance, str):
             distance = positive_or_none(distance)
+        duration, seconds, time_note = pick_duration(
+            [record[p_moving], record[p_elapsed]], labels=time_labels, distance_km=distance
+        )
+
+        date_text = record[p_date].strip()
+        moment = parse_datetime(date_text)
+        start_time = None
+        if isinstance(moment, datetime):
+            moment = local_time(moment, options.tz)  # the file's UTC clock -> her local clock
+            start_time = iso_seconds(moment)
+            run_date: date | str = moment.date()
+        else:
+            run_date = moment or date_text
 
         exertion_text = record[p_exertion]
         effort = None if is_missing(exertion_text) else number_or_text(exertion_text)
 
         activity_id = record[p_id].strip()
         if not activity_id.isdigit():
-            activity_id = _normalise_id(activity_id) or stable_id(date_text, activity_type, seconds, distance)
+            activity_id = _normalise_id(activity_id) or stable_id(date_text, record[p_type].strip(), seconds, distance)
 
         collector.add(
             row,
             {
                 "run_date": run_date,
+                "start_time": start_time,
                 "duration_min": duration,
                 "distance_km": distance,
                 "kind": kind,
                 "effort_1_10": effort,
-                "notes": join_notes(record[p_name], record[p_description], record[p_note]),
+                "title": title_text(record[p_name]),
+                "notes": join_notes(record[p_description], record[p_note]),
                 "source_id": activity_id,
             },
+            notes_for_row=(f"Row {row}: {time_note}",) if time_note else (),
         )
-    return collector.result()
+    return collector.result(distance_unit=unit, unit_reason=reason)
 
 
 def _normalise_id(text: str) -> str | None:
