@@ -28,6 +28,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from urllib.parse import parse_qsl, quote, urlencode
 
 # Set by the launcher, in phone mode only, to the key file's path; the page gate reads it.
 PHONE_ENV_VAR = "RETURN_TO_RUN_PHONE"
@@ -36,6 +37,11 @@ QR_FILE_NAME = "phone_link.svg"
 QUERY_PARAM = "key"
 LOCAL_HOSTS = ("localhost", "127.0.0.1")
 KEY_BYTES = 32  # 256 bits: far past guessing, even without the slowdown below
+# After the link's key is accepted, the phone keeps this cookie instead of the key in the URL,
+# so a reload (or a tab the phone's browser discarded) still gets in. HttpOnly: page scripts
+# cannot read it; bound to the key, so a new key voids it.
+COOKIE_NAME = "rtr_phone"
+COOKIE_MAX_AGE_S = 400 * 24 * 3600  # the longest a browser keeps a cookie (Chrome's cap)
 
 # Wrong keys: the first waits BASE, each next one twice as long, never more than CAP.
 THROTTLE_BASE_S = 0.5
@@ -87,10 +93,11 @@ def host_allowed(host_header: str | None, hosts: Iterable[str]) -> bool:
     return name is not None and name in {h.lower() for h in hosts}
 
 
-def phone_link(address: str, port: int, key: str) -> str:
-    """The link a phone opens: the server's address and port with the key as a query value."""
+def phone_link(address: str, port: int, key: str, *, https: bool = False) -> str:
+    """The link a phone opens: the server's address and port with the key as a query value
+    (https when she gave the server a certificate)."""
     host = f"[{address}]" if ipaddress.ip_address(address).version == 6 else address
-    return f"http://{host}:{port}/?{QUERY_PARAM}={key}"
+    return f"{'https' if https else 'http'}://{host}:{port}/?{QUERY_PARAM}={key}"
 
 
 def check_phone_address(address: str) -> str | None:
@@ -169,6 +176,43 @@ def verify_key(key: str | None, record: KeyRecord | None) -> bool:
     return hmac.compare_digest(hash_key(key, salt), record.hash_hex)
 
 
+def cookie_value(record: KeyRecord) -> str:
+    """The cookie a phone let in keeps: derived from the stored hash (which never leaves this
+    machine), so it cannot be made without the key file and changes with every new key."""
+    message = b"return-to-run phone cookie " + record.key_id.encode("ascii", "replace")
+    return hmac.new(record.hash_hex.encode("ascii", "replace"), message, hashlib.sha256).hexdigest()
+
+
+def cookie_ok(cookie: str | None, record: KeyRecord | None) -> bool:
+    """True when `cookie` was given out for the current key (compared in constant time)."""
+    if not isinstance(cookie, str) or not cookie or record is None or len(cookie) > 200:
+        return False
+    return hmac.compare_digest(cookie.encode("utf-8", "replace"), cookie_value(record).encode("ascii"))
+
+
+def set_cookie_header(record: KeyRecord, *, https: bool = False) -> str:
+    """The Set-Cookie value given to a phone whose link had the right key."""
+    secure = "; Secure" if https else ""
+    return (
+        f"{COOKIE_NAME}={cookie_value(record)}; Max-Age={COOKIE_MAX_AGE_S}; Path=/; HttpOnly; SameSite=Strict{secure}"
+    )
+
+
+def without_key(query_string: str) -> tuple[str | None, str]:
+    """(the key's value or None, the query string without it) for a raw query string."""
+    pairs = parse_qsl(query_string, keep_blank_values=True)
+    keys = [value for name, value in pairs if name == QUERY_PARAM]
+    rest = urlencode([(name, value) for name, value in pairs if name != QUERY_PARAM])
+    return (keys[0] if keys else None), rest
+
+
+def redirect_target(path: str, query_string: str) -> str:
+    """Where to send a phone after its key was checked: the same page on this server, never
+    another site (a path like `//evil.example` or `/\\evil.example` stays a path here)."""
+    target = "/" + quote(path.lstrip("/\\"), safe="/")
+    return f"{target}?{query_string}" if query_string else target
+
+
 def save_record(path: Path, record: KeyRecord) -> None:
     """Write the record readable by her alone (file 0600, a new folder 0700), atomically:
     a crash leaves the old key or the new one, never half a file."""
@@ -230,7 +274,7 @@ class Throttle:
 
 
 class Decision(enum.Enum):
-    LET_IN = "let in"  # this session came in earlier with the current key
+    LET_IN = "let in"  # this session or this phone (its cookie) came in earlier with the current key
     ACCEPT = "accept"  # the key in the link is right: let this session in from now on
     NO_KEY = "no key"  # no key in the link and not let in yet: show how to get in
     WRONG_KEY = "wrong key"  # a key that is not (or no longer) the current one
@@ -247,17 +291,21 @@ def check_request(
     record: KeyRecord | None,
     throttle: Throttle,
     *,
+    cookie: str | None = None,
     sleep: Callable[[float], None] = time.sleep,
 ) -> Decision:
     """Whether a page run in phone mode may go on.
 
     `query_key` is the `key` value in the link (None when absent), `session_key_id` what this
-    session remembered when it was let in. A key in the link is always checked (after the
-    throttle's wait), so an old link is refused even in a session let in before."""
+    session remembered when it was let in, `cookie` the phone's COOKIE_NAME cookie. A key in
+    the link is always checked (after the throttle's wait), so an old link is refused even in
+    a session let in before."""
     if record is None:
         return Decision.NO_KEY_SET
     if not query_key:
-        return Decision.LET_IN if session_key_id == record.key_id else Decision.NO_KEY
+        if session_key_id == record.key_id or cookie_ok(cookie, record):
+            return Decision.LET_IN
+        return Decision.NO_KEY
     with throttle.lock:  # one check at a time: the wait applies to every session at once
         sleep(throttle.delay_s())
         ok = verify_key(query_key, record)

@@ -20,6 +20,8 @@ Why a launcher rather than plain `streamlit run app.py` (which also works, witho
   checkip.amazonaws.com (net_util.get_external_ip). The launcher seeds Streamlit's cached
   answer with the loopback address, so the lookup never happens. Pinned by
   tests/browser/test_privacy_browser.py::test_a_foreign_origin_never_makes_the_server_call_out.
+- Phone mode's door (`PhoneDoor`): the key in the phone's link is checked before any page
+  runs and swapped for a cookie, so it does not stay in the address bar.
 - It prints the real address once the server is up (the port may differ from the asked one)
   and, in phone mode, the phone's link and its QR code.
 """
@@ -27,6 +29,7 @@ Why a launcher rather than plain `streamlit run app.py` (which also works, witho
 from __future__ import annotations
 
 import argparse
+import asyncio
 import io
 import os
 import platform
@@ -71,8 +74,57 @@ class HostGuard:
         return phone_access.host_allowed(hosts[0].decode("latin-1"), self.hosts)
 
 
-def install_host_guard(hosts: Iterable[str]) -> None:
-    """Make Streamlit's server wrap its ASGI app in HostGuard(hosts)."""
+class PhoneDoor:
+    """ASGI wrapper for phone mode: a page request whose link carries `?key=...` is checked
+    here, before any page runs. The right key gets the phone's cookie and a redirect to the
+    same address without the key (so the key stays out of the address bar, history and a home
+    screen bookmark); a wrong one only the redirect, after the throttle's wait. The page gate
+    (ui/access.py) then lets in a session whose cookie matches the current key."""
+
+    def __init__(self, app, key_file: Path, *, https: bool = False) -> None:
+        self.app = app
+        self.key_file = key_file
+        self.https = https
+        self.throttle = phone_access.Throttle()
+        self.turn = None  # asyncio.Lock, made inside the server's event loop
+
+    async def __call__(self, scope, receive, send) -> None:
+        if scope["type"] != "http" or scope.get("method") not in ("GET", "HEAD"):
+            await self.app(scope, receive, send)
+            return
+        key, rest = phone_access.without_key(scope.get("query_string", b"").decode("latin-1"))
+        if key is None:
+            await self.app(scope, receive, send)
+            return
+        record = phone_access.load_record(self.key_file)
+        ok = await self._check(key, record)
+        headers = [
+            (b"location", phone_access.redirect_target(scope.get("path", "/"), rest).encode("ascii")),
+            (b"content-length", b"0"),
+            (b"cache-control", b"no-store"),
+            (b"referrer-policy", b"no-referrer"),
+        ]
+        if ok and record is not None:
+            headers.append((b"set-cookie", phone_access.set_cookie_header(record, https=self.https).encode("ascii")))
+        await send({"type": "http.response.start", "status": 303, "headers": headers})
+        await send({"type": "http.response.body", "body": b""})
+
+    async def _check(self, key: str, record: phone_access.KeyRecord | None) -> bool:
+        """The key checked after the throttle's wait, one check at a time (never blocking the
+        server: other requests go on while a wrong guess waits)."""
+        if self.turn is None:
+            self.turn = asyncio.Lock()
+        async with self.turn:
+            await asyncio.sleep(self.throttle.delay_s())
+            ok = phone_access.verify_key(key, record)
+            self.throttle.record(ok)
+        return ok
+
+
+def install_host_guard(hosts: Iterable[str], *, phone_key_file: Path | None = None) -> None:
+    """Make Streamlit's server wrap its ASGI app in HostGuard(hosts) (and, in phone mode,
+    PhoneDoor inside it: a foreign Host never reaches the key check)."""
+    from streamlit import config
     from streamlit.web.server.starlette import starlette_server
 
     build = starlette_server.create_starlette_app
@@ -81,7 +133,10 @@ def install_host_guard(hosts: Iterable[str]) -> None:
     allowed = tuple(hosts)
 
     def guarded(runtime):
-        return HostGuard(build(runtime), allowed)
+        app = build(runtime)
+        if phone_key_file is not None:
+            app = PhoneDoor(app, phone_key_file, https=bool(config.get_option("server.sslCertFile")))
+        return HostGuard(app, allowed)
 
     guarded.host_guarded = True
     starlette_server.create_starlette_app = guarded
@@ -166,19 +221,20 @@ def save_qr(link: str, path: Path) -> str:
     return drawn.getvalue()
 
 
-def announce(port: int, *, phone: tuple[str, Path, str | None] | None, open_browser: bool) -> None:
+def announce(port: int, *, phone: tuple[str, Path, str | None] | None, open_browser: bool, https: bool = False) -> None:
     """Print where the app is (and, in phone mode, the phone's way in); open the browser."""
+    scheme = "https" if https else "http"
     if phone is None:
-        url = f"http://localhost:{port}"
+        url = f"{scheme}://localhost:{port}"
         print(f"\n  Return to Run is running at {url}\n  Press Ctrl+C to stop.\n", flush=True)
     else:
         address, path, key = phone
-        url = f"http://{address}:{port}"
+        url = f"{scheme}://{address}:{port}"
         qr_path = path.with_name(phone_access.QR_FILE_NAME)
         print(f"\n  Return to Run is running in PHONE MODE at {url}", flush=True)
         print("  Anyone on this Wi-Fi who has the link below can see your data. Ctrl+C stops it.\n")
         if key is not None:
-            link = phone_access.phone_link(address, port, key)
+            link = phone_access.phone_link(address, port, key, https=https)
             print(save_qr(link, qr_path))
             print(f"  Scan the code with your phone's camera, or open: {link}")
             print(f"  (The code is also saved, for you only, in {qr_path}.)\n", flush=True)
@@ -212,8 +268,15 @@ def main(argv: list[str]) -> None:
         hosts = phone_access.allowed_hosts()
     for host in hosts:  # Streamlit's own WebSocket check uses the same list
         flags += ["--server.allowedHosts", host]
-    install_host_guard(hosts)
-    on_server_ready(lambda port: announce(port, phone=phone, open_browser=args.browser))
+    install_host_guard(hosts, phone_key_file=phone[1] if phone else None)
+
+    def ready(port: int) -> None:
+        from streamlit import config
+
+        https = bool(config.get_option("server.sslCertFile"))
+        announce(port, phone=phone, open_browser=args.browser, https=https)
+
+    on_server_ready(ready)
     sys.argv = ["streamlit", "run", str(APP), *flags, *rest]
     cli.main()
 

@@ -269,3 +269,58 @@ def test_checks_take_turns_across_sessions():
         t.join()
     assert overlap == []
     assert throttle.failures == 3
+
+
+# --- the cookie and the redirect (the launcher's PhoneDoor) ----------------------------------
+
+
+def test_the_cookie_is_bound_to_the_current_key():
+    _, record = pa.make_key()
+    _, other = pa.make_key()
+    cookie = pa.cookie_value(record)
+    assert len(cookie) == 64
+    assert pa.cookie_ok(cookie, record)
+    assert not pa.cookie_ok(cookie, other)
+    assert not pa.cookie_ok(cookie[:-1], record)
+    assert not pa.cookie_ok("", record)
+    assert not pa.cookie_ok(None, record)
+    assert not pa.cookie_ok(cookie, None)
+    assert pa.check_request(None, None, record, Throttle(), cookie=cookie, sleep=Sleeps()) is Decision.LET_IN
+    assert pa.check_request(None, None, other, Throttle(), cookie=cookie, sleep=Sleeps()) is Decision.NO_KEY
+
+
+def test_set_cookie_header():
+    _, record = pa.make_key()
+    value = pa.cookie_value(record)
+    assert pa.set_cookie_header(record) == f"rtr_phone={value}; Max-Age=34560000; Path=/; HttpOnly; SameSite=Strict"
+    assert pa.set_cookie_header(record, https=True).endswith("; SameSite=Strict; Secure")
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("key=abc", ("abc", "")),
+        ("key=abc&x=1", ("abc", "x=1")),
+        ("x=1&key=a%2Bb", ("a+b", "x=1")),
+        ("key=a&key=b", ("a", "")),
+        ("x=1", (None, "x=1")),
+        ("", (None, "")),
+        ("key=", ("", "")),
+    ],
+)
+def test_without_key(query, expected):
+    assert pa.without_key(query) == expected
+
+
+@pytest.mark.parametrize(
+    ("path", "query", "expected"),
+    [
+        ("/", "", "/"),
+        ("/trends", "x=1", "/trends?x=1"),
+        ("//evil.example", "", "/evil.example"),
+        ("/\\evil.example", "", "/evil.example"),
+        ("/a b", "", "/a%20b"),
+    ],
+)
+def test_redirect_target_stays_on_this_server(path, query, expected):
+    assert pa.redirect_target(path, query) == expected

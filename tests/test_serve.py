@@ -246,17 +246,44 @@ def test_phone_mode_listens_on_its_address_only(phone_server):
     assert not _refused("127.0.0.2", phone_server.port)
 
 
-def test_phone_mode_prints_a_link_whose_key_is_stored_only_as_a_hash(phone_server):
+def _door(running: Running, target: str) -> tuple[int, str | None, str | None]:
+    """(status, Location, Set-Cookie) for a page request to `target` on the phone's address."""
+    conn = http.client.HTTPConnection(running.address, running.port, timeout=30)
+    conn.request("GET", target, headers={"Host": f"127.0.0.2:{running.port}"})
+    response = conn.getresponse()
+    response.read()
+    conn.close()
+    return response.status, response.getheader("Location"), response.getheader("Set-Cookie")
+
+
+def test_the_printed_link_lets_a_phone_in_until_a_new_key_is_made(phone_server):
     key = _printed_key(phone_server)
     key_file = phone_server.data / phone_access.KEY_FILE_NAME
     qr_file = phone_server.data / phone_access.QR_FILE_NAME
-    assert key not in key_file.read_text("utf-8")
-    assert phone_access.verify_key(key, phone_access.load_record(key_file))
     assert "PHONE MODE" in phone_server.output()
     assert "█" in phone_server.output()  # the QR code, drawn in the terminal
     assert qr_file.read_text("utf-8").lstrip().startswith("<?xml")
     for path in (key_file, qr_file):
         assert stat.S_IMODE(path.stat().st_mode) == 0o600, path
+    # stored only as a hash
+    assert key not in key_file.read_text("utf-8")
+    record = phone_access.load_record(key_file)
+    assert phone_access.verify_key(key, record)
+    # the right key: a cookie for this phone, and the same page without the key
+    status, location, cookie = _door(phone_server, f"/trends?key={key}&x=1")
+    assert (status, location) == (303, "/trends?x=1")
+    assert cookie == (
+        f"{phone_access.COOKIE_NAME}={phone_access.cookie_value(record)}; Max-Age=34560000; Path=/; "
+        "HttpOnly; SameSite=Strict"
+    )
+    # a wrong key: the key is taken out of the address all the same, and no cookie
+    assert _door(phone_server, f"/?key={key[:-1]}") == (303, "/", None)
+    assert _door(phone_server, f"//evil.example/?key={key[:-1]}") == (303, "/evil.example/", None)
+    # no key: the page shell as usual (the page gate then shows only how to get in)
+    assert _door(phone_server, "/")[0] == 200
+    # a new key: the printed link no longer gets a cookie
+    phone_access.new_key(key_file)
+    assert _door(phone_server, f"/?key={key}") == (303, "/", None)
 
 
 # --- the key across starts (in-process: no server needed) ----------------------------------

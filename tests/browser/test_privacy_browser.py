@@ -2,10 +2,9 @@
 listens on loopback only, foreign Hosts and Origins are refused where Streamlit can
 refuse them, and HTML in her data (an imported activity name) is shown as text.
 
-What Streamlit 1.67 does with `server.allowedHosts` (read from its source and checked
-here): it is enforced on the WebSocket handshake (/_stcore/stream), which carries every
-byte of her data; plain HTTP routes (/, /_stcore/health, static files) answer any Host,
-but they serve only the static page shell, never data.
+Streamlit 1.67 enforces `server.allowedHosts` on the WebSocket handshake (/_stcore/stream)
+only; the launcher (return_to_run/serve.py) refuses any other Host on every plain HTTP route
+too (tests/test_serve.py covers each route and phone mode).
 """
 
 from __future__ import annotations
@@ -17,6 +16,7 @@ import socket
 import sqlite3
 import subprocess
 import threading
+import urllib.error
 import urllib.request
 
 import pytest
@@ -111,14 +111,14 @@ def test_websocket_with_a_foreign_host_or_origin_is_refused(server):
     assert _handshake(server, host=f"localhost:{port}", origin="https://share.streamlit.io") == 403
 
 
-def test_plain_http_with_a_foreign_host_gets_only_the_static_shell(server):
-    """Not refused by Streamlit (allowedHosts guards the WebSocket only), but carries no data."""
-    for path in ("/_stcore/health", "/"):
+def test_plain_http_with_a_foreign_host_is_refused(server):
+    """Refused by the launcher's Host guard (Streamlit alone guards only the WebSocket)."""
+    for path in ("/_stcore/health", "/_stcore/metrics", "/"):
         request = urllib.request.Request(server.url + path, headers={"Host": "evil.example"})
-        with urllib.request.urlopen(request, timeout=5) as response:
-            status, body = response.status, response.read().decode("utf-8", "replace")
-        assert status == 200  # reported honestly: plain HTTP is served whatever the Host
-        assert "Return to Run" not in body and "birth" not in body.lower()
+        with pytest.raises(urllib.error.HTTPError) as refused:
+            urllib.request.urlopen(request, timeout=5)
+        assert refused.value.code == 403
+        assert refused.value.read() == b""
 
 
 class _ProxyRecorder:
