@@ -28,7 +28,6 @@ OKABE_ITO = {
     "reddish_purple": "#CC79A7",
 }
 VOLUME_COLOR = OKABE_ITO["sky_blue"]
-WALK_COLOR = "#B9DDF3"  # a tint of sky blue: walking is lighter load
 RED_FLAG_COLOR = OKABE_ITO["vermillion"]
 OVER_LIMIT_COLOR = OKABE_ITO["vermillion"]
 WITHIN_LIMIT_COLOR = OKABE_ITO["blue"]

@@ -188,6 +188,11 @@ class History:
         return records.from_history(self)
 
 
+def run_label(run_date, kind: str, duration_min: float) -> str:
+    """How a run is named in a choice list: '2026-03-01 · Walk-run intervals · 30 min'."""
+    return f"{run_date} · {RUN_KINDS.get(kind, kind)} · {duration_min:g} min"
+
+
 def weeks_since(birth_date: date, day: date) -> int:
     """Whole weeks from birth to `day` (0 in the first week; negative before birth)."""
     return (day - birth_date).days // 7
@@ -207,7 +212,7 @@ def from_km(distance_km: float, units: str) -> float:
 
 
 # The readiness battery. Doses from Goom, Donnelly & Brockwell 2019 (load and impact
-# assessment; strength targets), as summarised in clinical-facts.md section 1 [V2].
+# assessment; strength targets) [V2]; see docs/clinical-rules.md.
 LOAD_IMPACT_TESTS = {
     "walk_30min": "Walk for 30 minutes",
     "single_leg_balance": "Single-leg balance, 10 seconds each side",

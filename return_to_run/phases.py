@@ -2,7 +2,7 @@
 
 Pure: standard library and pandas; `today` is always passed in.
 
-Phase rules (clinical-facts.md sections 1, 2 and 7):
+Phase rules (sources and tags in docs/clinical-rules.md):
 - early_recovery: under 6 weeks (42 days) since birth. IOC / Bo 2017 [V]: "immediate"
   postpartum runs to 6 weeks, a mark they call arbitrary.
 - rebuilding: 6 to 12 weeks. Low-impact activity and strength (UK CMO 2019 [V];
@@ -57,6 +57,8 @@ RECENT_SYMPTOM_DAYS = 14  # pelvic symptoms in the last 14 days keep the running
 # days: a retest after a long pause, while regular symptom-free running keeps it valid.
 TEST_STALE_AFTER_DAYS = 56
 FOUNDATION_RECENT_DAYS = 7  # "logged in the last 7 days" checklist items
+# Before 12 weeks, runs in the last 14 days (today included) bring the "not before 3 months" note.
+EARLY_RUN_NOTE_DAYS = 14
 YEARS_AFTER_DAYS = 365
 
 GOOM = GOOM_2019
@@ -329,7 +331,7 @@ def assess(profile: Profile, history: History, today: date) -> Assessment:
     weak = strength_focus(history)
     modifiers = tuple(modifiers_for(profile))
 
-    checklist = _checklist(code, profile, history, today, readiness, symptom_days, status, days)
+    checklist = _checklist(code, history, today, readiness, symptom_days, status, days)
 
     session = None
     if code in ("return_to_running", "building_running") and not withheld:
@@ -351,9 +353,7 @@ def assess(profile: Profile, history: History, today: date) -> Assessment:
             names = ", ".join(models.STRENGTH_TESTS[c].lower() for c in weak)
             focus = (*focus, f"Strength work for: {names} (target {models.STRENGTH_TARGET_REPS} reps each side)")
 
-    messages = _messages(
-        code, profile, history, today, days, weeks, flags, failed, weak, symptom_days, modifiers, status
-    )
+    messages = _messages(code, profile, history, today, days, flags, failed, weak, symptom_days, status)
     return Assessment(
         today=today,
         weeks_since_birth=weeks,
@@ -377,7 +377,6 @@ def assess(profile: Profile, history: History, today: date) -> Assessment:
 
 def _checklist(
     code: str,
-    profile: Profile,
     history: History,
     today: date,
     readiness: dict,
@@ -455,7 +454,16 @@ def _checklist(
 
 
 def _messages(
-    code, profile, history, today, days, weeks, flags, failed, weak, symptom_days, modifiers, status
+    code: str,
+    profile: Profile,
+    history: History,
+    today: date,
+    days: int,
+    flags: tuple[RedFlag, ...],
+    failed: tuple[str, ...],
+    weak: tuple[str, ...],
+    symptom_days: list[date],
+    status: LevelStatus | None,
 ) -> tuple[str, ...]:
     out: list[str] = []
     if flags:
@@ -482,7 +490,9 @@ def _messages(
             "impact tests (Goom 2019)."
         )
         recent_runs = [
-            s for s in running_sessions(history.records) if today - timedelta(days=13) <= s.run_date <= today
+            s
+            for s in running_sessions(history.records)
+            if today - timedelta(days=EARLY_RUN_NOTE_DAYS - 1) <= s.run_date <= today
         ]
         if recent_runs:
             out.append(

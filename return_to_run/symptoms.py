@@ -2,7 +2,7 @@
 
 A symptom entry is the `clean` dict of validation.validate_symptom (or one row of
 History.symptoms as a dict). Severities are 0-10 scales of the app's own making, not a
-validated questionnaire (clinical-facts.md section 5).
+validated questionnaire (docs/clinical-rules.md).
 
 Red flags are data (RED_FLAGS), each with its urgency and source. Three kinds:
 - "emergency": call emergency services now (AWHONN POST-BIRTH warning signs [V]).
@@ -34,6 +34,13 @@ from .records import (
 )
 
 URGENCIES = ("emergency", "same_day", "pelvic_physio")
+# How each urgency is headed and marked wherever flags are shown (check-in form, alerts).
+URGENCY_ICONS = {"emergency": "🚨", "same_day": "☎️", "pelvic_physio": "🩺"}
+URGENCY_HEADINGS = {
+    "emergency": "Call emergency services now if you have",
+    "same_day": "Contact your doctor or midwife today if you have",
+    "pelvic_physio": "Stop running and see a pelvic health physiotherapist if you have",
+}
 
 # Bleeding that continues or returns beyond 8 weeks (56 days) and is not a period is a
 # pelvic floor / postnatal warning sign (Goom 2019 symptom list [V2]; NHS BNSSG page).
@@ -43,7 +50,7 @@ BLEEDING_FLAG_AFTER_DAYS = 56
 HEAVINESS_LOOKBACK_DAYS = 28
 # symptoms_recur_with_running: pelvic symptoms linked to at least 3 of her last 5 running
 # sessions (the entry being saved included). "Recur with running" -> pelvic health
-# physiotherapist (NHS trust pages [V], clinical-facts.md section 6).
+# physiotherapist (NHS trust pages [V]).
 RECUR_LAST_RUNS = 5
 RECUR_MIN_SYMPTOMATIC = 3
 # A symptom with timing during_run / within_24h and no run_id belongs to her latest
@@ -68,8 +75,8 @@ class RedFlag:
     source: str
 
 
-_AWHONN = "AWHONN POST-BIRTH warning signs [V] (clinical-facts.md section 6)"
-_SAME_DAY = "AWHONN POST-BIRTH and hospital postnatal pages [V] (clinical-facts.md section 6)"
+_AWHONN = "AWHONN POST-BIRTH warning signs [V]"
+_SAME_DAY = "AWHONN POST-BIRTH warning signs and hospital postnatal pages [V]"
 _SAME_DAY_ADVICE = "Contact your midwife, GP or maternity unit today. If you cannot reach them, go to urgent care."
 _PHYSIO_ADVICE = (
     "Stop running for now and book a pelvic health physiotherapist (your GP can "
@@ -155,7 +162,7 @@ RED_FLAGS: dict[str, RedFlag] = {
             "New or worsening heaviness, dragging or bulge",
             "pelvic_physio",
             _PHYSIO_ADVICE,
-            "Goom 2019 symptom list [V2]; Canada 2025 [V]; clinical-facts.md section 6",
+            "Goom 2019 symptom list [V2]; Canada 2025 (Davenport et al., BJSM 59:515) [V]",
         ),
         RedFlag(
             "bleeding_beyond_8_weeks",
@@ -164,14 +171,14 @@ RED_FLAGS: dict[str, RedFlag] = {
             "Bleeding that returns or continues beyond 8 weeks and is not a period should be "
             "checked: stop running and speak to your GP or a pelvic health physiotherapist. "
             "If this was your period, mark this resolved with a note.",
-            "Goom 2019 symptom list [V2]; NHS BNSSG page [V2]; clinical-facts.md section 1",
+            "Goom 2019 symptom list [V2]; NHS BNSSG postnatal page [V2]",
         ),
         RedFlag(
             "bowel_leakage",
             "Leaking from the bowel, or urgency you cannot hold",
             "pelvic_physio",
             _PHYSIO_ADVICE,
-            "Goom 2019 symptom list [V2] (faecal incontinence); clinical-facts.md section 6",
+            "Goom 2019 symptom list (faecal incontinence) [V2]",
         ),
         RedFlag(
             "symptoms_recur_with_running",
