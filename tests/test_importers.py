@@ -10,11 +10,11 @@ import csv
 import gzip
 import importlib.util
 import io
-import zipfile
-from collections import Counter
 import os
 import time
-from datetime import date
+import zipfile
+from collections import Counter
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
@@ -813,3 +813,503 @@ def test_blank_and_separator_only_rows_are_ignored_and_row_numbers_stay_spreadsh
     data = b"Activity Type,Date,Title,Distance,Time\n\n,,,,\nCycling,2024-03-10 07:00:00,Ride,20.0,01:00:00\n,,,,\n"
     result = parse_upload("Activities.csv", data, today=TODAY)
     assert (result.rows, result.skipped) == ((), (Skipped(4, "Cycling: not a run or walk"),))
+
+
+# ---------------------------------------------------------------------------------------------
+# Issue 13, item 14: limits checked while reading
+
+
+def test_csv_row_cap_at_its_value_and_one_over():
+    header = "Activity Type,Date,Title,Distance,Time\n"
+    rows = [f"Running,2024-03-{day:02d} 07:00:00,Run,5.0,00:30:00\n" for day in range(1, 5)]
+    at_cap = parse_upload("Activities.csv", (header + "".join(rows[:3])).encode(), today=TODAY, max_rows=3)
+    assert len(at_cap.rows) == 3
+    under = parse_upload("Activities.csv", (header + "".join(rows[:2])).encode(), today=TODAY, max_rows=3)
+    assert len(under.rows) == 2
+    with pytest.raises(ImportFileError, match=r"^Activities\.csv: the file has more than 3 rows, far more than"):
+        parse_upload("Activities.csv", (header + "".join(rows)).encode(), today=TODAY, max_rows=3)
+
+
+def test_csv_reading_stops_at_the_row_cap_without_reading_the_rest():
+    # Past the cap the file is broken (an unclosed quote): it is never reached.
+    header = "Activity Type,Date,Title,Distance,Time\n"
+    rows = "".join(f"Running,2024-03-{day:02d} 07:00:00,Run,5.0,00:30:00\n" for day in range(1, 4))
+    data = (header + rows + 'Running,"2024-03-09 07:00:00,never\n' * 1000).encode()
+    with pytest.raises(ImportFileError, match="more than 2 rows"):
+        parse_upload("Activities.csv", data, today=TODAY, max_rows=2)
+
+
+def test_the_default_row_cap_is_fifty_thousand():
+    from return_to_run.importers import MAX_ROWS
+
+    assert MAX_ROWS == 50_000
+
+
+def test_csv_larger_than_the_byte_limit_is_refused():
+    data = fixture("garmin_activities.csv")
+    assert parse_upload("Activities.csv", data, today=TODAY, max_bytes=len(data)).rows
+    with pytest.raises(ImportFileError, match=r"^Activities\.csv: the file is larger than 939 bytes"):
+        parse_upload("Activities.csv", data, today=TODAY, max_bytes=len(data) - 1)
+
+
+def test_zip_member_larger_than_the_limit_is_refused_before_unpacking():
+    member = fixture("strava_activities_en.csv")
+    export = zip_bytes({"activities.csv": member})
+    assert len(parse_upload("export.zip", export, today=TODAY, max_bytes=len(member)).rows) == 5
+    with pytest.raises(
+        ImportFileError, match=r"^export\.zip: activities\.csv in this zip is larger than 3,936 bytes once unpacked"
+    ):
+        parse_upload("export.zip", export, today=TODAY, max_bytes=len(member) - 1)
+
+
+def _lie_about_size(zipped: bytes, claimed: int) -> bytes:
+    """The zip with every stated uncompressed size of its one member set to `claimed`."""
+    data = bytearray(zipped)
+    local = data.index(b"PK\x03\x04")
+    data[local + 22 : local + 26] = claimed.to_bytes(4, "little")
+    central = data.index(b"PK\x01\x02")
+    data[central + 24 : central + 28] = claimed.to_bytes(4, "little")
+    return bytes(data)
+
+
+def test_zip_member_that_lies_about_its_size_is_not_held_whole():
+    import tracemalloc
+
+    # 20 MB of one byte deflates to ~20 kB; the zip says it is 100 bytes.
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive, archive.open("activities.csv", "w") as handle:
+        for _ in range(20):
+            handle.write(b"a" * (1024 * 1024))
+    bomb = _lie_about_size(buffer.getvalue(), 100)
+    tracemalloc.start()
+    try:
+        with pytest.raises(ImportFileError, match=r"^export\.zip: activities\.csv"):
+            parse_upload("export.zip", bomb, today=TODAY, max_bytes=1024 * 1024)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 8 * 1024 * 1024
+
+
+def test_zip_member_is_counted_as_it_inflates_whatever_its_stated_size():
+    from return_to_run.importers import read_zip_member
+
+    class Archive:
+        """A zip whose member states 10 bytes and inflates to 5,000."""
+
+        def open(self, info):
+            return io.BytesIO(b"x" * 5000)
+
+    info = zipfile.ZipInfo("activities.csv")
+    info.file_size = 10
+    assert read_zip_member(Archive(), info, limit=5000, filename="export.zip") == b"x" * 5000
+    with pytest.raises(ImportFileError, match=r"^export\.zip: activities\.csv in this zip is larger than 4,999 bytes"):
+        read_zip_member(Archive(), info, limit=4999, filename="export.zip")
+
+
+# ---------------------------------------------------------------------------------------------
+# Item 15: the unit of a file that does not name it
+
+
+def test_garmin_miles_file_is_read_in_miles_whatever_her_setting():
+    for setting in ("km", "mi", None):
+        result = parse_upload("Activities.csv", fixture("garmin_miles_stride.csv"), today=TODAY, distance_units=setting)
+        assert [(r["title"], r["distance_km"]) for r in result.rows] == [("Easy miles", 5.021), ("Pram walk", 3.219)]
+        assert result.distance_unit == "mi" and result.other_unit == "km"
+        assert result.unit_reason == (
+            "Read as miles: steps \u00d7 stride length match distances in miles for 2 of 2 activities that have them."
+        )
+
+
+def test_garmin_km_file_is_read_in_km_when_her_setting_is_miles():
+    result = parse_upload("Activities.csv", fixture("garmin_km_stride.csv"), today=TODAY, distance_units="mi")
+    assert [r["distance_km"] for r in result.rows] == [5.02]
+    assert result.distance_unit == "km"
+
+
+def test_the_preview_switch_reads_the_file_again_in_the_other_unit():
+    result = parse_upload("Activities.csv", fixture("garmin_miles_stride.csv"), today=TODAY, distance_unit="km")
+    assert [r["distance_km"] for r in result.rows] == [3.12, 2.0]
+    assert (result.distance_unit, result.unit_reason) == ("km", "Read as km: your choice.")
+    # The same activities keep the same ids, so switching never imports anything twice.
+    miles = parse_upload("Activities.csv", fixture("garmin_miles_stride.csv"), today=TODAY)
+    assert [r["source_id"] for r in result.rows] == [r["source_id"] for r in miles.rows]
+
+
+def test_without_clues_her_setting_decides_and_says_so():
+    result = parse_upload("Activities.csv", fixture("garmin_miles.csv"), today=TODAY, distance_units="mi")
+    assert result.distance_unit == "mi"
+    assert result.unit_reason == (
+        "Read as miles, the unit in your profile: the file does not name its unit and its paces fit either."
+    )
+    no_profile = parse_upload("Activities.csv", fixture("garmin_miles.csv"), today=TODAY, distance_units=None)
+    assert no_profile.distance_unit == "km"
+    assert "there is no unit in your profile yet" in no_profile.unit_reason
+
+
+def test_files_that_name_their_units_have_nothing_to_switch():
+    assert parse_upload("activities.csv", fixture("strava_activities_en.csv"), today=TODAY).distance_unit is None
+    assert parse_upload("run.gpx", fixture("run.gpx"), today=TODAY).other_unit is None
+
+
+def test_strava_single_distance_column_is_detected_from_paces():
+    # 3.1 in 50 min for a run: 16.1 min/km in km (slower than a run), 10.0 min/mile in miles.
+    data = (
+        b"Activity ID,Activity Date,Activity Name,Activity Type,Elapsed Time,Distance\n"
+        b'77,"Oct 7, 2020, 2:43:11 PM",Old export,Run,3000,3.1\n'
+    )
+    result = parse_upload("activities.csv", data, today=TODAY, distance_units="km")
+    assert result.rows[0]["distance_km"] == 4.989
+    assert result.unit_reason == "Read as miles: in km, 1 activity would have an impossible pace or step length."
+
+
+def test_detect_distance_unit_needs_four_to_one():
+    from return_to_run.importers.units import UnitClue, detect_distance_unit
+
+    km_run = UnitClue("continuous", 5.0, 30.0, steps=5000, stride=1.0)  # 1000 m per unit; 1.61 m steps in miles
+    mi_run = UnitClue("continuous", 3.1, 30.0, steps=5000, stride=1.0)  # 1613 m per unit
+    short_mi_run = UnitClue("continuous", 2.0, 30.0, steps=5200, stride=0.62)  # 1612 m; 0.38 m steps in km
+    unit, reason = detect_distance_unit([km_run] * 4 + [mi_run], setting="mi")
+    assert (unit, reason) == (
+        "km",
+        "Read as km: steps \u00d7 stride length match distances in km for 4 of 5 activities that have them.",
+    )
+    # 3 to 1 does not decide on stride; the step lengths then do.
+    unit, reason = detect_distance_unit([km_run] * 3 + [mi_run], setting="mi")
+    assert (unit, reason) == (
+        "km",
+        "Read as km: in miles, 3 activities would have an impossible pace or step length.",
+    )
+    assert detect_distance_unit([mi_run] * 4 + [km_run], setting="km")[0] == "mi"
+    # Evenly split clues: her setting.
+    assert detect_distance_unit([km_run, short_mi_run], setting="mi")[0] == "mi"
+    assert detect_distance_unit([km_run, short_mi_run], setting="km")[0] == "km"
+    assert detect_distance_unit([], setting=None)[0] == "km"
+
+
+def test_stride_in_feet_from_an_imperial_account_also_counts():
+    from return_to_run.importers.units import UnitClue, detect_distance_unit
+
+    # 5,040 steps of 3.25 ft over 3.1 miles: 5,284 ft per mile.
+    unit, reason = detect_distance_unit([UnitClue("continuous", 3.1, 30.0, steps=5040, stride=3.25)], setting="km")
+    assert unit == "mi"
+
+
+# ---------------------------------------------------------------------------------------------
+# Item 16: her local dates and start times
+
+STRAVA_LATE = (
+    b"Activity ID,Activity Date,Activity Name,Activity Type,Elapsed Time,Moving Time,Distance,Distance\n"
+    b'91,"Jan 2, 2025, 1:30:00 AM",Evening run,Run,1800,1800,3.11,5000.0\n'
+)
+
+
+def test_an_evening_run_west_of_utc_is_today_not_in_the_future():
+    from zoneinfo import ZoneInfo
+
+    # 01:30 UTC on 2 January is 20:30 on 1 January in New York: today, not tomorrow.
+    result = parse_upload("activities.csv", STRAVA_LATE, today=TODAY, tz=ZoneInfo("America/New_York"))
+    assert result.skipped == ()
+    assert (result.rows[0]["run_date"], result.rows[0]["start_time"]) == (date(2025, 1, 1), "2025-01-01T20:30:00")
+    # Read as UTC, as before, it would be tomorrow.
+    in_utc = parse_upload("activities.csv", STRAVA_LATE, today=TODAY)
+    assert in_utc.skipped == (Skipped(2, "row 2: Date: 2025-01-02 is in the future."),)
+
+
+def test_without_a_zone_the_computers_zone_is_used():
+    os.environ["TZ"] = "America/New_York"
+    time.tzset()
+    result = parse_upload("activities.csv", STRAVA_LATE, today=TODAY)
+    assert result.rows[0]["start_time"] == "2025-01-01T20:30:00"
+
+
+def test_a_gpx_run_after_midnight_in_utc_plus_two_is_on_her_day():
+    from zoneinfo import ZoneInfo
+
+    # Track from 22:00 to 22:10 UTC on 19 April: 00:00 to 00:10 on 20 April in Berlin (CEST).
+    data = fixture("run.gpx").replace(b"2024-04-20T06:", b"2024-04-19T22:")
+    [row] = parse_upload("run.gpx", data, today=TODAY, tz=ZoneInfo("Europe/Berlin")).rows
+    assert (row["run_date"], row["start_time"], row["source_id"]) == (
+        date(2024, 4, 20),
+        "2024-04-20T00:00:00",
+        "2024-04-19T22:00:00Z",
+    )
+
+
+def test_daylight_saving_is_that_days_rule():
+    from zoneinfo import ZoneInfo
+
+    berlin = ZoneInfo("Europe/Berlin")
+    winter = STRAVA_LATE.replace(b"Jan 2, 2025, 1:30:00 AM", b"Jan 1, 2024, 11:30:00 PM")
+    summer = STRAVA_LATE.replace(b"Jan 2, 2025, 1:30:00 AM", b"Jul 1, 2024, 10:30:00 PM")
+    assert parse_upload("a.csv", winter, today=TODAY, tz=berlin).rows[0]["start_time"] == "2024-01-02T00:30:00"
+    assert parse_upload("a.csv", summer, today=TODAY, tz=berlin).rows[0]["start_time"] == "2024-07-02T00:30:00"
+
+
+def test_garmin_dates_are_local_already_and_kept_as_they_are():
+    from zoneinfo import ZoneInfo
+
+    result = parse_upload("Activities.csv", fixture("garmin_activities.csv"), today=TODAY, tz=ZoneInfo("Asia/Tokyo"))
+    assert result.rows[0]["start_time"] == "2024-03-10T07:12:45"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Oct 7, 2020, 2:43:11 PM", datetime(2020, 10, 7, 14, 43, 11)),
+        ("Oct 7, 2020, 12:05:00 AM", datetime(2020, 10, 7, 0, 5)),
+        ("Oct 7, 2020, 12:30:00 PM", datetime(2020, 10, 7, 12, 30)),
+        ("7. Okt. 2020, 14:43:11", datetime(2020, 10, 7, 14, 43, 11)),
+        ("07.10.2020, 14:43:11", datetime(2020, 10, 7, 14, 43, 11)),
+        ("2020-10-07T23:59:59Z", datetime(2020, 10, 7, 23, 59, 59)),
+        ("2020-10-07", date(2020, 10, 7)),
+        ("Oct 7, 2020, 13:00:00 PM", date(2020, 10, 7)),
+        ("someday", None),
+    ],
+)
+def test_parse_datetime(text, expected):
+    from return_to_run.importers import parse_datetime
+
+    assert parse_datetime(text) == expected
+
+
+# ---------------------------------------------------------------------------------------------
+# Item 17: the same run from two sources
+
+
+def test_a_strava_csv_and_its_gpx_are_the_same_run():
+    from return_to_run.importers import find_same_runs
+
+    csv_data = (
+        b"Activity ID,Activity Date,Activity Name,Activity Type,Elapsed Time,Moving Time,Distance,Distance\n"
+        b'55,"Apr 20, 2024, 6:00:30 AM",Saturday run,Run,620,600,1.04,1670.0\n'
+        b'56,"Apr 21, 2024, 6:00:30 AM",Sunday run,Run,620,600,1.04,1670.0\n'
+    )
+    strava_rows = parse_upload("activities.csv", csv_data, today=TODAY).rows
+    gpx_rows = parse_upload("run.gpx", fixture("run.gpx"), today=TODAY).rows
+    assert find_same_runs(gpx_rows, strava_rows) == {0: 0}
+    assert find_same_runs(strava_rows, gpx_rows) == {0: 0}
+
+
+def _row(start_time, duration_min, run_date=None, distance_km=None):
+    return {
+        "run_date": run_date or (start_time[:10] if start_time else None),
+        "start_time": start_time,
+        "duration_min": duration_min,
+        "distance_km": distance_km,
+    }
+
+
+@pytest.mark.parametrize(
+    ("existing_start", "matched"),
+    [("2024-04-20T07:04:59", True), ("2024-04-20T07:05:00", True), ("2024-04-20T07:05:01", False)],
+)
+def test_same_run_start_within_five_minutes(existing_start, matched):
+    from return_to_run.importers import find_same_runs
+
+    found = find_same_runs([_row("2024-04-20T07:00:00", 30.0)], [_row(existing_start, 30.0)])
+    assert found == ({0: 0} if matched else {})
+
+
+@pytest.mark.parametrize(("existing_min", "matched"), [(27.1, True), (27.0, True), (26.9, False), (33.3, True)])
+def test_same_run_duration_within_ten_percent(existing_min, matched):
+    from return_to_run.importers import find_same_runs
+
+    found = find_same_runs([_row("2024-04-20T07:00:00", 30.0)], [_row("2024-04-20T07:01:00", existing_min)])
+    assert found == ({0: 0} if matched else {})
+
+
+def test_same_run_across_midnight():
+    from return_to_run.importers import find_same_runs
+
+    assert find_same_runs([_row("2024-04-20T23:58:00", 30.0)], [_row("2024-04-21T00:01:00", 30.0)]) == {0: 0}
+
+
+def test_old_rows_without_start_time_match_on_date_duration_and_distance():
+    from return_to_run.importers import find_same_runs
+
+    new = [_row("2024-04-20T07:00:00", 30.0, distance_km=5.0)]
+    assert find_same_runs(new, [_row(None, 29.0, run_date="2024-04-20", distance_km=5.2)]) == {0: 0}
+    assert find_same_runs(new, [_row(None, 29.0, run_date=date(2024, 4, 20))]) == {0: 0}
+    assert find_same_runs(new, [_row(None, 29.0, run_date="2024-04-21")]) == {}
+    assert find_same_runs(new, [_row(None, 29.0, run_date="2024-04-20", distance_km=6.0)]) == {}
+
+
+def test_each_existing_run_hides_at_most_one_new_row_the_closest():
+    from return_to_run.importers import find_same_runs
+
+    new = [_row("2024-04-20T07:03:00", 30.0), _row("2024-04-20T07:01:00", 30.0)]
+    assert find_same_runs(new, [_row("2024-04-20T07:00:00", 30.0)]) == {1: 0}
+
+
+# ---------------------------------------------------------------------------------------------
+# Item 18: title apart from her note; symptom words listed for her to confirm
+
+
+@pytest.mark.parametrize(
+    ("texts", "expected"),
+    [
+        (("Morning Run", "Felt fine, no leaks"), (("leaks",), ("leakage",))),
+        (("No pain today",), (("pain",), ("pain",))),
+        (("Heavy legs, some PRESSURE", "pressure again"), (("heavy", "pressure"), ("heaviness",))),
+        (("Bled a bit", "spotting"), (("bled", "spotting"), ("bleeding",))),
+        (("Schmerzen im Becken",), (("schmerzen",), ("pain",))),
+        (("Wet myself on the hill",), (("wet myself",), ("leakage",))),
+        (("Painting the fence", "Spain trip", "Leakey Street parkrun", ""), None),
+        ((None,), None),
+    ],
+)
+def test_symptom_words(texts, expected):
+    from return_to_run.importers import symptom_words
+
+    assert symptom_words(*texts) == expected
+
+
+def test_symptom_notes_point_at_rows_and_title_is_checked_too():
+    data = (
+        b"Activity ID,Activity Date,Activity Name,Activity Type,Activity Description,Moving Time,Distance,Distance\n"
+        b'1,"Oct 7, 2020, 2:43:11 PM",Easy,Run,,1800,3.11,5000.0\n'
+        b'2,"Oct 8, 2020, 2:43:11 PM",Painful one,Run,Some leaking,1800,3.11,5000.0\n'
+    )
+    result = parse_upload("activities.csv", data, today=TODAY)
+    assert result.symptom_notes == (SymptomNote(1, 3, ("painful", "leaking"), ("pain", "leakage")),)
+    assert [(r["title"], r["notes"], r["effort_1_10"]) for r in result.rows] == [
+        ("Easy", "", None),  # no Perceived Exertion: effort stays None (blank), never "None"
+        ("Painful one", "Some leaking", None),
+    ]
+
+
+# ---------------------------------------------------------------------------------------------
+# Item 19: older exports, and one message for one problem whatever the wrapper
+
+STRAVA_2018_ROWS = (
+    run(
+        date(2018, 3, 4),
+        30.57,
+        5.004,
+        "continuous",
+        None,
+        "Easy",
+        "strava",
+        "1234567890",
+        title="Morning Run",
+        start_time="2018-03-04T07:12:45",
+    ),
+    run(
+        date(2018, 3, 6),
+        45.0,
+        3.0,
+        "walk",
+        None,
+        "",
+        "strava",
+        "1234567892",
+        title="Late walk",
+        start_time="2018-03-06T23:15:00",
+    ),
+)
+
+
+def test_2018_strava_export_is_read_with_metres_and_utc():
+    result = parse_upload("activities.csv", fixture("strava_2018_activities.csv"), today=TODAY)
+    assert result == ImportResult("strava", STRAVA_2018_ROWS, (Skipped(3, "Ride: not a run or walk"),))
+
+
+def test_2018_strava_export_inside_a_zip_gives_the_same_rows():
+    export = zip_bytes({"activities.csv": fixture("strava_2018_activities.csv")})
+    assert parse_upload("export.zip", export, today=TODAY).rows == STRAVA_2018_ROWS
+
+
+def test_2018_late_walk_in_utc_plus_one_is_the_next_day():
+    from zoneinfo import ZoneInfo
+
+    result = parse_upload(
+        "activities.csv", fixture("strava_2018_activities.csv"), today=TODAY, tz=ZoneInfo("Europe/Paris")
+    )
+    assert [(r["run_date"], r["start_time"]) for r in result.rows] == [
+        (date(2018, 3, 4), "2018-03-04T08:12:45"),
+        (date(2018, 3, 7), "2018-03-07T00:15:00"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "csv_data",
+    [
+        b"Activity ID,Activity Name,Moving Time\n1,Run,1800\n",  # a Strava file without its columns
+        b"Item,Amount\nNappies,12.50\n",  # not an export at all
+        b"id,date,type,distance\n1,2018-03-04 07:12:45,Run\n",  # cut off
+        b"\xef\xbb\xbf\n\n",  # empty
+    ],
+)
+def test_one_problem_one_message_in_a_csv_or_in_a_zip(csv_data):
+    with pytest.raises(ImportFileError) as alone:
+        parse_upload("activities.csv", csv_data, today=TODAY)
+    with pytest.raises(ImportFileError) as zipped:
+        parse_upload("export.zip", zip_bytes({"activities.csv": csv_data}), today=TODAY)
+    assert zipped.value.problem == alone.value.problem
+    assert str(zipped.value).startswith("export.zip: ")
+
+
+# ---------------------------------------------------------------------------------------------
+# Item 20: walks
+
+
+def _strava_walk(moving_s: int, elapsed_s: int, metres: float, name: str = "Pram walk") -> bytes:
+    return (
+        "Activity ID,Activity Date,Activity Name,Activity Type,Elapsed Time,Moving Time,Distance,Distance\n"
+        f'8,"Oct 9, 2020, 9:15:00 AM",{name},Walk,{elapsed_s},{moving_s},1.86,{metres}\n'
+    ).encode()
+
+
+def test_a_walk_with_an_impossible_moving_time_uses_its_elapsed_time_and_says_so():
+    result = parse_upload("activities.csv", _strava_walk(300, 2700, 3000.0), today=TODAY)
+    assert [(r["duration_min"], r["distance_km"]) for r in result.rows] == [(45.0, 3.0)]
+    assert result.warnings == (
+        RowWarning(
+            0,
+            2,
+            "Row 2: Moving time 5:00 for 3 km would be 1:40 min/km, which is not possible; "
+            "used the elapsed time 45:00 instead.",
+        ),
+    )
+
+
+def test_a_walk_whose_times_are_both_impossible_is_still_refused():
+    result = parse_upload("activities.csv", _strava_walk(300, 400, 3000.0), today=TODAY)
+    assert result.rows == ()
+    assert "faster than anyone runs" in result.skipped[0].reason
+
+
+@pytest.mark.parametrize(("moving_s", "flagged"), [(899, True), (900, False), (901, False)])
+def test_a_walk_faster_than_walking_is_flagged_at_seven_and_a_half_min_per_km(moving_s, flagged):
+    result = parse_upload("activities.csv", _strava_walk(moving_s, moving_s, 2000.0, "Brisk"), today=TODAY)
+    assert len(result.rows) == 1  # kept: she decides in the preview
+    if flagged:
+        assert result.warnings == (
+            RowWarning(
+                0,
+                2,
+                "Walk 'Brisk' on 2020-10-09: 2 km in 14.98 min is 7:29 min/km, faster than walking "
+                "(faster than 7:30 min/km is running). Check whether it was a run, or the distance or time is wrong.",
+            ),
+        )
+    else:
+        assert result.warnings == ()
+
+
+def test_a_3_6_min_per_km_walk_is_flagged():
+    result = parse_upload("activities.csv", _strava_walk(1080, 1080, 5000.0, "Fast walk"), today=TODAY)
+    assert "is 3:36 min/km, faster than walking" in result.warnings[0].message
+
+
+@pytest.mark.parametrize(
+    ("gpx_type", "reason"),
+    [
+        ("1", "Cycling: not a run or walk"),
+        ("16", "An activity type this app does not know (Strava code 16): not a run or walk"),
+        ("road_cycling", "Road cycling: not a run or walk"),
+    ],
+)
+def test_skip_reasons_name_the_activity_type_in_words(gpx_type, reason):
+    data = fixture("run.gpx").replace(b"<type>running</type>", f"<type>{gpx_type}</type>".encode())
+    assert parse_upload("ride.gpx", data, today=TODAY).skipped == (Skipped(None, reason),)
