@@ -16,7 +16,7 @@ app teaches (clinical-facts.md section 7):
 - week 22: a week 40% bigger than the one before -> leakage and heaviness 4, again a
   red flag, rest, a step back; then steady progress to today.
 
-Everything is written through storage functions, so it passes validation and raises
+Everything is written through the services, so it passes validation and raises
 red flags exactly as her own entries would. Dates are offsets from the birth, which is
 a Monday: weeks since birth then line up with the Monday-start weeks of the weekly
 chart, and the row counts do not depend on the weekday of `today`. Nothing is random.
@@ -28,7 +28,7 @@ from datetime import date, timedelta
 
 from sqlite_utils import Database
 
-from . import models, plan, storage
+from . import models, plan, services, storage
 
 PERSONA_NAME = "Maya"
 # The birth is the Monday 182 to 188 days (26 weeks and 0-6 days) before today.
@@ -269,11 +269,11 @@ def load_example(db: Database, *, today: date) -> dict[str, int]:
     written = dict.fromkeys(
         ("profile", "runs", "symptoms", "red_flags", "readiness_results", "foundation_sessions", "lesson_progress"), 0
     )
-    storage.save_profile(db, {**PROFILE, "birth_date": birth}, today=today)
+    services.save_profile(db, {**PROFILE, "birth_date": birth}, today=today)
     written["profile"] = 1
 
     for day, activity, minutes, notes in _foundation_days():
-        storage.add_foundation_session(
+        services.add_foundation_session(
             db, {"session_date": on(day), "activity": activity, "duration_min": minutes, "notes": notes}, today=today
         )
         written["foundation_sessions"] += 1
@@ -298,7 +298,7 @@ def load_example(db: Database, *, today: date) -> dict[str, int]:
         kind = event[0]
         if kind == "walk":
             _, day, minutes, notes = event
-            run_ids[day] = storage.add_run(
+            run_ids[day] = services.add_run(
                 db,
                 {
                     "run_date": on(day),
@@ -313,7 +313,7 @@ def load_example(db: Database, *, today: date) -> dict[str, int]:
         elif kind == "session":
             _, day, level, notes = event
             fields = _walk_run(level) if level else SPIKE_RUN
-            run_ids[day] = storage.add_run(
+            run_ids[day] = services.add_run(
                 db,
                 {
                     **fields,
@@ -330,7 +330,7 @@ def load_example(db: Database, *, today: date) -> dict[str, int]:
                 day, run_day, timing, fields, notes = event[1], event[1], "within_24h", {}, ""
             else:
                 _, day, run_day, timing, fields, notes = event
-            _, codes = storage.add_symptom(
+            _, codes = services.add_symptom(
                 db,
                 {
                     "symptom_date": on(day),
@@ -347,27 +347,29 @@ def load_example(db: Database, *, today: date) -> dict[str, int]:
                 flag_ids.setdefault(day, []).extend(_flag_ids_raised_on(db, on(day)))
         elif kind == "checkin_flag":
             _, day, code = event
-            flag_ids.setdefault(day, []).extend(storage.add_red_flags(db, [code], flagged_date=on(day), today=today))
+            flag_ids.setdefault(day, []).extend(services.add_red_flags(db, [code], flagged_date=on(day), today=today))
             written["red_flags"] += 1
         elif kind == "readiness":
             _, day = event
             written["readiness_results"] += len(
-                storage.add_readiness_results(db, _readiness_results(on(day), first=day == FIRST_TEST_DAY), today=today)
+                services.add_readiness_results(
+                    db, _readiness_results(on(day), first=day == FIRST_TEST_DAY), today=today
+                )
             )
         elif kind == "lesson":
             _, day, slug = event
-            storage.mark_lesson_read(db, slug, today=on(day))
+            services.mark_lesson_read(db, slug, today=on(day))
             written["lesson_progress"] += 1
         elif kind == "resolve":
             _, raised_day = event
             later, note = RESOLUTIONS[raised_day]
             for flag_id in sorted(set(flag_ids.get(raised_day, []))):
-                storage.resolve_red_flag(db, flag_id, resolved_date=on(raised_day + later), note=note, today=today)
+                services.resolve_red_flag(db, flag_id, resolved_date=on(raised_day + later), note=note, today=today)
     return written
 
 
 def _flag_ids_raised_on(db: Database, day: date) -> list[int]:
-    """Ids of the red flags raised on `day` (storage.add_symptom returns codes, not ids)."""
+    """Ids of the red flags raised on `day` (services.add_symptom returns codes, not ids)."""
     flags = storage.list_red_flags(db)
     return [int(i) for i in flags.loc[flags["flagged_date"] == day, "id"]]
 

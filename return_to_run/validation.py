@@ -9,7 +9,7 @@ write a record that has problems, so nothing unvalidated reaches the database.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
@@ -21,7 +21,12 @@ MAX_DISTANCE_KM = 100
 # for minutes; slower than 60 min/km is not moving and usually means a unit mistake.
 FASTEST_PACE_MIN_PER_KM = 2.5
 SLOWEST_PACE_MIN_PER_KM = 60.0
-MAX_NOTES_CHARS = 2000
+# One length limit for every text field she types or a file brings (notes, titles, the
+# red-flag resolve note): long enough for any real note, short enough for the PDF to lay out.
+MAX_TEXT_CHARS = 2000
+MAX_NOTES_CHARS = MAX_TEXT_CHARS  # the same limit, under the name importers and forms use
+# Record ids are SQLite rowids; a backup's ids beyond this are not ours (2**62 leaves room).
+MAX_RECORD_ID = 2**62
 # A symptom entry can predate the birth (pregnancy symptoms), but not by years.
 MAX_DAYS_BEFORE_BIRTH = 366
 EARLIEST_DATE = date(1950, 1, 1)
@@ -69,6 +74,14 @@ FIELD_LABELS = {
     "reps_right": "Reps, right side",
     "activity": "Activity",
     "weight_kg": "Weight (kg)",
+    "title": "Title",
+    "start_time": "Start time",
+    "flag_code": "Red flag",
+    "flagged_date": "Flagged on",
+    "resolved_date": "Resolved on",
+    "resolved_note": "Note",
+    "slug": "Lesson",
+    "read_date": "Read on",
     **{f"pain_{site}_0_10": f"Pain: {label.lower()} (0-10)" for site, label in models.PAIN_SITES.items()},
 }
 
@@ -76,6 +89,10 @@ FIELD_LABELS = {
 def label(field_name: str) -> str:
     """The name a field has on screen, for messages."""
     return FIELD_LABELS.get(field_name, field_name.replace("_", " ").capitalize())
+
+
+YES_WORDS = ("1", "true", "yes", "y")
+NO_WORDS = ("0", "false", "no", "n")
 
 
 class _Checker:
@@ -96,6 +113,8 @@ class _Checker:
                 return None
         if isinstance(value, float) and math.isnan(value):
             return None
+        if value is not None and type(value).__name__ in ("NAType", "NaTType"):
+            return None  # pandas' missing markers: bool(pd.NA) raises, NaT is not a date
         return value
 
     def date(self, name: str, *, today: date, allow_future: bool = False) -> date | None:
@@ -167,27 +186,50 @@ class _Checker:
         return value
 
     def flag(self, name: str) -> bool:
+        """Yes/no: a missing value is no; anything that is neither yes nor no is a problem
+        (never guessed), so a test done with symptoms cannot count as done without."""
         value = self._value(name)
         if value is None:
             return False
         if isinstance(value, str):
             lowered = value.lower()
-            if lowered in ("1", "true", "yes", "y"):
+            if lowered in YES_WORDS:
                 return True
-            if lowered in ("0", "false", "no", "n"):
+            if lowered in NO_WORDS:
                 return False
-            self.fail(name, f"'{value}' is not yes or no.")
-            return False
-        return bool(value)
+        elif isinstance(value, bool) or (isinstance(value, int | float) and value in (0, 1)):
+            return bool(value)
+        elif type(value).__name__ in ("bool_", "int64", "float64") and value in (0, 1):
+            return bool(value)  # numpy scalars from a DataFrame row
+        self.fail(name, f"'{value}' is not yes or no.")
+        return False
 
     def text(self, name: str) -> str:
         value = self._value(name)
         if value is None:
             return ""
         text = str(value)
-        if len(text) > MAX_NOTES_CHARS:
-            self.fail(name, f"is {len(text)} characters long; the limit is {MAX_NOTES_CHARS}.")
+        if len(text) > MAX_TEXT_CHARS:
+            self.fail(name, f"is {len(text)} characters long; the limit is {MAX_TEXT_CHARS}.")
         return text
+
+    def timestamp(self, name: str) -> str | None:
+        """An optional local time 'YYYY-MM-DDTHH:MM:SS' (seconds, no zone), as text."""
+        value = self._value(name)
+        if value is None:
+            return None
+        try:
+            moment = value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
+        except ValueError:
+            self.fail(name, f"'{value}' is not a time (use YYYY-MM-DDTHH:MM:SS).")
+            return None
+        if moment.tzinfo is not None:
+            self.fail(name, f"'{value}' must be her local time, without a time zone.")
+            return None
+        if moment.date() < EARLIEST_DATE:
+            self.fail(name, f"{moment.date().isoformat()} is before {EARLIEST_DATE.year}.")
+            return None
+        return moment.replace(microsecond=0).isoformat(timespec="seconds")
 
 
 def validate_profile(raw: Mapping, *, today: date) -> tuple[dict, list[Problem]]:
@@ -230,6 +272,16 @@ def validate_run(raw: Mapping, *, today: date) -> tuple[dict, list[Problem]]:
         "source": str(raw.get("source") or "manual"),
         "source_id": raw.get("source_id") or None,
     }
+    # Optional fields from an import: only present in `clean` when given, so a form's row stays as it was.
+    if raw.get("title") not in (None, ""):
+        clean["title"] = c.text("title")
+    if raw.get("start_time") not in (None, ""):
+        clean["start_time"] = c.timestamp("start_time")
+    for name in ("source", "source_id"):
+        if clean[name] is not None:
+            clean[name] = str(clean[name])
+            if len(clean[name]) > MAX_TEXT_CHARS:
+                c.fail(name, f"is {len(clean[name])} characters long; the limit is {MAX_TEXT_CHARS}.")
     if kind == "walk_run":
         clean["run_interval_min"] = c.number(
             "run_interval_min", required=True, low=0, low_inclusive=False, high=60, unit=" min"
@@ -319,3 +371,42 @@ def validate_foundation(raw: Mapping, *, today: date) -> tuple[dict, list[Proble
         "notes": c.text("notes"),
     }
     return clean, c.problems
+
+
+def validate_red_flag(raw: Mapping, *, today: date, known_codes: Mapping | Iterable[str]) -> tuple[dict, list[Problem]]:
+    """Check a red flag: a code the app knows, dated, optionally resolved (not before it was
+    raised, not in the future) with a note within the text limit."""
+    c = _Checker(raw)
+    code = c._value("flag_code")
+    if code is None:
+        c.fail("flag_code", "is missing.")
+    elif str(code) not in known_codes:
+        c.fail("flag_code", f"'{code}' is not a red flag this app knows.")
+        code = None
+    flagged = c.date("flagged_date", today=today)
+    resolved = c.date("resolved_date", today=today) if c._value("resolved_date") is not None else None
+    if flagged and resolved and resolved < flagged:
+        c.fail(
+            "resolved_date",
+            f"{resolved.isoformat()} is before the flag was raised ({flagged.isoformat()}).",
+        )
+    clean = {
+        "flag_code": None if code is None else str(code),
+        "flagged_date": flagged,
+        "symptom_id": c.number("symptom_id", required=False, low=1, high=MAX_RECORD_ID, integer=True),
+        "resolved_date": resolved,
+        "resolved_note": c.text("resolved_note"),
+    }
+    return clean, c.problems
+
+
+def validate_lesson_progress(raw: Mapping, *, today: date) -> tuple[dict, list[Problem]]:
+    """Check a 'lesson read' mark: a slug (letters, digits, dashes) and the day it was read."""
+    c = _Checker(raw)
+    slug = c._value("slug")
+    if slug is None:
+        c.fail("slug", "is missing.")
+    elif not isinstance(slug, str) or len(slug) > 200 or not all(ch.isalnum() or ch in "-_" for ch in slug):
+        c.fail("slug", f"'{str(slug)[:50]}' is not a lesson name.")
+        slug = None
+    return {"slug": slug, "read_date": c.date("read_date", today=today)}, c.problems

@@ -273,6 +273,8 @@ def test_every_migration_has_a_schema_fixture():
 def test_released_schema_is_upgraded_with_every_row_intact(tmp_path, name, upto):
     path = tmp_path / name
     shutil.copy(MIGRATION_FIXTURES / name, path)
+    with sqlite3.connect(path) as before:
+        had = {table: FIXTURES.columns_of(before, table) for table in FIXTURES.SAMPLE_ROWS}
     db = storage.open_db(path)
     assert migrations.migrations.pending(db) == []
     assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
@@ -281,7 +283,14 @@ def test_released_schema_is_upgraded_with_every_row_intact(tmp_path, name, upto)
     for table, rows in FIXTURES.SAMPLE_ROWS.items():
         assert len(stored[table]) == len(rows), table
         for expected, got in zip(rows, stored[table], strict=True):
-            assert {k: got.get(k) for k in expected} == expected, table
+            kept = {k: v for k, v in expected.items() if k in had[table]}  # columns that existed then
+            assert {k: got.get(k) for k in kept} == kept, table
+    # every record has a uid after the upgrade (filled by m003 for older rows), each unique
+    for table in migrations.RECORD_TABLES:
+        uids = [row["uid"] for row in stored[table]]
+        assert all(len(uid) == 32 and set(uid) <= set("0123456789abcdef") for uid in uids), table
+        assert len(set(uids)) == len(uids), table
+    assert len(storage.database_id(db)) == 32
     # and the upgraded file reads through the app's own functions
     assert storage.get_profile(db).units == "mi"
     assert storage.load_history(db).runs["notes"].iloc[-1].startswith("first one! <b>bold</b>")
@@ -411,7 +420,7 @@ def test_a_full_disk_during_import_writes_nothing_and_says_so(db_with_profile, f
 def test_a_full_disk_during_restore_changes_nothing_and_says_so(db_with_profile, full_disk):
     storage.add_run(db_with_profile, {"run_date": "2026-11-20", "duration_min": 20, "kind": "walk"}, today=TODAY)
     backup = json.loads(json.dumps(storage.all_rows(db_with_profile)))
-    backup["runs"] = [{**backup["runs"][0], "id": n + 1, "notes": "z" * 500} for n in range(500)]
+    backup["runs"] = [{**backup["runs"][0], "id": n + 1, "uid": None, "notes": "z" * 500} for n in range(500)]
     db = storage.open_db(storage.db_path())
     with pytest.raises(storage.RestoreError, match="nothing was changed"):
         storage.restore_backup(db, backup, mode="replace")

@@ -21,13 +21,17 @@ def test_first_open_creates_file_folder_and_schema(tmp_path):
     assert db.journal_mode == "wal"
     assert db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
     assert set(storage.USER_TABLES) <= set(db.table_names())
-    assert [m.name for m in migrations.migrations.applied(db)] == ["m001_initial", "m002_data_version"]
+    assert [m.name for m in migrations.migrations.applied(db)] == [
+        "m001_initial",
+        "m002_data_version",
+        "m003_uids_run_titles_meta",
+    ]
 
 
 def test_reopening_applies_nothing_twice(db_file):
     storage.open_db(db_file).close()
     db = storage.open_db(db_file)
-    assert db.execute("SELECT count(*) FROM _sqlite_migrations").fetchone()[0] == 2
+    assert db.execute("SELECT count(*) FROM _sqlite_migrations").fetchone()[0] == 3
     assert migrations.migrations.pending(db) == []
 
 
@@ -119,14 +123,14 @@ def test_list_runs_filters_by_date(db):
 
 
 def test_red_flag_resolution_is_dated_and_kept(db):
-    [flag_id] = storage.add_red_flags(db, ["calf_swelling"], flagged_date=date(2026, 11, 20), today=TODAY)
+    [flag_id] = storage.add_red_flags(db, ["hot_swollen_calf"], flagged_date=date(2026, 11, 20), today=TODAY)
     with pytest.raises(ValidationError) as caught:
         storage.resolve_red_flag(db, flag_id, resolved_date=date(2026, 11, 19), today=TODAY)
     assert str(caught.value) == "Resolved on: 2026-11-19 is before the flag was raised (2026-11-20)."
     storage.resolve_red_flag(db, flag_id, resolved_date=date(2026, 11, 22), note="GP: no clot", today=TODAY)
     flags = storage.list_red_flags(db).to_dict("records")
     assert [(f["flag_code"], f["resolved_date"], f["resolved_note"]) for f in flags] == [
-        ("calf_swelling", date(2026, 11, 22), "GP: no clot")
+        ("hot_swollen_calf", date(2026, 11, 22), "GP: no clot")
     ]
 
 

@@ -3,7 +3,8 @@
 Rooms: `connection` (paths, opening, the write transaction, errors), `queries` (reading),
 `records` (writing one kind of record), `backup` (export, reading a backup), `restore`
 (replace or merge a backup) and `migrations` (the schema). This module re-exports their
-public names, so callers write `storage.list_runs(db)`.
+public names, so callers write `storage.list_runs(db)`. Storage takes clean rows and
+writes them: validation and the rules are applied before, in `services`.
 """
 
 from .backup import RestoreError, backup_bytes, export_zip, read_backup
@@ -14,6 +15,7 @@ from .connection import (
     USER_TABLES,
     StorageError,
     data_version,
+    database_id,
     db_path,
     example_db_path,
     open_db,
@@ -25,6 +27,7 @@ from .queries import (
     existing_source_ids,
     first_log_date,
     get_profile,
+    get_row,
     get_run,
     get_setting,
     lessons_read,
@@ -35,47 +38,76 @@ from .queries import (
     list_symptoms,
     load_history,
     recent_runs_for_checkin,
+    run_exists,
 )
 from .records import (
-    add_foundation_session,
-    add_readiness_results,
-    add_red_flags,
-    add_run,
-    add_symptom,
+    StaleRecordError,
+    UndoError,
     delete_foundation_session,
+    delete_import_batch,
     delete_run,
     delete_symptom,
-    import_runs,
+    insert_foundation_session,
+    insert_imported_runs,
+    insert_readiness_results,
+    insert_red_flags,
+    insert_run,
+    insert_symptom,
     mark_lesson_read,
     mark_lesson_unread,
-    resolve_red_flag,
-    save_profile,
+    replace_run,
     set_setting,
     undo_delete_foundation_session,
     undo_delete_run,
     undo_delete_symptom,
-    update_run,
+    write_profile,
+    write_resolution,
 )
-from .restore import restore_backup
+from .restore import write_backup
 
-__all__ = [
-    "BUSY_TIMEOUT_MS",
-    "DB_ENV_VAR",
-    "DEFAULT_DB_PATH",
-    "USER_TABLES",
-    "RestoreError",
-    "StorageError",
+# Saves that validate and apply rules moved to `services` (the one door for every save).
+# Until every caller says services.add_run, storage.add_run still answers, with the
+# service itself, so no caller can write an unvalidated row through the old name.
+MOVED_TO_SERVICES = (
     "add_foundation_session",
     "add_readiness_results",
     "add_red_flags",
     "add_run",
     "add_symptom",
+    "import_runs",
+    "resolve_red_flag",
+    "restore_backup",
+    "save_profile",
+    "update_run",
+)
+
+
+def __getattr__(name: str):
+    if name in MOVED_TO_SERVICES:
+        from .. import services  # services imports storage: imported on first use, not at load
+
+        return getattr(services, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+__all__ = [
+    "BUSY_TIMEOUT_MS",
+    "DB_ENV_VAR",
+    "DEFAULT_DB_PATH",
+    "MOVED_TO_SERVICES",
+    "USER_TABLES",
+    "RestoreError",
+    "StaleRecordError",
+    "StorageError",
+    "UndoError",
     "all_rows",
     "backup_bytes",
     "counts",
     "data_version",
+    "database_id",
     "db_path",
     "delete_foundation_session",
+    "delete_import_batch",
     "delete_run",
     "delete_symptom",
     "example_db_path",
@@ -83,9 +115,15 @@ __all__ = [
     "export_zip",
     "first_log_date",
     "get_profile",
+    "get_row",
     "get_run",
     "get_setting",
-    "import_runs",
+    "insert_foundation_session",
+    "insert_imported_runs",
+    "insert_readiness_results",
+    "insert_red_flags",
+    "insert_run",
+    "insert_symptom",
     "lessons_read",
     "list_foundation",
     "list_readiness",
@@ -99,12 +137,13 @@ __all__ = [
     "read_backup",
     "recent_runs_for_checkin",
     "remove_database",
-    "resolve_red_flag",
-    "restore_backup",
-    "save_profile",
+    "replace_run",
+    "run_exists",
     "set_setting",
     "undo_delete_foundation_session",
     "undo_delete_run",
     "undo_delete_symptom",
-    "update_run",
+    "write_backup",
+    "write_profile",
+    "write_resolution",
 ]

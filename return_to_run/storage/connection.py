@@ -18,7 +18,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from .migrations import migrations
+from .migrations import MIGRATION_SET, SCHEMA_VERSION, migrations, released_names
 
 DB_ENV_VAR = "RETURN_TO_RUN_DB"
 DEFAULT_DB_PATH = Path(__file__).resolve().parent.parent.parent / "data" / "return_to_run.db"
@@ -60,28 +60,102 @@ def now() -> str:
 def open_db(path: Path | str) -> Database:
     """Open (creating if needed) and migrate the database at `path`.
 
-    Raises StorageError with a plain explanation when the folder cannot be created,
-    the file is read-only, locked by another program, or not a database.
+    The folder is made private (0700) when this app made it or it is the app's own data
+    folder, and the database and its -wal/-shm files are 0600 whatever the umask: they hold
+    health data. A file made by a newer app, or another program's SQLite file, is refused
+    before anything is written to it. Raises StorageError with a plain explanation when the
+    folder cannot be created, the file is read-only, locked, refused or not a database.
     """
     path = Path(path)
+    _make_folder(path.parent)
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        if not path.exists():
+            # Created private from the start: sqlite3 would create it 0644 under a usual umask.
+            os.close(os.open(path, os.O_RDWR | os.O_CREAT, PRIVATE_FILE_MODE))
     except OSError as error:
-        raise StorageError(
-            f"The data folder {path.parent} could not be created ({error.strerror}). "
-            f"Check that you may write there, or set {DB_ENV_VAR} to another file."
-        ) from error
+        raise StorageError(explain(sqlite3.OperationalError("unable to open database file"), path)) from error
     try:
         conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
         db = Database(conn)
-        db.execute("PRAGMA foreign_keys = ON")
         db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        refusal = _refusal(db, path)
+        if refusal:
+            conn.close()
+            raise StorageError(refusal)
+        db.execute("PRAGMA foreign_keys = ON")
         if db.journal_mode != "wal":
             db.enable_wal()
         migrations.apply(db)
     except sqlite3.DatabaseError as error:
         raise StorageError(explain(error, path)) from error
+    make_private(path)
     return db
+
+
+PRIVATE_FOLDER_MODE = 0o700
+PRIVATE_FILE_MODE = 0o600
+
+
+def _make_folder(folder: Path) -> None:
+    """Create the data folder (private); tighten the app's own data folder if it was made earlier."""
+    existed = folder.exists()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise StorageError(
+            f"The data folder {folder} could not be created ({error.strerror}). "
+            f"Check that you may write there, or set {DB_ENV_VAR} to another file."
+        ) from error
+    # A folder she chose for $RETURN_TO_RUN_DB (her home, say) is hers to set; ours is made private.
+    if not existed or folder == DEFAULT_DB_PATH.parent:
+        with contextlib.suppress(OSError):
+            folder.chmod(PRIVATE_FOLDER_MODE)
+
+
+def make_private(path: Path | str) -> None:
+    """chmod 0600 the database at `path` and its -wal/-shm files (those that exist).
+
+    A file she cannot chmod (owned by another user, a read-only mount) is left as it is:
+    opening it already said whether it can be written.
+    """
+    for suffix in ("", "-wal", "-shm"):
+        side = Path(str(path) + suffix)
+        with contextlib.suppress(OSError):
+            if side.exists() and side.stat().st_mode & 0o777 != PRIVATE_FILE_MODE:
+                side.chmod(PRIVATE_FILE_MODE)
+
+
+def _refusal(db: Database, path: Path) -> str | None:
+    """Why this file must not be opened for writing (None when it is new or ours and not newer).
+
+    Reads only: nothing is written to a refused file, not even the WAL switch.
+    """
+    tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    tables = {name for name in tables if not name.startswith("sqlite_")}
+    if not tables:
+        return None  # a new, empty file
+    applied: list[str] = []
+    if "_sqlite_migrations" in tables:
+        applied = [
+            row[0] for row in db.execute("SELECT name FROM _sqlite_migrations WHERE migration_set = ?", [MIGRATION_SET])
+        ]
+    if not applied:
+        return (
+            f"The file {path} is an SQLite database made by another program, not by Return to Run, "
+            f"so it was left untouched. Set {DB_ENV_VAR} to another file, or move this one aside."
+        )
+    known = set(released_names())
+    stored_version = None
+    if "meta" in tables:
+        row = db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        stored_version = int(row[0]) if row and str(row[0]).isdigit() else None
+    if set(applied) - known or (stored_version or 0) > SCHEMA_VERSION:
+        return (
+            f"The database {path} was saved by a newer version of Return to Run, so this version "
+            "left it untouched (it could damage data it does not know). Update the app to use it, "
+            f"or set {DB_ENV_VAR} to another file."
+        )
+    return None
 
 
 def explain(error: sqlite3.DatabaseError, path: Path) -> str:
@@ -162,6 +236,15 @@ def write_errors(fn):
 def data_version(db: Database) -> int:
     """A number that changes whenever her logs or profile change (bumped by triggers)."""
     return db.execute("SELECT version FROM data_version WHERE id = 1").fetchone()[0]
+
+
+def database_id(db: Database) -> str:
+    """This file's random id (32 hex digits), made once when the file was created.
+
+    A recreated file has a new id even if its data version is the same number, so a cache
+    keyed on (database id, data version) never serves another file's history.
+    """
+    return db.execute("SELECT value FROM meta WHERE key = 'database_id'").fetchone()[0]
 
 
 def remove_database(path: Path | str) -> None:

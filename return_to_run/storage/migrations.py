@@ -1,6 +1,9 @@
 """Schema, built only through migrations. A migration is never edited once released:
-change the schema by adding m002_..., m003_... below.
+change the schema by adding m004_..., m005_... below, and raise SCHEMA_VERSION.
 
+Migrations are literal SQL and never read live `models`: a database made today must
+stay what it is when an enum changes later (tests/test_migrations.py compares the
+enums in `models` with the CHECK constraints, so changing one forces a new migration).
 CHECK constraints repeat the validation rules so that a bug past validation still
 cannot store a date that does not exist, a severity of 11 or an unknown enum.
 """
@@ -9,54 +12,37 @@ from __future__ import annotations
 
 from sqlite_utils import Database, Migrations
 
-from .. import models
+MIGRATION_SET = "return_to_run"
+migrations = Migrations(MIGRATION_SET)
 
-migrations = Migrations("return_to_run")
+# The schema this app writes; a database whose meta.schema_version is higher was made by a
+# newer app and is refused (storage.connection.open_db), since this code would mis-write it.
+SCHEMA_VERSION = 3
 
-
-def _valid_date(column: str, *, nullable: bool = False) -> str:
-    # date(x, '+0 days') normalises; an impossible date such as 2026-02-30 does not
-    # survive the round trip, while plain date(x) would accept it.
-    check = f"date({column}, '+0 days') IS {column}"
-    return f"({column} IS NULL OR {check})" if nullable else check
-
-
-def _one_of(column: str, options) -> str:
-    values = ", ".join(f"'{code}'" for code in options)
-    return f"{column} IN ({values})"
-
-
-def _score(column: str) -> str:
-    return f"{column} BETWEEN 0 AND 10"
-
-
-@migrations()
-def m001_initial(db: Database) -> None:
-    pain_columns = "\n".join(
-        f"    {col} INTEGER NOT NULL DEFAULT 0 CHECK ({_score(col)})," for col in models.PAIN_COLUMNS
-    )
-    schema = f"""
+# A date column holds a real date: date(x, '+0 days') normalises, so an impossible date
+# such as 2026-02-30 does not survive the round trip (plain date(x) would accept it).
+M001_SQL = """
 CREATE TABLE profile (
     id INTEGER PRIMARY KEY CHECK (id = 1),
-    birth_date TEXT NOT NULL CHECK ({_valid_date("birth_date")}),
-    birth_type TEXT NOT NULL CHECK ({_one_of("birth_type", models.BIRTH_TYPES)}),
-    perineal_tear TEXT NOT NULL CHECK ({_one_of("perineal_tear", models.PERINEAL_TEARS)}),
-    feeding TEXT NOT NULL CHECK ({_one_of("feeding", models.FEEDING)}),
+    birth_date TEXT NOT NULL CHECK (date(birth_date, '+0 days') IS birth_date),
+    birth_type TEXT NOT NULL CHECK (birth_type IN ('vaginal', 'assisted_vaginal', 'planned_c_section', 'unplanned_c_section')),
+    perineal_tear TEXT NOT NULL CHECK (perineal_tear IN ('none', 'first_second', 'third_fourth', 'unknown')),
+    feeding TEXT NOT NULL CHECK (feeding IN ('breastfeeding', 'mixed', 'formula')),
     leaked_before_or_during_pregnancy INTEGER NOT NULL CHECK (leaked_before_or_during_pregnancy IN (0, 1)),
-    running_background TEXT NOT NULL CHECK ({_one_of("running_background", models.RUNNING_BACKGROUNDS)}),
+    running_background TEXT NOT NULL CHECK (running_background IN ('new', 'recreational', 'competitive')),
     previous_running_injury INTEGER NOT NULL CHECK (previous_running_injury IN (0, 1)),
     short_sleep_or_high_fatigue INTEGER NOT NULL DEFAULT 0 CHECK (short_sleep_or_high_fatigue IN (0, 1)),
-    units TEXT NOT NULL DEFAULT 'km' CHECK ({_one_of("units", models.UNITS)}),
+    units TEXT NOT NULL DEFAULT 'km' CHECK (units IN ('km', 'mi')),
     weight_kg REAL CHECK (weight_kg IS NULL OR weight_kg BETWEEN 30 AND 250),
     updated_at TEXT NOT NULL
 );
 
 CREATE TABLE runs (
     id INTEGER PRIMARY KEY,
-    run_date TEXT NOT NULL CHECK ({_valid_date("run_date")}),
+    run_date TEXT NOT NULL CHECK (date(run_date, '+0 days') IS run_date),
     duration_min REAL NOT NULL CHECK (duration_min > 0 AND duration_min <= 600),
     distance_km REAL CHECK (distance_km IS NULL OR (distance_km > 0 AND distance_km <= 100)),
-    kind TEXT NOT NULL CHECK ({_one_of("kind", models.RUN_KINDS)}),
+    kind TEXT NOT NULL CHECK (kind IN ('walk', 'walk_run', 'continuous', 'hills_speed', 'buggy')),
     run_interval_min REAL CHECK (run_interval_min IS NULL OR run_interval_min > 0),
     walk_interval_min REAL CHECK (walk_interval_min IS NULL OR walk_interval_min > 0),
     interval_repeats INTEGER CHECK (interval_repeats IS NULL OR interval_repeats >= 1),
@@ -67,30 +53,39 @@ CREATE TABLE runs (
     created_at TEXT NOT NULL,
     UNIQUE (source, source_id)
 );
+
 CREATE INDEX runs_by_date ON runs (run_date);
 
 CREATE TABLE symptoms (
     id INTEGER PRIMARY KEY,
-    symptom_date TEXT NOT NULL CHECK ({_valid_date("symptom_date")}),
+    symptom_date TEXT NOT NULL CHECK (date(symptom_date, '+0 days') IS symptom_date),
     run_id INTEGER REFERENCES runs (id) ON DELETE SET NULL,
-    timing TEXT NOT NULL CHECK ({_one_of("timing", models.SYMPTOM_TIMINGS)}),
-    leakage TEXT NOT NULL CHECK ({_one_of("leakage", models.LEAKAGE_LEVELS)}),
-    heaviness_0_10 INTEGER NOT NULL DEFAULT 0 CHECK ({_score("heaviness_0_10")}),
-{pain_columns}
-    bleeding TEXT NOT NULL CHECK ({_one_of("bleeding", models.BLEEDING_LEVELS)}),
+    timing TEXT NOT NULL CHECK (timing IN ('during_run', 'within_24h', 'not_linked')),
+    leakage TEXT NOT NULL CHECK (leakage IN ('none', 'drops', 'more')),
+    heaviness_0_10 INTEGER NOT NULL DEFAULT 0 CHECK (heaviness_0_10 BETWEEN 0 AND 10),
+    pain_pelvis_0_10 INTEGER NOT NULL DEFAULT 0 CHECK (pain_pelvis_0_10 BETWEEN 0 AND 10),
+    pain_low_back_0_10 INTEGER NOT NULL DEFAULT 0 CHECK (pain_low_back_0_10 BETWEEN 0 AND 10),
+    pain_hip_0_10 INTEGER NOT NULL DEFAULT 0 CHECK (pain_hip_0_10 BETWEEN 0 AND 10),
+    pain_knee_0_10 INTEGER NOT NULL DEFAULT 0 CHECK (pain_knee_0_10 BETWEEN 0 AND 10),
+    pain_foot_ankle_0_10 INTEGER NOT NULL DEFAULT 0 CHECK (pain_foot_ankle_0_10 BETWEEN 0 AND 10),
+    pain_abdomen_scar_0_10 INTEGER NOT NULL DEFAULT 0 CHECK (pain_abdomen_scar_0_10 BETWEEN 0 AND 10),
+    pain_other_0_10 INTEGER NOT NULL DEFAULT 0 CHECK (pain_other_0_10 BETWEEN 0 AND 10),
+    bleeding TEXT NOT NULL CHECK (bleeding IN ('none', 'spotting', 'more')),
     bowel_leakage INTEGER NOT NULL DEFAULT 0 CHECK (bowel_leakage IN (0, 1)),
     notes TEXT NOT NULL DEFAULT '',
     created_at TEXT NOT NULL
 );
+
 CREATE INDEX symptoms_by_date ON symptoms (symptom_date);
+
 CREATE INDEX symptoms_by_run ON symptoms (run_id);
 
 CREATE TABLE red_flags (
     id INTEGER PRIMARY KEY,
     flag_code TEXT NOT NULL CHECK (length(flag_code) > 0),
-    flagged_date TEXT NOT NULL CHECK ({_valid_date("flagged_date")}),
+    flagged_date TEXT NOT NULL CHECK (date(flagged_date, '+0 days') IS flagged_date),
     symptom_id INTEGER REFERENCES symptoms (id) ON DELETE SET NULL,
-    resolved_date TEXT CHECK ({_valid_date("resolved_date", nullable=True)}
+    resolved_date TEXT CHECK ((resolved_date IS NULL OR date(resolved_date, '+0 days') IS resolved_date)
                              AND (resolved_date IS NULL OR resolved_date >= flagged_date)),
     resolved_note TEXT NOT NULL DEFAULT '',
     created_at TEXT NOT NULL
@@ -98,8 +93,8 @@ CREATE TABLE red_flags (
 
 CREATE TABLE readiness_results (
     id INTEGER PRIMARY KEY,
-    test_date TEXT NOT NULL CHECK ({_valid_date("test_date")}),
-    test_code TEXT NOT NULL CHECK ({_one_of("test_code", models.READINESS_TESTS)}),
+    test_date TEXT NOT NULL CHECK (date(test_date, '+0 days') IS test_date),
+    test_code TEXT NOT NULL CHECK (test_code IN ('walk_30min', 'single_leg_balance', 'single_leg_squat', 'jog_on_spot', 'forward_bounds', 'hop_in_place', 'running_man', 'calf_raise', 'single_leg_bridge', 'single_leg_sit_to_stand', 'side_lying_hip_abduction')),
     completed INTEGER NOT NULL CHECK (completed IN (0, 1)),
     had_symptoms INTEGER NOT NULL CHECK (had_symptoms IN (0, 1)),
     reps_left INTEGER CHECK (reps_left IS NULL OR reps_left >= 0),
@@ -107,21 +102,23 @@ CREATE TABLE readiness_results (
     notes TEXT NOT NULL DEFAULT '',
     created_at TEXT NOT NULL
 );
+
 CREATE INDEX readiness_by_date ON readiness_results (test_date);
 
 CREATE TABLE foundation_sessions (
     id INTEGER PRIMARY KEY,
-    session_date TEXT NOT NULL CHECK ({_valid_date("session_date")}),
-    activity TEXT NOT NULL CHECK ({_one_of("activity", models.FOUNDATION_ACTIVITIES)}),
+    session_date TEXT NOT NULL CHECK (date(session_date, '+0 days') IS session_date),
+    activity TEXT NOT NULL CHECK (activity IN ('pelvic_floor', 'strength', 'breathing', 'low_impact_cardio')),
     duration_min REAL NOT NULL CHECK (duration_min > 0 AND duration_min <= 600),
     notes TEXT NOT NULL DEFAULT '',
     created_at TEXT NOT NULL
 );
+
 CREATE INDEX foundation_by_date ON foundation_sessions (session_date);
 
 CREATE TABLE lesson_progress (
     slug TEXT PRIMARY KEY,
-    read_date TEXT NOT NULL CHECK ({_valid_date("read_date")})
+    read_date TEXT NOT NULL CHECK (date(read_date, '+0 days') IS read_date)
 );
 
 CREATE TABLE settings (
@@ -129,10 +126,22 @@ CREATE TABLE settings (
     value TEXT NOT NULL
 );
 """
-    # One statement at a time: executescript() would COMMIT the migration's transaction.
-    for statement in schema.split(";"):
-        if statement.strip():
-            db.execute(statement)
+
+
+def released_names() -> list[str]:
+    """Names of every migration this app knows, in order."""
+    return [migration.name for migration in migrations._migrations]  # sqlite-utils keeps them there
+
+
+def _statements(sql: str) -> list[str]:
+    """One statement at a time: executescript() would COMMIT the migration's transaction."""
+    return [statement.strip() for statement in sql.split(";") if statement.strip()]
+
+
+@migrations()
+def m001_initial(db: Database) -> None:
+    for statement in _statements(M001_SQL):
+        db.execute(statement)
 
 
 # Tables whose changes alter what the guidance and charts show.
@@ -151,3 +160,37 @@ def m002_data_version(db: Database) -> None:
                 f"CREATE TRIGGER bump_version_{table}_{event.lower()} AFTER {event} ON {table} "
                 "BEGIN UPDATE data_version SET version = version + 1 WHERE id = 1; END"
             )
+
+
+# Tables of dated records she logs; each record gets a uid from m003 on.
+RECORD_TABLES = ("runs", "symptoms", "red_flags", "readiness_results", "foundation_sessions")
+RANDOM_UID_SQL = "lower(hex(randomblob(16)))"  # 32 hex digits, the shape of uuid4().hex
+
+
+@migrations()
+def m003_uids_run_titles_meta(db: Database) -> None:
+    """A stable unique id per record (merge-restore matches on it, so two records saved in the
+    same second both survive); runs keep an import's title apart from her notes, their start
+    time (cross-source duplicates) and the import batch they came in; and a meta table holds
+    this file's random database id (caches key on it) and the schema version."""
+    for table in RECORD_TABLES:
+        db.execute(f"ALTER TABLE {table} ADD COLUMN uid TEXT")
+        db.execute(f"UPDATE {table} SET uid = {RANDOM_UID_SQL} WHERE uid IS NULL")
+        db.execute(f"CREATE UNIQUE INDEX {table}_by_uid ON {table} (uid)")
+        # Storage always writes a uid; this only catches a row written some other way.
+        db.execute(
+            f"CREATE TRIGGER fill_uid_{table} AFTER INSERT ON {table} WHEN NEW.uid IS NULL "
+            f"BEGIN UPDATE {table} SET uid = {RANDOM_UID_SQL} WHERE rowid = NEW.rowid; END"
+        )
+    db.execute("ALTER TABLE runs ADD COLUMN title TEXT NOT NULL DEFAULT ''")
+    db.execute(
+        "ALTER TABLE runs ADD COLUMN start_time TEXT CHECK (start_time IS NULL OR "
+        "strftime('%Y-%m-%dT%H:%M:%S', start_time) IS start_time)"
+    )
+    db.execute("ALTER TABLE runs ADD COLUMN import_batch TEXT")
+    db.execute("CREATE INDEX runs_by_import_batch ON runs (import_batch)")
+    db.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+    db.execute(
+        "INSERT INTO meta (key, value) VALUES ('app', 'return_to_run'), "
+        f"('database_id', {RANDOM_UID_SQL}), ('schema_version', '3')"
+    )
