@@ -6,6 +6,11 @@ five timings for each and their ratio. Target: parse_upload within 3x of a bare 
 (which only reads cells; parse_upload also validates every row). Never asserts on time.
 
     .venv/bin/python bench/bench_import.py
+    .venv/bin/python bench/bench_import.py --bomb 1024   # also: a zip member inflating to 1 GB
+
+With `--bomb MB` it also builds a zip whose activities.csv inflates to MB megabytes (written in
+chunks, a few MB on disk) and prints the peak Python memory and time parse_upload needs to
+refuse it: the member is counted as it inflates, so the peak stays near one read chunk.
 """
 
 from __future__ import annotations
@@ -196,5 +201,37 @@ def main() -> None:
     )
 
 
+def bomb(megabytes: int) -> None:
+    """Peak memory of refusing a zip member that inflates to `megabytes` MB."""
+    import tracemalloc
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive, archive.open("activities.csv", "w") as out:
+        chunk = b"1,2,3\n" * (1024 * 1024 // 6)
+        for _ in range(megabytes):
+            out.write(chunk)
+    data = buffer.getvalue()
+    from return_to_run.importers import activity_files, garmin, strava  # noqa: F401 - imported before timing
+
+    tracemalloc.start()
+    began = time.perf_counter()
+    try:
+        parse_upload("export.zip", data, today=date(2025, 1, 1))
+    except Exception as exc:  # noqa: BLE001 - the refusal is what is measured
+        message = str(exc)
+    else:
+        message = "(not refused)"
+    seconds = time.perf_counter() - began
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    print(f"zip member inflating to {megabytes} MB ({len(data) / 1024 / 1024:.1f} MB zipped):")
+    print(f"  refused in {seconds:.2f} s, peak Python memory {peak / 1024 / 1024:.1f} MB")
+    print(f"  {message}")
+
+
 if __name__ == "__main__":
-    main()
+    if "--bomb" in sys.argv:
+        bomb(int(sys.argv[sys.argv.index("--bomb") + 1]))
+    else:
+        main()
