@@ -2,11 +2,12 @@
 
 import streamlit as st
 
-from return_to_run import lessons, storage, ui
+from return_to_run import lessons, storage
+from return_to_run.ui import cached, guidance, learn, shell, text
 
-with ui.page("Where am I", "🏃‍♀️") as ctx:
+with shell.page("Where am I", "🏃‍♀️") as ctx:
     st.title("🏃‍♀️ Return to Run")
-    ui.show_flash()
+    shell.show_flash()
 
     if ctx.profile is None:
         st.markdown(
@@ -19,32 +20,32 @@ with ui.page("Where am I", "🏃‍♀️") as ctx:
         st.page_link("pages/log_run.py", label="2. Log your first walk or run", icon="👟")
         st.markdown("Or look around first with a made-up mother's six months of logs:")
         if st.button("🧪 Explore with example data", key="load_example", type="primary"):
-            ui.start_example_mode()
+            shell.start_example_mode()
             st.rerun()
         st.page_link("pages/learn.py", label="Start with why: read the lessons", icon="📚")
         st.stop()
 
-    assessment = ui.assessment(ctx)
-    st.subheader(f"{ui.weeks_label(ctx)} · {assessment.phase.name}")
+    assessment = cached.assessment(ctx)
+    st.subheader(f"{text.weeks_label(ctx.weeks_since_birth)} · {assessment.phase.name}")
 
     if assessment.open_red_flags:
-        ui.show_red_flag_alerts(assessment.open_red_flags)
+        guidance.show_red_flag_alerts(assessment.open_red_flags)
         st.warning("Training suggestions are paused until you mark the red flag resolved.", icon="⏸️")
         st.page_link("pages/red_flags.py", label="Red flags: mark one resolved", icon="🚩")
 
-    ui.quick_actions()
+    guidance.quick_actions()
     st.markdown(assessment.phase.what_it_means)
-    ui.todays_plan(assessment, ctx.units)
-    ui.next_phase_checklist(assessment)
-    ui.modifiers_note(assessment)
+    guidance.todays_plan(assessment)
+    guidance.next_phase_checklist(assessment)
+    guidance.modifiers_note(assessment)
 
     st.markdown("#### Read for this phase")
-    for lesson in lessons.lessons_for_phase(ui.all_lessons(), assessment.phase.code):
-        ui.lesson_link(lesson)
+    for lesson in lessons.lessons_for_phase(cached.all_lessons(), assessment.phase.code):
+        learn.lesson_link(lesson)
 
     st.markdown("#### Your last 12 weeks")
     if storage.counts(ctx.db)["runs"] == 0:
         st.caption("Your runs and symptoms will appear here week by week once you log them.")
     else:
-        ui.chart("weekly_chart", ui.recent_weeks(ctx), units=ctx.units, compact=True, key="home_chart")
+        cached.chart("weekly_chart", cached.recent_weeks(ctx), units=ctx.units, compact=True, key="home_chart")
         st.page_link("pages/trends.py", label="See all your trends", icon="📈")

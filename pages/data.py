@@ -1,17 +1,18 @@
 """Your data: import from Strava, Garmin or activity files; export, back up and restore;
 the clinician summary; the example data switch."""
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 import streamlit as st
 
-from return_to_run import importers, storage, ui
+from return_to_run import importers, storage
+from return_to_run.ui import data, shell, state, text, widgets
 from return_to_run.validation import ValidationError
 
-with ui.page("Your data", "💾") as ctx:
+with shell.page("Your data", "💾") as ctx:
     st.title("💾 Your data")
-    st.write(f"Everything lives in one file on this computer: `{ctx.db_path}`. Nothing is uploaded.")
-    ui.show_flash()
+    st.write(f"Everything lives in one file on this computer: {text.code_span(ctx.db_path)}. Nothing is uploaded.")
+    shell.show_flash()
     import_tab, report_tab, backup_tab, example_tab = st.tabs(
         ["Import runs", "Clinician summary", "Export and restore", "Example data"]
     )
@@ -29,11 +30,11 @@ with ui.page("Your data", "💾") as ctx:
                     upload.name, upload.getvalue(), today=ctx.today, distance_units=ctx.units
                 )
             except importers.ImportFileError as error:
-                st.error(str(error), icon="📄")
+                st.error(text.escape_markdown(error), icon="📄")
             else:
-                preview = ui.import_preview(ctx, result)
+                preview = data.import_preview(ctx, result)
                 if preview["new_rows"] and st.button(
-                    f"Import {ui.plural(len(preview['new_rows']), 'activity', 'activities')}",
+                    f"Import {text.plural(len(preview['new_rows']), 'activity', 'activities')}",
                     type="primary",
                     key="confirm_import",
                 ):
@@ -46,9 +47,12 @@ with ui.page("Your data", "💾") as ctx:
                             progress=lambda done, total: bar.progress(done / total, text=f"{done} of {total}"),
                         )
                     except ValidationError as error:
-                        ui.show_problems(error)
+                        widgets.show_problems(error)
                     else:
-                        ui.flash(f"Imported {ui.plural(added['added'], 'activity', 'activities')} from {upload.name}.")
+                        shell.flash(
+                            f"Imported {text.plural(added['added'], 'activity', 'activities')} "
+                            f"from {text.code_span(upload.name)}."
+                        )
                         st.session_state.pop("import_file", None)
                         st.rerun()
 
@@ -63,33 +67,27 @@ with ui.page("Your data", "💾") as ctx:
                 "on your computer."
             )
             cols = st.columns(2)
-            start = cols[0].date_input(
+            start = widgets.date_field(
                 "From",
                 value=max(ctx.profile.birth_date, ctx.today - timedelta(weeks=26)),
+                max_value=ctx.today,
                 key="report_from",
-                format="YYYY-MM-DD",
-                min_value=date(1950, 1, 1),
-                max_value=ctx.today,
+                container=cols[0],
             )
-            end = cols[1].date_input(
-                "To",
-                value=ctx.today,
-                key="report_to",
-                format="YYYY-MM-DD",
-                min_value=date(1950, 1, 1),
-                max_value=ctx.today,
-            )
+            end = widgets.date_field("To", value=ctx.today, max_value=ctx.today, key="report_to", container=cols[1])
             if start > end:
                 st.error("**From** must be on or before **To**.")
             elif st.button("Make the PDF", key="make_report"):
+                # fpdf2 and the chart renderer load only when she asks for a PDF.
                 from return_to_run import report
 
                 with st.spinner("Making your summary ..."):
-                    st.session_state["report_pdf"] = report.report_for(ctx.db, today=ctx.today, start=start, end=end)
-            if "report_pdf" in st.session_state:
+                    state.remember(ctx, "report_pdf", report.report_for(ctx.db, today=ctx.today, start=start, end=end))
+            pdf = state.recall(ctx, "report_pdf")
+            if pdf is not None:
                 st.download_button(
                     "⬇️ Download the summary (PDF)",
-                    st.session_state["report_pdf"],
+                    pdf,
                     file_name=f"return-to-run-summary-{ctx.today.isoformat()}.pdf",
                     mime="application/pdf",
                     key="download_report",
@@ -103,7 +101,7 @@ with ui.page("Your data", "💾") as ctx:
         )
         st.download_button(
             "⬇️ Download everything (zip)",
-            ui.export_later(ctx),
+            data.export_later(ctx),
             file_name=f"return-to-run-{ctx.today.isoformat()}.zip",
             mime="application/zip",
             key="download_export",
@@ -115,9 +113,9 @@ with ui.page("Your data", "💾") as ctx:
             try:
                 tables = storage.read_backup(backup.getvalue())
             except storage.RestoreError as error:
-                st.error(str(error), icon="📄")
+                st.error(text.escape_markdown(error), icon="📄")
             else:
-                ui.restore_preview(ctx, tables)
+                data.restore_preview(ctx, tables)
 
     # ---- example data
     with example_tab:
@@ -126,7 +124,7 @@ with ui.page("Your data", "💾") as ctx:
                 "You are exploring the example data. Leaving deletes the example file; your own log is untouched."
             )
             if st.button("Leave and remove example data", key="leave_example", type="primary"):
-                ui.leave_example_mode()
+                shell.leave_example_mode()
                 st.rerun()
         else:
             st.markdown(
@@ -134,5 +132,5 @@ with ui.page("Your data", "💾") as ctx:
                 "file, never mixed with yours, and one click removes it."
             )
             if st.button("🧪 Explore with example data", key="load_example_data"):
-                ui.start_example_mode()
+                shell.start_example_mode()
                 st.rerun()

@@ -1,35 +1,27 @@
 """Foundation work: pelvic floor training and strength sessions, beside the runs."""
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 import streamlit as st
 
-from return_to_run import models, storage, ui
+from return_to_run import models, storage
+from return_to_run.ui import shell, tables, widgets
 from return_to_run.validation import ValidationError
 
 FORM_KEYS = ("foundation_date", "foundation_activity", "foundation_minutes", "foundation_notes")
 
-with ui.page("Foundation work", "🧘") as ctx:
+with shell.page("Foundation work", "🧘") as ctx:
     st.title("🧘 Foundation work")
-    ui.require_profile(ctx)
+    shell.require_profile(ctx)
     st.write(
         "Pelvic floor training most days and strength work twice a week are what make a return "
         "to running hold up (UK Chief Medical Officers 2019; Canadian postpartum guideline 2025). "
         "Logging it keeps you honest with yourself, and shows beside your runs on Trends."
     )
-    ui.show_flash()
-    if st.session_state.pop("reset_foundation_form", False):
-        for key in FORM_KEYS:
-            st.session_state.pop(key, None)
+    shell.show_flash()
+    widgets.reset_form("reset_foundation_form", FORM_KEYS)
 
-    session_date = st.date_input(
-        "Date",
-        value=ctx.today,
-        max_value=ctx.today,
-        min_value=date(1950, 1, 1),
-        key="foundation_date",
-        format="YYYY-MM-DD",
-    )
+    session_date = widgets.date_field("Date", value=ctx.today, max_value=ctx.today, key="foundation_date")
     activity = st.radio(
         "What",
         list(models.FOUNDATION_ACTIVITIES),
@@ -37,7 +29,7 @@ with ui.page("Foundation work", "🧘") as ctx:
         key="foundation_activity",
     )
     minutes = st.number_input("Minutes", min_value=0.0, step=1.0, value=10.0, key="foundation_minutes")
-    notes = st.text_input("Notes (optional)", key="foundation_notes", max_chars=2000)
+    notes = st.text_input("Notes (optional)", key="foundation_notes", max_chars=widgets.NOTES_MAX_CHARS)
     if st.button("Save session", type="primary", width="stretch", key="save_foundation"):
         try:
             storage.add_foundation_session(
@@ -46,18 +38,23 @@ with ui.page("Foundation work", "🧘") as ctx:
                 today=ctx.today,
             )
         except ValidationError as error:
-            ui.show_problems(error)
+            widgets.show_problems(error)
         else:
             st.session_state["reset_foundation_form"] = True
-            ui.flash(f"{models.FOUNDATION_ACTIVITIES[activity]} saved.")
+            shell.flash(f"{models.FOUNDATION_ACTIVITIES[activity]} saved.")
             st.rerun()
 
     st.divider()
     st.subheader("The last four weeks")
-    ui.undo_bar(ctx, "foundation")
+    widgets.undo_bar(ctx, "foundation")
     sessions = storage.list_foundation(ctx.db, start=ctx.today - timedelta(weeks=4), end=ctx.today)
     if sessions.empty:
         st.info("No sessions logged in the last four weeks.")
     else:
-        ui.foundation_summary(sessions)
-        ui.delete_foundation_control(ctx, sessions)
+        cols = st.columns(len(models.FOUNDATION_ACTIVITIES))
+        for col, (label, count) in zip(cols, tables.foundation_counts(sessions).items(), strict=True):
+            col.metric(label, count)
+        st.dataframe(tables.foundation_table(sessions), hide_index=True, width="stretch", key="foundation_table")
+        widgets.confirmed_delete(
+            ctx, "foundation", "session", tables.foundation_choices(sessions), storage.delete_foundation_session
+        )

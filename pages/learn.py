@@ -2,10 +2,11 @@
 
 import streamlit as st
 
-from return_to_run import lessons, storage, ui
+from return_to_run import lessons, storage
+from return_to_run.ui import cached, learn, shell
 
-with ui.page("Learn", "📚") as ctx:
-    all_lessons = ui.all_lessons()
+with shell.page("Learn", "📚") as ctx:
+    all_lessons = cached.all_lessons()
     read = storage.lessons_read(ctx.db)
     slug = st.query_params.get("lesson")
 
@@ -19,7 +20,7 @@ with ui.page("Learn", "📚") as ctx:
             if st.button("← All lessons", key="back_to_lessons"):
                 st.query_params.clear()
                 st.rerun()
-            ui.lesson_view(ctx, lesson, read_on=read.get(lesson.slug))
+            learn.lesson_view(ctx, lesson, read_on=read.get(lesson.slug))
             st.stop()
 
     st.title("📚 Learn")
@@ -35,5 +36,5 @@ with ui.page("Learn", "📚") as ctx:
         st.subheader(topic)
         for lesson in topic_lessons:
             with st.container(border=True):
-                ui.lesson_link(lesson, done=lesson.slug in read)
+                learn.lesson_link(lesson, done=lesson.slug in read)
                 st.caption(lesson.summary)

@@ -1,10 +1,9 @@
 """Log a run: add one, check in on symptoms straight after, and browse, edit or delete."""
 
-from datetime import date
-
 import streamlit as st
 
-from return_to_run import models, storage, ui
+from return_to_run import models, storage
+from return_to_run.ui import cached, checkin, runs, shell, state, tables, text, widgets
 from return_to_run.validation import ValidationError
 
 FORM_KEYS = (
@@ -19,34 +18,28 @@ FORM_KEYS = (
     "run_notes",
 )
 
-with ui.page("Log a run", "👟") as ctx:
+with shell.page("Log a run", "👟") as ctx:
     st.title("👟 Log a run")
-    ui.require_profile(ctx)
-    st.caption(ui.weeks_label(ctx))
-    ui.show_flash()
-    ui.show_last_symptom_result()
+    shell.require_profile(ctx)
+    st.caption(text.weeks_label(ctx.weeks_since_birth))
+    shell.show_flash()
+    checkin.show_last_symptom_result(ctx)
 
-    if st.session_state.pop("reset_run_form", False):
-        for key in FORM_KEYS:
-            st.session_state.pop(key, None)
+    widgets.reset_form("reset_run_form", FORM_KEYS)
 
     # ---- the quick check-in right after a save: "no symptoms" is one tap
-    checkin_run_id = st.session_state.get("checkin_run_id")
-    if checkin_run_id is not None:
-        ui.quick_checkin(ctx, checkin_run_id)
+    if checkin.quick_checkin(ctx):
         st.divider()
 
     st.subheader("New run")
-    run_date = st.date_input(
-        "Date", value=ctx.today, max_value=ctx.today, min_value=date(1950, 1, 1), key="run_date", format="YYYY-MM-DD"
-    )
+    run_date = widgets.date_field("Date", value=ctx.today, max_value=ctx.today, key="run_date")
     kind = st.radio(
         "Kind", list(models.RUN_KINDS), format_func=models.RUN_KINDS.get, horizontal=True, key="run_kind", index=1
     )
     raw = {"run_date": run_date, "kind": kind}
     pattern_min = None
     if kind == "walk_run":
-        suggested = ui.suggested_pattern(ctx)
+        suggested = runs.suggested_pattern(ctx)
         cols = st.columns(3)
         raw["run_interval_min"] = cols[0].number_input(
             "Run (min)", min_value=0.0, step=0.5, value=suggested["run_interval_min"], key="run_interval"
@@ -71,35 +64,38 @@ with ui.page("Log a run", "👟") as ctx:
     if raw["duration_min"] is None and pattern_min:
         raw["duration_min"] = pattern_min
     distance = cols[1].number_input(
-        f"{ui.distance_label(ctx.units)}, optional", min_value=0.0, step=0.1, value=None, key="run_distance"
+        f"{widgets.distance_label(ctx.units)}, optional", min_value=0.0, step=0.1, value=None, key="run_distance"
     )
     raw["distance_km"] = models.to_km(distance, ctx.units) if distance else None
-    for warning in ui.planned_run_warnings(ctx, kind, raw["duration_min"], run_date):
+    for warning in cached.planned_run_warnings(ctx, kind, raw["duration_min"], run_date):
         st.warning(warning, icon="⚠️")
     raw["effort_1_10"] = st.slider("Effort (1 = very easy, 10 = all out)", 1, 10, 4, key="run_effort")
     raw["notes"] = st.text_area(
-        "Notes (optional)", key="run_notes", max_chars=2000, placeholder="How did it feel? Where did you run?"
+        "Notes (optional)",
+        key="run_notes",
+        max_chars=widgets.NOTES_MAX_CHARS,
+        placeholder="How did it feel? Where did you run?",
     )
 
     if st.button("Save run", type="primary", width="stretch", key="save_run"):
         try:
             run_id = storage.add_run(ctx.db, raw, today=ctx.today)
         except ValidationError as error:
-            ui.show_problems(error)
+            widgets.show_problems(error)
         else:
-            st.session_state["checkin_run_id"] = run_id
+            state.remember(ctx, "checkin_run_id", run_id)
             st.session_state["reset_run_form"] = True
-            ui.flash("Run saved. How did your body feel?")
+            shell.flash("Run saved. How did your body feel?")
             st.rerun()
 
     # ---- her runs: filter, edit, delete (with undo)
     st.divider()
     st.subheader("Your runs")
-    ui.undo_bar(ctx, "run")
-    start, end = ui.date_range(ctx, "runs")
-    runs = storage.list_runs(ctx.db, start=start, end=end)
-    if runs.empty:
+    widgets.undo_bar(ctx, "run")
+    start, end = widgets.date_range(ctx, "runs")
+    listed = storage.list_runs(ctx.db, start=start, end=end)
+    if listed.empty:
         st.info("No runs in these dates yet.")
     else:
-        st.dataframe(ui.runs_table(runs, ctx.units), hide_index=True, width="stretch", key="runs_table")
-        ui.edit_or_delete_run(ctx, runs)
+        st.dataframe(tables.runs_table(listed, ctx.units), hide_index=True, width="stretch", key="runs_table")
+        runs.edit_or_delete_run(ctx, listed)

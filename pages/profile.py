@@ -1,31 +1,26 @@
 """Profile: the birth she is recovering from and her running background."""
 
-from datetime import date
-
 import streamlit as st
 
-from return_to_run import models, storage, ui
+from return_to_run import models, storage
+from return_to_run.ui import shell, widgets
 from return_to_run.validation import ValidationError
 
-with ui.page("Profile", "👤") as ctx:
+with shell.page("Profile", "👤") as ctx:
     st.title("👤 Your profile")
     st.write(
         "The date of the birth you are recovering from tells the app where you are; the rest "
         "shapes how gently it suggests you progress. Everything stays on this computer."
     )
-    ui.show_flash()
+    shell.show_flash()
     current = ctx.profile or models.Profile(birth_date=ctx.today)
 
     def _index(options: dict, code: str) -> int:
         return list(options).index(code)
 
     with st.form("profile_form"):
-        birth_date = st.date_input(
-            "Date of birth of your baby",
-            value=current.birth_date,
-            min_value=date(1950, 1, 1),
-            key="profile_birth_date",
-            format="YYYY-MM-DD",
+        birth_date = widgets.date_field(
+            "Date of birth of your baby", value=current.birth_date, key="profile_birth_date"
         )
         birth_type = st.selectbox(
             "How was your baby born?",
@@ -106,10 +101,10 @@ with ui.page("Profile", "👤") as ctx:
         try:
             saved = storage.save_profile(ctx.db, raw, today=ctx.today)
         except ValidationError as error:
-            ui.show_problems(error)
+            widgets.show_problems(error)
         else:
             weeks = models.weeks_since(saved.birth_date, ctx.today)
-            ui.flash(f"Profile saved. You are {weeks} weeks since birth.")
+            shell.flash(f"Profile saved. You are {weeks} weeks since birth.")
             st.rerun()
 
     if ctx.profile:

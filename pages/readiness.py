@@ -1,10 +1,9 @@
 """Readiness tests: the load and impact battery and the strength tests, guided and dated."""
 
-from datetime import date
-
 import streamlit as st
 
-from return_to_run import models, storage, ui
+from return_to_run import models, storage
+from return_to_run.ui import cached, learn, shell, tables, widgets
 from return_to_run.validation import ValidationError
 
 OUTCOMES = {
@@ -14,31 +13,26 @@ OUTCOMES = {
     "incomplete": "Could not complete it",
 }
 
-with ui.page("Readiness tests", "✅") as ctx:
+with shell.page("Readiness tests", "✅") as ctx:
     st.title("✅ Readiness tests")
-    ui.require_profile(ctx)
+    shell.require_profile(ctx)
     st.write(
         "Before running, check that your body copes with load and impact. Do each test and "
         "note honestly how it went: **any leakage, heaviness, dragging or pain counts as not "
         "passed, even if you finished it** (Goom, Donnelly & Brockwell 2019)."
     )
-    lesson = ui.lesson_by_slug("readiness-tests")
+    lesson = learn.lesson_by_slug("readiness-tests")
     if lesson:
-        ui.lesson_link(lesson)
-    ui.show_flash()
+        learn.lesson_link(lesson)
+    shell.show_flash()
 
-    status = ui.readiness_status(ctx)
-    ui.readiness_overview(status)
+    status = cached.readiness_status(ctx)
+    passed, load_tests = tables.load_tests_passed(status)
+    st.metric("Load and impact tests passed", f"{passed} of {load_tests}")
+    st.dataframe(tables.readiness_table(status), hide_index=True, width="stretch", key="readiness_status_table")
 
     st.subheader("Log a test session")
-    test_date = st.date_input(
-        "Date of the tests",
-        value=ctx.today,
-        max_value=ctx.today,
-        min_value=date(1950, 1, 1),
-        key="readiness_date",
-        format="YYYY-MM-DD",
-    )
+    test_date = widgets.date_field("Date of the tests", value=ctx.today, max_value=ctx.today, key="readiness_date")
     results = []
     st.markdown("##### Load and impact (all seven must pass before running)")
     for code, label in models.LOAD_IMPACT_TESTS.items():
@@ -73,10 +67,10 @@ with ui.page("Readiness tests", "✅") as ctx:
             try:
                 storage.add_readiness_results(ctx.db, results, today=ctx.today)
             except ValidationError as error:
-                ui.show_problems(error)
+                widgets.show_problems(error)
             else:
                 for key in list(st.session_state):
                     if key.startswith("readiness_") and key != "readiness_date":
                         del st.session_state[key]
-                ui.flash(f"{len(results)} result(s) saved.")
+                shell.flash(f"{len(results)} result(s) saved.")
                 st.rerun()

@@ -1,10 +1,9 @@
 """Red flags: a short safety check-in, open flags to resolve, and her history of them."""
 
-from datetime import date
-
 import streamlit as st
 
-from return_to_run import storage, symptoms, ui
+from return_to_run import storage, symptoms
+from return_to_run.ui import guidance, learn, shell, tables, text, widgets
 from return_to_run.validation import ValidationError
 
 URGENCY_HEADINGS = {
@@ -13,16 +12,16 @@ URGENCY_HEADINGS = {
     "pelvic_physio": "🩺 Stop running and see a pelvic health physiotherapist if you have",
 }
 
-with ui.page("Red flags", "🚩") as ctx:
+with shell.page("Red flags", "🚩") as ctx:
     st.title("🚩 Red flags")
-    ui.require_profile(ctx)
+    shell.require_profile(ctx)
     st.write(
         "Some symptoms need a clinician, not a training plan. Tick anything you have now. "
         "While a red flag is open, the app suggests no training."
     )
-    ui.show_flash()
+    shell.show_flash()
     if "red_flags_saved" in st.session_state:
-        ui.show_red_flag_alerts([symptoms.RED_FLAGS[c] for c in st.session_state.pop("red_flags_saved")])
+        guidance.show_red_flag_alerts([symptoms.RED_FLAGS[c] for c in st.session_state.pop("red_flags_saved")])
 
     flagged = []
     for urgency, heading in URGENCY_HEADINGS.items():
@@ -39,7 +38,7 @@ with ui.page("Red flags", "🚩") as ctx:
     )
     if st.button("Save check-in", type="primary", width="stretch", key="save_red_flags"):
         if not flagged:
-            ui.flash("Nothing ticked: no red flags today.")
+            shell.flash("Nothing ticked: no red flags today.")
         else:
             storage.add_red_flags(ctx.db, flagged, flagged_date=ctx.today, today=ctx.today)
             st.session_state["red_flags_saved"] = flagged
@@ -56,33 +55,30 @@ with ui.page("Red flags", "🚩") as ctx:
     for _, flag in open_flags.iterrows():
         info = symptoms.RED_FLAGS.get(flag["flag_code"])
         with st.container(border=True):
-            st.markdown(f"**{info.label if info else flag['flag_code']}** · raised {flag['flagged_date']}")
+            # An unknown code (from a restored backup) is shown as the text it is.
+            label = info.label if info else text.escape_markdown(flag["flag_code"])
+            st.markdown(f"**{label}** · raised {text.escape_markdown(flag['flagged_date'])}")
             if info:
                 st.caption(info.advice)
             flag_id = int(flag["id"])
             cols = st.columns([1, 2])
-            resolved_on = cols[0].date_input(
-                "Resolved on",
-                value=ctx.today,
-                max_value=ctx.today,
-                min_value=date(1950, 1, 1),
-                key=f"resolve_date_{flag_id}",
-                format="YYYY-MM-DD",
+            resolved_on = widgets.date_field(
+                "Resolved on", value=ctx.today, max_value=ctx.today, key=f"resolve_date_{flag_id}", container=cols[0]
             )
             note = cols[1].text_input("Note (e.g. what the clinician said)", key=f"resolve_note_{flag_id}")
             if st.button("Mark resolved", key=f"resolve_{flag_id}"):
                 try:
                     storage.resolve_red_flag(ctx.db, flag_id, resolved_date=resolved_on, note=note, today=ctx.today)
                 except ValidationError as error:
-                    ui.show_problems(error)
+                    widgets.show_problems(error)
                 else:
-                    ui.flash("Marked resolved. It stays in your history.")
+                    shell.flash("Marked resolved. It stays in your history.")
                     st.rerun()
 
     resolved = all_flags[all_flags["resolved_date"].notna()] if not all_flags.empty else all_flags
     if not resolved.empty:
         st.subheader("History")
-        st.dataframe(ui.red_flag_history_table(resolved), hide_index=True, width="stretch", key="red_flag_history")
-    lesson = ui.lesson_by_slug("when-to-see-someone")
+        st.dataframe(tables.red_flag_history_table(resolved), hide_index=True, width="stretch", key="red_flag_history")
+    lesson = learn.lesson_by_slug("when-to-see-someone")
     if lesson:
-        ui.lesson_link(lesson)
+        learn.lesson_link(lesson)

@@ -1,10 +1,9 @@
 """Log symptoms: leakage, heaviness, pain by site, bleeding; red flags checked on save."""
 
-from datetime import date
-
 import streamlit as st
 
-from return_to_run import models, storage, ui
+from return_to_run import models, storage
+from return_to_run.ui import checkin, shell, tables, text, widgets
 
 FORM_KEYS = (
     "symptom_date",
@@ -19,31 +18,24 @@ FORM_KEYS = (
     *(f"symptom_pain_{site}" for site in models.PAIN_SITES),
 )
 
-with ui.page("Log symptoms", "📝") as ctx:
+with shell.page("Log symptoms", "📝") as ctx:
     st.title("📝 Log symptoms")
-    ui.require_profile(ctx)
+    shell.require_profile(ctx)
     st.caption(
-        f"{ui.weeks_label(ctx)} · Not a validated questionnaire: your own 0-10 ratings, "
+        f"{text.weeks_label(ctx.weeks_since_birth)} · Not a validated questionnaire: your own 0-10 ratings, "
         "to spot patterns. If a clinician gave you a questionnaire score, add it in the notes."
     )
-    ui.show_flash()
-    if "last_symptom" in st.session_state:
+    shell.show_flash()
+    if checkin.just_saved(ctx):
         for key in FORM_KEYS:
             st.session_state.pop(key, None)
-    ui.show_last_symptom_result()
+    checkin.show_last_symptom_result(ctx)
 
-    symptom_date = st.date_input(
-        "Date",
-        value=ctx.today,
-        max_value=ctx.today,
-        min_value=date(1950, 1, 1),
-        key="symptom_date",
-        format="YYYY-MM-DD",
-    )
+    symptom_date = widgets.date_field("Date", value=ctx.today, max_value=ctx.today, key="symptom_date")
     recent = storage.recent_runs_for_checkin(ctx.db)
     run_labels = {
         None: "Not linked to a run",
-        **{r["id"]: f"{r['run_date']} · {models.RUN_KINDS[r['kind']]} · {r['duration_min']:g} min" for r in recent},
+        **{r["id"]: tables.run_label(r) for r in recent},
     }
     run_id = st.selectbox("Linked run (optional)", list(run_labels), format_func=run_labels.get, key="symptom_run")
     timing = st.radio(
@@ -84,10 +76,10 @@ with ui.page("Log symptoms", "📝") as ctx:
         help="Not counting your period.",
     )
     bowel = st.checkbox("Leaking from the bowel (wind or stool) or urgency I could not hold", key="symptom_bowel")
-    notes = st.text_area("Notes (optional)", key="symptom_notes", max_chars=2000)
+    notes = st.text_area("Notes (optional)", key="symptom_notes", max_chars=widgets.NOTES_MAX_CHARS)
 
     if st.button("Save symptoms", type="primary", width="stretch", key="save_symptom"):
-        ui.save_symptom_entry(
+        checkin.save_symptom_entry(
             ctx,
             {
                 "symptom_date": symptom_date,
@@ -105,11 +97,11 @@ with ui.page("Log symptoms", "📝") as ctx:
 
     st.divider()
     st.subheader("Your symptom log")
-    ui.undo_bar(ctx, "symptom")
-    start, end = ui.date_range(ctx, "symptoms")
+    widgets.undo_bar(ctx, "symptom")
+    start, end = widgets.date_range(ctx, "symptoms")
     entries = storage.list_symptoms(ctx.db, start=start, end=end)
     if entries.empty:
         st.info("No symptom entries in these dates.")
     else:
-        st.dataframe(ui.symptoms_table(entries), hide_index=True, width="stretch", key="symptoms_table")
-        ui.delete_symptom_control(ctx, entries)
+        st.dataframe(tables.symptoms_table(entries), hide_index=True, width="stretch", key="symptoms_table")
+        widgets.confirmed_delete(ctx, "symptom", "entry", tables.symptom_choices(entries), storage.delete_symptom)

@@ -2,12 +2,13 @@
 
 import streamlit as st
 
-from return_to_run import charts, patterns, storage, ui, volume
+from return_to_run import charts, patterns, phases, storage, volume
+from return_to_run.ui import cached, shell, tables, text
 
-with ui.page("Trends", "📈", layout="wide") as ctx:
+with shell.page("Trends", "📈", layout="wide") as ctx:
     st.title("📈 Trends")
-    ui.require_profile(ctx)
-    st.caption(ui.weeks_label(ctx))
+    shell.require_profile(ctx)
+    st.caption(text.weeks_label(ctx.weeks_since_birth))
     first_logged = storage.first_log_date(ctx.db)
     if first_logged is None:
         st.info(
@@ -19,7 +20,7 @@ with ui.page("Trends", "📈", layout="wide") as ctx:
         st.stop()
 
     since = None
-    if first_logged < ctx.today - ui.TRENDS_RECENT_SPAN:
+    if first_logged < ctx.today - cached.TRENDS_RECENT_SPAN:
         span = st.radio(
             "Period",
             ["recent", "all"],
@@ -27,8 +28,8 @@ with ui.page("Trends", "📈", layout="wide") as ctx:
             key="trends_span",
             format_func={"recent": "Last 12 months", "all": "Everything"}.get,
         )
-        since = ctx.today - ui.TRENDS_RECENT_SPAN if span == "recent" else None
-    view = ui.trends(ctx, since=since)
+        since = ctx.today - cached.TRENDS_RECENT_SPAN if span == "recent" else None
+    view = cached.trends(ctx, since=since)
     weekly, outcomes = view["weekly"], view["outcomes"]
 
     # ---- what stands out, in words first
@@ -52,13 +53,13 @@ with ui.page("Trends", "📈", layout="wide") as ctx:
         format_func=charts.SYMPTOM_LAYERS.get,
         key="trends_layers",
     )
-    ui.chart(
+    cached.chart(
         "weekly_chart",
         weekly,
         measure=measure,
         units=ctx.units,
         symptom_layers=tuple(layers),
-        phase_periods=ui.phase_periods(ctx),
+        phase_periods=phases.phase_periods(ctx.profile, ctx.today),
         key="trends_chart",
     )
     st.caption("Drag across the lower strip to zoom into a period; click a legend entry to hide it.")
@@ -71,16 +72,16 @@ with ui.page("Trends", "📈", layout="wide") as ctx:
         "About 10% a week at most, in most cases (Deering et al. 2024), and no single run more "
         "than 10% longer than your longest in the previous 30 days (Frandsen et al. 2025)."
     )
-    ui.chart("progression_chart", weekly, key="progression_chart")
+    cached.chart("progression_chart", weekly, key="progression_chart")
     spikes = view["spikes"]
     if spikes.empty:
         st.markdown("No single run jumped past 110% of your longest in the 30 days before it.")
     else:
-        st.markdown(f"**{ui.plural(len(spikes), 'run')} jumped past 110% of your longest in the 30 days before:**")
-        st.dataframe(ui.spikes_table(spikes), hide_index=True, width="stretch", key="spikes_table")
+        st.markdown(f"**{text.plural(len(spikes), 'run')} jumped past 110% of your longest in the 30 days before:**")
+        st.dataframe(tables.spikes_table(spikes), hide_index=True, width="stretch", key="spikes_table")
     if st.toggle("Show the acute:chronic workload ratio (information only)", key="trends_acwr_toggle"):
         st.caption(volume.ACWR_NOTE)
-        ui.chart("acwr_chart", weekly, key="acwr_chart")
+        cached.chart("acwr_chart", weekly, key="acwr_chart")
 
     # ---- her patterns
     st.subheader("Your patterns")
@@ -98,8 +99,8 @@ with ui.page("Trends", "📈", layout="wide") as ctx:
         horizontal=True,
         key="patterns_grouping",
     )
-    ui.chart("patterns_chart", patterns.pattern_table(outcomes, grouping, symptom), key="patterns_chart")
+    cached.chart("patterns_chart", patterns.pattern_table(outcomes, grouping, symptom), key="patterns_chart")
 
     # ---- foundation beside running
     st.subheader("Foundation work beside running")
-    ui.chart("foundation_chart", weekly, key="foundation_chart")
+    cached.chart("foundation_chart", weekly, key="foundation_chart")

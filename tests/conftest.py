@@ -1,29 +1,19 @@
-"""Shared fixtures: a real SQLite file per test, and AppTest pointed at it."""
+"""Shared fixtures: a real SQLite file per test, which the app under AppTest opens too.
+
+The constants and the AppTest factory live in tests/helpers.py; they are imported here as
+well, for the test modules that still import them from conftest."""
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 import pytest
-from streamlit.testing.v1 import AppTest
 
 from return_to_run import storage
 
-ROOT = Path(__file__).resolve().parent.parent
-TODAY = date(2026, 11, 25)
-BIRTH_DATE = date(2026, 7, 1)  # 21 weeks before TODAY
+from .helpers import BIRTH_DATE, PROFILE, ROOT, TODAY, app_test
 
-PROFILE = {
-    "birth_date": BIRTH_DATE,
-    "birth_type": "vaginal",
-    "perineal_tear": "first_second",
-    "feeding": "breastfeeding",
-    "leaked_before_or_during_pregnancy": False,
-    "running_background": "recreational",
-    "previous_running_injury": False,
-    "units": "km",
-}
+__all__ = ["BIRTH_DATE", "PROFILE", "ROOT", "TODAY", "app_test"]
 
 
 @pytest.fixture
@@ -46,15 +36,3 @@ def db(db_file):
 def db_with_profile(db):
     storage.save_profile(db, PROFILE, today=TODAY)
     return db
-
-
-def app_test(page: str) -> AppTest:
-    """An AppTest of `page` (a path relative to the repo, e.g. 'pages/log_run.py').
-
-    The app is entered through app.py and switched to the page, as Streamlit does for a
-    multipage app, so that links between pages resolve as they do in the browser.
-    """
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
-    if page != "app.py":
-        at.switch_page(page)
-    return at

@@ -22,14 +22,9 @@ from streamlit.runtime.memory_media_file_storage import MemoryFile, MemoryMediaF
 
 from return_to_run import storage
 
-from .conftest import PROFILE, ROOT, TODAY, app_test
+from .helpers import PROFILE, ROOT, TODAY, app_test, no_errors
 
 STRAVA_CSV = ROOT / "tests" / "fixtures" / "imports" / "strava_activities_en.csv"
-
-
-def no_errors(at) -> None:
-    assert not at.exception, [e.value for e in at.exception]
-    assert [e.value for e in at.error] == []
 
 
 @pytest.fixture
@@ -192,7 +187,7 @@ def test_strava_import_previews_then_imports_once(db_with_profile):
     assert at.button(key="confirm_import").label == "Import 5 activities"
     at.button(key="confirm_import").click().run()
     no_errors(at)
-    assert [s.value for s in at.main.success] == ["Imported 5 activities from activities.csv."]
+    assert [s.value for s in at.main.success] == ["Imported 5 activities from `activities.csv`."]
     runs = storage.list_runs(db)
     assert len(runs) == 5 and set(runs["source"]) == {"strava"}
     assert at.file_uploader(key="import_file").value is None  # cleared for the next file

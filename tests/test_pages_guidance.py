@@ -12,7 +12,7 @@ import pytest
 
 from return_to_run import example, models, storage, symptoms
 
-from .conftest import PROFILE, TODAY, app_test
+from .helpers import PROFILE, TODAY, app_test, charts, no_errors
 
 DISCLAIMER_START = "Return to Run is for education and self-tracking."
 STOP_AND_WALK = (
@@ -49,11 +49,6 @@ NO_MODIFIERS = {"feeding": "formula"}
 # ---------------------------------------------------------------- helpers
 
 
-def no_errors(at) -> None:
-    assert not at.exception, [e.value for e in at.exception]
-    assert [e.value for e in at.error] == []
-
-
 def subheader(at) -> str:
     [heading] = [s.value for s in at.main.subheader]
     return heading
@@ -84,13 +79,6 @@ def lesson_links(at) -> list[str]:
         if link.proto.page == "learn" and link.proto.query_string.startswith("lesson="):
             found.append(link.proto.query_string.removeprefix("lesson="))
     return found
-
-
-def charts(at) -> list:
-    # st.altair_chart arrives in AppTest as an element of type "vega_lite_chart"
-    # (an UnknownElement); "arrow_vega_lite_chart" is never produced in 1.67.
-    assert not at.get("arrow_vega_lite_chart")
-    return at.get("vega_lite_chart")
 
 
 def body_order(at) -> list[tuple[str, str]]:

@@ -9,7 +9,7 @@ import pytest
 
 from return_to_run import lessons, storage
 
-from .conftest import PROFILE, TODAY, app_test
+from .helpers import PROFILE, TODAY, app_test, metrics, no_errors
 
 ALL = lessons.load_lessons()
 TOPICS = ["Why wait", "How the body changed", "Building the foundation", "Running", "Getting help"]
@@ -28,11 +28,6 @@ SLUGS_BY_TOPIC = [
 UNKNOWN_SLUG_WARNING = "That lesson does not exist (any more). Here are all of them."
 
 
-def no_errors(at) -> None:
-    assert not at.exception, [e.value for e in at.exception]
-    assert [e.value for e in at.error] == []
-
-
 def lesson_page(slug: str):
     at = app_test("pages/learn.py")
     at.query_params["lesson"] = slug
@@ -46,10 +41,6 @@ def body_links(at) -> list[tuple[str, str, str]]:
         for link in at.main.get("page_link")
         if link.proto.page == "learn"
     ]
-
-
-def metrics(at) -> dict[str, str]:
-    return {m.label: m.value for m in at.main.metric}
 
 
 def stored_progress(db) -> list[dict]:

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 from return_to_run import storage
 
-from .conftest import PROFILE, TODAY, app_test
+from .helpers import PROFILE, TODAY, app_test, charts, no_errors
 
 NOT_ENOUGH_RUNS = (
     "Not enough runs logged yet to see patterns: a comparison needs at least 5 runs in each "
@@ -26,17 +26,8 @@ TEN_YEARS_FIRST_RUN = date(2016, 11, 28)
 SPIKE_DAY = date(2026, 10, 17)
 
 
-def no_errors(at) -> None:
-    assert not at.exception, [e.value for e in at.exception]
-    assert [e.value for e in at.error] == []
-
-
 def bullets(at) -> list[str]:
     return [m.value.removeprefix("- ") for m in at.main.markdown if m.value.startswith("- ")]
-
-
-def charts(at) -> list:
-    return at.get("vega_lite_chart")  # what st.altair_chart is in AppTest 1.67
 
 
 def main_chart_spec(at) -> str:

@@ -1,0 +1,160 @@
+"""Cached reads: her history, the assessment, Trends' summaries and chart specs.
+
+Everything is keyed on the database's id and its data version, which a trigger bumps on every
+write: a new entry gives a new key, and another database (the example data, a recreated file)
+another id, so nothing here can go stale. Chart specs are cached under the data they draw
+(Streamlit hashes the DataFrame), for the same reason. Ten years of logs then cost a few
+milliseconds per rerun instead of hundreds.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pandas as pd
+import streamlit as st
+from streamlit import dataframe_util
+
+from .. import lessons, models, patterns, phases, plan, storage, volume
+from .shell import Context
+
+HOME_CHART_SPAN = timedelta(weeks=12)
+# A long log opens on its last year: what matters now, and far less to draw.
+TRENDS_RECENT_SPAN = timedelta(weeks=52)
+
+
+def _key(ctx: Context) -> tuple[str, str, int]:
+    """(path, database id, data version): what the cached functions below are keyed on."""
+    return str(ctx.db_path), ctx.database_id, storage.data_version(ctx.db)
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def _history_at(db_path: str, database_id: str, version: int) -> models.History:
+    db = storage.open_db(db_path)
+    try:
+        return storage.load_history(db)
+    finally:
+        db.close()
+
+
+def history(ctx: Context) -> models.History:
+    """Everything she has logged (cached for this version of her data)."""
+    return _history_at(*_key(ctx))
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def _assessment_at(db_path: str, database_id: str, version: int, day: date, profile: models.Profile):
+    return phases.assess(profile, _history_at(db_path, database_id, version), day)
+
+
+def assessment(ctx: Context) -> phases.Assessment:
+    """phases.assess() for her profile, history and today (cached for this version)."""
+    return _assessment_at(*_key(ctx), ctx.today, ctx.profile)
+
+
+def readiness_status(ctx: Context) -> dict:
+    """Each readiness test's latest result, code -> 'passed' / 'failed' / 'not_done'."""
+    return assessment(ctx).readiness
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def _recent_weeks_at(db_path: str, database_id: str, version: int, day: date, birth_date: date):
+    history = _history_at(db_path, database_id, version)
+    return volume.weekly_summary(
+        history.runs,
+        history.symptoms,
+        birth_date=birth_date,
+        start=day - HOME_CHART_SPAN,
+        end=day,
+        red_flags=history.red_flags,
+    )
+
+
+def recent_weeks(ctx: Context) -> pd.DataFrame:
+    """volume.weekly_summary() of the last 12 weeks, for the home page chart."""
+    return _recent_weeks_at(*_key(ctx), ctx.today, ctx.profile.birth_date)
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def _trends_at(db_path: str, database_id: str, version: int, day: date, birth_date: date, since: date | None) -> dict:
+    history = _history_at(db_path, database_id, version)
+    weekly = volume.weekly_summary(
+        history.runs,
+        history.symptoms,
+        birth_date=birth_date,
+        start=since,
+        end=day,
+        red_flags=history.red_flags,
+        foundation=history.foundation,
+    )
+    outcomes = patterns.runs_with_outcomes(history.runs, history.symptoms)
+    return {
+        "weekly": weekly,
+        "outcomes": outcomes,
+        "sentences": patterns.pattern_sentences(outcomes) + patterns.symptom_rises(weekly),
+        "spikes": volume.single_run_spikes(history.runs),
+    }
+
+
+def trends(ctx: Context, *, since: date | None = None) -> dict:
+    """What the Trends page shows, computed once per version of her data: the weekly summary
+    from `since` (all when None), runs with their outcomes and the single-run spikes (all of
+    her log: patterns need every run), and the summary sentences."""
+    return _trends_at(*_key(ctx), ctx.today, ctx.profile.birth_date, since)
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def _planned_run_warnings_at(
+    db_path: str,
+    database_id: str,
+    version: int,
+    day: date,
+    duration_min: float,
+    kind: str,
+    profile: models.Profile,
+) -> list[str]:
+    history = _history_at(db_path, database_id, version)
+    return plan.check_planned_run(duration_min, history, day, kind=kind, profile=profile)
+
+
+def planned_run_warnings(ctx: Context, kind: str, duration_min: float | None, run_date: date) -> list[str]:
+    """Heads-ups for a run of today (a single-run jump past 110%, a week rising past ~10%,
+    buggy too early); she can still save what she did."""
+    if not duration_min or kind not in models.RUNNING_KINDS or run_date != ctx.today:
+        return []
+    return _planned_run_warnings_at(*_key(ctx), ctx.today, float(duration_min), kind, ctx.profile)
+
+
+@st.cache_resource(show_spinner=False)
+def all_lessons() -> list[lessons.Lesson]:
+    """Lessons are files shipped with the app: they cannot change while it runs."""
+    return lessons.load_lessons()
+
+
+@st.cache_resource(max_entries=64, show_spinner=False)
+def _chart_spec(builder: str, frame, phase_periods, options: tuple) -> dict:
+    """The chart's Vega-Lite spec with its datasets already in Arrow form.
+
+    cache_resource hands back the same dict every time (no copy): Streamlit copies a spec
+    before changing it. Converting the datasets here, once, spares Streamlit turning the
+    same rows into Arrow on every rerun.
+    """
+    # Altair takes about 0.2 s to import: imported here, the home page of a new user (no
+    # chart yet) starts without it.
+    from .. import charts
+
+    kwargs = dict(options)
+    if phase_periods is not None:
+        kwargs["phase_periods"] = phase_periods
+    spec = getattr(charts, builder)(frame, **kwargs).to_dict()
+    spec["datasets"] = {
+        name: dataframe_util.convert_anything_to_arrow_bytes(pd.DataFrame(rows))
+        for name, rows in spec.get("datasets", {}).items()
+    }
+    return spec
+
+
+def chart(builder: str, frame, *, key: str, phase_periods=None, **options) -> None:
+    """Draw charts.<builder>(frame, **options), with its spec cached under its data."""
+    spec = _chart_spec(builder, frame, phase_periods, tuple(sorted(options.items())))
+    st.vega_lite_chart(spec, width="stretch", key=key)

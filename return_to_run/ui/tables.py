@@ -1,0 +1,151 @@
+"""Pure table formatters: her logs as readable tables (her units, labels instead of codes).
+
+No Streamlit here, so tests/test_tables.py checks them directly. Her text (notes) stays text:
+st.dataframe shows cells as they are, never as Markdown.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from .. import models, symptoms
+
+STATUS_WORDS = {"passed": "✅ passed", "failed": "❌ not yet", "not_done": "⬜ not done"}
+
+
+def run_label(run) -> str:
+    """'2026-11-20 · Walk-run · 24 min' for a run row (dict or Series)."""
+    return f"{run['run_date']} · {models.RUN_KINDS[run['kind']]} · {run['duration_min']:g} min"
+
+
+def _pattern(row) -> str:
+    if row["kind"] != "walk_run" or pd.isna(row["run_interval_min"]):
+        return ""
+    return f"{row['run_interval_min']:g} run / {row['walk_interval_min']:g} walk × {int(row['interval_repeats'])}"
+
+
+def runs_table(runs: pd.DataFrame, units: str) -> pd.DataFrame:
+    """Date, Kind, Minutes, Distance (units), Pattern, Effort, Notes, From."""
+    return pd.DataFrame(
+        {
+            "Date": runs["run_date"],
+            "Kind": runs["kind"].map(models.RUN_KINDS),
+            "Minutes": runs["duration_min"].astype(float).round(1),
+            f"Distance ({units})": [
+                None if pd.isna(d) else round(models.from_km(float(d), units), 2) for d in runs["distance_km"]
+            ],
+            "Pattern": [_pattern(row) for _, row in runs.iterrows()],
+            "Effort": runs["effort_1_10"],
+            "Notes": runs["notes"],
+            "From": runs["source"],
+        }
+    )
+
+
+def run_choices(runs: pd.DataFrame) -> dict[int, str]:
+    """Run id -> run_label, in the table's order."""
+    return {int(row["id"]): run_label(row) for _, row in runs.iterrows()}
+
+
+def _pains(row) -> str:
+    found = [
+        f"{models.PAIN_SITES[site].lower()} {int(row[f'pain_{site}_0_10'])}"
+        for site in models.PAIN_SITES
+        if row[f"pain_{site}_0_10"]
+    ]
+    return ", ".join(found)
+
+
+def symptoms_table(entries: pd.DataFrame) -> pd.DataFrame:
+    """Date, When, Leakage, Heaviness, Pain ('pelvis 3, back 2'), Bleeding, Bowel, Notes."""
+    return pd.DataFrame(
+        {
+            "Date": entries["symptom_date"],
+            "When": entries["timing"].map(models.SYMPTOM_TIMINGS),
+            "Leakage": entries["leakage"].map(models.LEAKAGE_LEVELS),
+            "Heaviness": entries["heaviness_0_10"],
+            "Pain": [_pains(row) for _, row in entries.iterrows()],
+            "Bleeding": entries["bleeding"].map(models.BLEEDING_LEVELS),
+            "Bowel": ["yes" if flag else "" for flag in entries["bowel_leakage"]],
+            "Notes": entries["notes"],
+        }
+    )
+
+
+def symptom_choices(entries: pd.DataFrame) -> dict[int, str]:
+    """Symptom entry id -> '2026-11-20 · During the run'."""
+    return {
+        int(row["id"]): f"{row['symptom_date']} · {models.SYMPTOM_TIMINGS[row['timing']]}"
+        for _, row in entries.iterrows()
+    }
+
+
+def foundation_table(sessions: pd.DataFrame) -> pd.DataFrame:
+    """Date, What, Minutes, Notes."""
+    return pd.DataFrame(
+        {
+            "Date": sessions["session_date"],
+            "What": sessions["activity"].map(models.FOUNDATION_ACTIVITIES),
+            "Minutes": sessions["duration_min"],
+            "Notes": sessions["notes"],
+        }
+    )
+
+
+def foundation_counts(sessions: pd.DataFrame) -> dict[str, int]:
+    """Activity label -> number of sessions, every activity listed (0 when none)."""
+    counts = sessions["activity"].value_counts()
+    return {label: int(counts.get(code, 0)) for code, label in models.FOUNDATION_ACTIVITIES.items()}
+
+
+def foundation_choices(sessions: pd.DataFrame) -> dict[int, str]:
+    """Foundation session id -> '2026-11-20 · Pelvic floor training'."""
+    return {
+        int(row["id"]): f"{row['session_date']} · {models.FOUNDATION_ACTIVITIES[row['activity']]}"
+        for _, row in sessions.iterrows()
+    }
+
+
+def readiness_table(status: dict[str, str]) -> pd.DataFrame:
+    """Test, Latest ('✅ passed', '❌ not yet', '⬜ not done'), one row per readiness test."""
+    return pd.DataFrame(
+        {
+            "Test": list(models.READINESS_TESTS.values()),
+            "Latest": [STATUS_WORDS.get(status.get(c, "not_done"), status.get(c, "")) for c in models.READINESS_TESTS],
+        }
+    )
+
+
+def load_tests_passed(status: dict[str, str]) -> tuple[int, int]:
+    """(passed, all) of the load and impact tests."""
+    load = [status.get(code, "not_done") for code in models.LOAD_IMPACT_TESTS]
+    return load.count("passed"), len(load)
+
+
+def red_flag_history_table(flags: pd.DataFrame) -> pd.DataFrame:
+    """Red flag (label, or the stored code when unknown), Raised, Resolved, Note."""
+    return pd.DataFrame(
+        {
+            "Red flag": [symptoms.RED_FLAGS[c].label if c in symptoms.RED_FLAGS else c for c in flags["flag_code"]],
+            "Raised": flags["flagged_date"],
+            "Resolved": flags["resolved_date"],
+            "Note": flags["resolved_note"],
+        }
+    )
+
+
+def spikes_table(spikes: pd.DataFrame) -> pd.DataFrame:
+    """Date, Minutes, Longest in previous 30 days (min), Times longer."""
+    return pd.DataFrame(
+        {
+            "Date": spikes["run_date"],
+            "Minutes": spikes["duration_min"].round(1),
+            "Longest in previous 30 days (min)": spikes["previous_longest_min"].round(1),
+            "Times longer": spikes["ratio"].round(2),
+        }
+    )
+
+
+def skipped_table(skipped) -> pd.DataFrame:
+    """Row, Reason for each row an import skipped."""
+    return pd.DataFrame({"Row": [s.row for s in skipped], "Reason": [s.reason for s in skipped]})
