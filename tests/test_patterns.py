@@ -298,3 +298,40 @@ def test_symptom_rises_without_birth_date_and_short_logs():
         "Running that week: 30 min (after a week with no running); the week before: no running."
     ]
     assert patterns.symptom_rises(WEEKLY.iloc[:1]) == []
+
+
+@pytest.mark.parametrize(("jump", "rises"), [(2, 0), (3, 1), (4, 1)])
+def test_a_severity_jump_of_exactly_3_points_is_a_rise(jump, rises):
+    weekly = WEEKLY.iloc[:2].assign(symptom_days=[1, 1], worst_heaviness_0_10=[1, 1 + jump], worst_pain_0_10=[0, 0])
+    assert len(patterns.symptom_rises(weekly)) == rises
+
+
+@pytest.mark.parametrize(("days_before", "days_after", "rises"), [(1, 2, 0), (1, 3, 1)])
+def test_symptom_days_rising_by_exactly_2_is_a_rise(days_before, days_after, rises):
+    weekly = WEEKLY.iloc[:2].assign(
+        symptom_days=[days_before, days_after], worst_heaviness_0_10=[0, 0], worst_pain_0_10=[0, 0]
+    )
+    assert len(patterns.symptom_rises(weekly)) == rises
+
+
+def test_an_unlinked_entry_counts_for_one_run_only():
+    # The walk-run plan's rule (symptoms.RunLinks): her latest run on the entry's date, else the day before.
+    runs = runs_frame(
+        [
+            {"run_date": date(2026, 3, 2), "duration_min": 20.0, "kind": "walk_run"},
+            {"run_date": date(2026, 3, 3), "duration_min": 20.0, "kind": "walk_run"},
+            {"run_date": date(2026, 3, 3), "duration_min": 25.0, "kind": "walk_run"},
+        ]
+    )
+    entries = symptoms_frame(
+        [
+            {"symptom_date": date(2026, 3, 3), "timing": "within_24h", "leakage": "drops"},
+            {"symptom_date": date(2026, 3, 5), "timing": "within_24h", "heaviness_0_10": 2},  # 2 days after: none
+        ]
+    )
+    outcomes = patterns.runs_with_outcomes(runs, entries)
+    assert outcomes[["run_id", "leakage", "heaviness"]].to_dict("records") == [
+        {"run_id": 1, "leakage": False, "heaviness": False},
+        {"run_id": 2, "leakage": False, "heaviness": False},
+        {"run_id": 3, "leakage": True, "heaviness": False},
+    ]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from hypothesis import given, settings
@@ -12,6 +12,7 @@ from return_to_run import models, phases, plan
 from return_to_run.plan import LEVELS, check_planned_run, current_level, modifiers_for, sessions_needed
 from tests.scenario_helpers import (
     flag,
+    foundation,
     history,
     load_tests,
     on,
@@ -337,3 +338,132 @@ def test_phase_periods_calendar_part_only():
         {"start": date(2024, 3, 25), "end": None, "phase": "From 12 weeks: tests and symptoms decide"},
     ]
     assert list(phases.phase_periods(profile(), on(3))["phase"]) == ["Early recovery"]
+
+
+# ---------------------------------------------------------------- every boundary on its day
+
+
+@pytest.mark.parametrize(
+    ("today", "code"),
+    [
+        (on(5, 6), "early_recovery"),  # day 41
+        (on(6), "rebuilding"),  # day 42: 6 weeks
+        (on(11, 6), "rebuilding"),  # day 83
+        (on(12), "return_to_running"),  # day 84: 12 weeks, tests passed
+        (on(12, 1), "return_to_running"),
+    ],
+)
+def test_phase_gates_on_the_day_itself(today, code):
+    h = history(readiness=load_tests(on(5)))
+    assert phases.assess(profile(), h, today).phase.code == code
+
+
+def test_without_the_tests_day_84_is_readiness():
+    assert phases.assess(profile(), history(), on(12)).phase.code == "readiness"
+
+
+@pytest.mark.parametrize(("today", "status"), [(on(20), "passed"), (on(20, 1), "not_done")])
+def test_a_result_is_valid_for_56_days(today, status):
+    h = history(readiness=load_tests(on(12)))  # day 84; day 140 is 56 days later
+    assert phases.readiness_status(h, today)["walk_30min"] == status
+
+
+@pytest.mark.parametrize(
+    ("run_day", "status"), [(on(25, 5), "passed"), (on(25, 4), "not_done"), (on(30, 1), "not_done")]
+)
+def test_an_old_result_stays_valid_with_a_run_in_the_last_30_days(run_day, status):
+    # today = on(30) = day 210; the results (day 84) are stale; a run on day 180 (30 days back) keeps
+    # them, day 179 does not, nor does a run after today.
+    h = history(readiness=load_tests(on(12)), runs=[run(1, run_day)])
+    assert phases.readiness_status(h, on(30))["walk_30min"] == status
+
+
+@pytest.mark.parametrize(("session_day", "done"), [(on(3), True), (on(2, 1), True), (on(2), False), (on(3, 1), False)])
+def test_foundation_checklist_counts_the_last_7_days_today_included(session_day, done):
+    h = history(foundation=[foundation(1, session_day, "pelvic_floor")])
+    item = phases.assess(profile(), h, on(3)).checklist[1]
+    assert (item.label, item.done) == ("Pelvic floor exercises logged in the last 7 days", done)
+
+
+@pytest.mark.parametrize(("symptom_day", "code"), [(on(14, 1), "readiness"), (on(14), "return_to_running")])
+def test_pelvic_symptoms_in_the_last_14_days_keep_the_gate_shut(symptom_day, code):
+    # today = on(16) = day 112; day 99 (13 days back) is in the window, day 98 is not.
+    h = history(readiness=load_tests(on(12)), symptoms=[symptom(1, symptom_day, leakage="drops")])
+    assert phases.assess(profile(), h, on(16)).phase.code == code
+
+
+@pytest.mark.parametrize(
+    ("reps", "focus"),
+    [
+        ((19, 20), "Strength work for: single-leg calf raise (target 20 reps each side)"),
+        ((20, 19), "Strength work for: single-leg calf raise (target 20 reps each side)"),
+        ((20, 20), None),
+    ],
+)
+def test_a_strength_test_under_20_reps_is_in_todays_focus(reps, focus):
+    h = history(readiness=[result(1, on(12), "calf_raise", reps=reps)])
+    a = phases.assess(profile(), h, on(13))
+    strength = [line for line in a.todays_focus if line.startswith("Strength work for")]
+    assert strength == ([focus] if focus else [])
+    assert a.strength_focus == (("calf_raise",) if focus else ())
+
+
+LEVEL_2_RUNS = [run(1, on(13)), run(2, on(13, 2)), run(3, on(13, 4))]  # 3 symptom-free: level 2 after day 95
+
+
+@pytest.mark.parametrize(("gap_days", "level", "change"), [(30, 2, "moved_up"), (31, 1, "restart")])
+def test_restart_after_more_than_30_days_without_running(gap_days, level, change):
+    today = on(13, 4) + timedelta(days=gap_days)
+    status = current_level(profile(), history(runs=LEVEL_2_RUNS), today)
+    assert (status.level.number, status.last_change) == (level, change)
+
+
+@pytest.mark.parametrize(("gap_days", "level", "count"), [(30, 2, 1), (31, 1, 1)])
+def test_restart_between_two_runs(gap_days, level, count):
+    later = on(13, 4) + timedelta(days=gap_days)
+    status = current_level(profile(), history(runs=[*LEVEL_2_RUNS, run(4, later)]), later)
+    assert (status.level.number, status.symptom_free_sessions_at_level) == (level, count)
+
+
+@pytest.mark.parametrize(("runs_after", "level", "count", "change"), [(2, 1, 2, "restart"), (3, 2, 0, "moved_up")])
+def test_after_a_restart_3_sessions_to_move_up(runs_after, level, count, change):
+    back = on(13, 4) + timedelta(days=31)
+    again = [run(10 + i, back + timedelta(days=2 * i)) for i in range(runs_after)]
+    status = current_level(profile(), history(runs=[*LEVEL_2_RUNS, *again]), back + timedelta(days=6))
+    assert (status.level.number, status.symptom_free_sessions_at_level, status.last_change) == (level, count, change)
+
+
+@pytest.mark.parametrize(
+    ("run_day", "this_week", "previous_week"),
+    [(-6, 50.0, 0.0), (-7, 0.0, 50.0), (-13, 0.0, 50.0), (-14, 0.0, 0.0)],
+)
+def test_the_week_before_is_days_7_to_13_back(run_day, this_week, previous_week):
+    today = on(20)
+    allowance = plan.weekly_allowance(history(runs=[run(1, today + timedelta(days=run_day), 50)]), today)
+    assert (allowance.this_week, allowance.previous_week) == (this_week, previous_week)
+
+
+@pytest.mark.parametrize(
+    ("second_run_min", "expected"),
+    [
+        (44, ("walk_run", 1, 1, 2, 4, 10.0, 4.0)),  # 10 min left: 3 full rounds and a short one
+        (42, ("walk_run", 1, 1, 2, 4, 12.0, 4.0)),  # 12 min left: exactly 4 rounds, not 5
+        (45, ("rest", 1, 0, 0, 0, 0, 0)),  # 9 min left: under the 10-minute minimum
+    ],
+)
+def test_a_trimmed_session_and_the_minimum_length(second_run_min, expected):
+    today = on(20)
+    runs = [run(1, today - timedelta(days=6), 45), run(2, today - timedelta(days=4), second_run_min)]
+    session = plan.suggest_session(profile(), history(runs=runs), today)
+    assert session_tuple(session) == expected
+
+
+@pytest.mark.parametrize(
+    ("longest_day", "minutes", "warned"), [(-30, 33, False), (-30, 34, True), (-31, 30, False), (-31, 31, True)]
+)
+def test_planned_run_against_the_longest_in_30_days(longest_day, minutes, warned):
+    today = on(20)
+    h = history(runs=[run(1, today + timedelta(days=longest_day), 30)])
+    warnings = check_planned_run(minutes, h, today)
+    # 31 days back the run is out of the window: then only more than level 1 (30 min) warns.
+    assert bool(warnings) is warned

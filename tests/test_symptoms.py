@@ -233,3 +233,61 @@ def test_linking_by_timing_picks_the_latest_run_within_a_day():
     assert symptoms.linked_run_key(entry(on(13, 3), timing="within_24h"), sessions) is None
     assert symptoms.linked_run_key(entry(on(13, 1), timing="not_linked"), sessions) is None
     assert symptoms.linked_run_key(entry(on(13, 4), run_id=1), sessions) == 1
+
+
+class TestRecurCountsOnlyTheLastFiveRuns:
+    runs = [run(i, on(13, 2 * i), 30) for i in range(1, 7)]  # 6 runs, days 93 to 103
+
+    def _flags(self, symptomatic_runs):
+        rows = [symptom(i, on(13, 2 * i), run_id=i, timing="during_run", leakage="drops") for i in symptomatic_runs]
+        h = history(runs=self.runs, symptoms=rows)
+        new = entry(on(13, 12), run_id=6, timing="during_run", leakage="drops")
+        return red_flags_for_entry(new, profile=profile(), history=h, today=on(13, 12))
+
+    def test_run_1_is_the_sixth_from_last_and_does_not_count(self):
+        assert self._flags([1, 4]) == []
+
+    def test_3_of_the_last_5_raise(self):
+        assert self._flags([2, 4]) == ["symptoms_recur_with_running"]
+
+    def test_the_new_entry_must_belong_to_one_of_the_last_5(self):
+        rows = [symptom(i, on(13, 2 * i), run_id=i, timing="during_run", leakage="drops") for i in (3, 4, 5)]
+        h = history(runs=self.runs, symptoms=rows)
+        old = entry(on(13, 2), run_id=1, timing="during_run", leakage="drops")
+        assert red_flags_for_entry(old, profile=profile(), history=h, today=on(13, 12)) == []
+
+
+class TestHeavinessComparedWithEveryEarlierScore:
+    earlier = [symptom(1, on(13), heaviness_0_10=2), symptom(2, on(13, 2), heaviness_0_10=5)]
+
+    @pytest.mark.parametrize(("score", "codes"), [(4, []), (5, []), (6, ["heaviness_new_or_worse"])])
+    def test_above_the_highest_earlier_score_only(self, score, codes):
+        h = history(symptoms=self.earlier)
+        assert red_flags_for_entry(entry(DAY, heaviness_0_10=score), profile=profile(), history=h, today=DAY) == codes
+
+    def test_a_same_day_earlier_entry_counts(self):
+        h = history(symptoms=[symptom(1, DAY, heaviness_0_10=3)])
+        assert red_flags_for_entry(entry(DAY, heaviness_0_10=3), profile=profile(), history=h, today=DAY) == []
+
+    @pytest.mark.parametrize(("score", "codes"), [(0, []), (0.5, []), (1, ["heaviness_new_or_worse"])])
+    def test_heaviness_1_is_the_least_that_counts(self, score, codes):
+        assert (
+            red_flags_for_entry(entry(DAY, heaviness_0_10=score), profile=profile(), history=history(), today=DAY)
+            == codes
+        )
+
+
+@pytest.mark.parametrize(("offset_days", "linked"), [(0, 3), (1, 3), (2, None)])
+def test_a_within_24h_entry_links_on_the_day_or_the_day_after_only(offset_days, linked):
+    sessions = symptoms.running_sessions(history(runs=[run(3, on(13))]).runs)
+    assert symptoms.linked_run_key(entry(on(13, offset_days), timing="within_24h"), sessions) == linked
+
+
+def test_urgency_headings_and_icons_cover_every_urgency():
+    assert tuple(symptoms.URGENCY_HEADINGS) == symptoms.URGENCIES
+    assert tuple(symptoms.URGENCY_ICONS) == symptoms.URGENCIES
+
+
+def test_run_label_is_one_format():
+    assert models.run_label(date(2026, 3, 1), "walk_run", 30.0) == "2026-03-01 · Walk-run intervals · 30 min"
+    assert models.run_label("2026-03-01", "continuous", 32.5) == "2026-03-01 · Continuous run · 32.5 min"
