@@ -1,7 +1,9 @@
-from datetime import date
+from datetime import date, timedelta
 
+import pandas as pd
 import pytest
 
+from return_to_run import validation
 from return_to_run.models import from_km, to_km, weeks_since
 from return_to_run.validation import (
     validate_foundation,
@@ -150,3 +152,166 @@ def test_units_and_weeks():
     assert to_km(5, "km") == 5
     assert weeks_since(date(2026, 7, 1), date(2026, 11, 25)) == 21
     assert weeks_since(date(2026, 7, 1), date(2026, 7, 7)) == 0
+
+
+# ---------------------------------------------------------------- yes/no, whole numbers, exact limits
+
+YES_NO_PROFILE = {
+    "birth_date": "2026-07-01",
+    "birth_type": "vaginal",
+    "feeding": "formula",
+    "running_background": "new",
+}
+
+
+@pytest.mark.parametrize("value", ["yes", "YES", " Yes ", "true", "True", "1", "y", 1, 1.0, True])
+def test_yes_is_always_read_as_yes(value):
+    clean, problems = validate_readiness(
+        {"test_date": "2026-11-20", "test_code": "hop_in_place", "completed": "yes", "had_symptoms": value},
+        today=TODAY,
+    )
+    assert problems == [] and clean["had_symptoms"] is True
+
+
+@pytest.mark.parametrize("value", ["no", "NO", "false", "0", "n", 0, 0.0, False])
+def test_no_is_always_read_as_no(value):
+    clean, problems = validate_readiness(
+        {"test_date": "2026-11-20", "test_code": "hop_in_place", "completed": "yes", "had_symptoms": value},
+        today=TODAY,
+    )
+    assert problems == [] and clean["had_symptoms"] is False
+
+
+@pytest.mark.parametrize("value", [None, "", "  ", float("nan"), pd.NA])
+def test_a_missing_yes_no_is_no_never_yes(value):
+    clean, problems = validate_profile({**YES_NO_PROFILE, "previous_running_injury": value}, today=TODAY)
+    assert problems == [] and clean["previous_running_injury"] is False
+    clean, problems = validate_symptom({"symptom_date": "2026-11-20", "bowel_leakage": value}, today=TODAY)
+    assert problems == [] and clean["bowel_leakage"] is False
+
+
+@pytest.mark.parametrize("value", ["maybe", "2", 2, -1, "ja"])
+def test_neither_yes_nor_no_is_a_problem_not_a_guess(value):
+    _, problems = validate_symptom({"symptom_date": "2026-11-20", "bowel_leakage": value}, today=TODAY)
+    assert messages(problems) == [f"Bowel leakage: '{value}' is not yes or no."]
+
+
+@pytest.mark.parametrize(("value", "expected"), [("4", 4), (4.0, 4), ("4.5", None), (4.5, None)])
+def test_heaviness_is_a_whole_number(value, expected):
+    clean, problems = validate_symptom({"symptom_date": "2026-11-20", "heaviness_0_10": value}, today=TODAY)
+    if expected is None:
+        assert messages(problems) == ["Heaviness or pressure (0-10): must be a whole number, not 4.5."]
+    else:
+        assert problems == [] and clean["heaviness_0_10"] == expected
+
+
+@pytest.mark.parametrize(
+    ("distance_km", "duration_min", "refused"),
+    [
+        ("10", "25", False),  # 2.50 min/km: exactly the fastest pace accepted
+        ("10", "24.99", True),
+        ("1", "60", False),  # 60 min/km: exactly the slowest pace accepted
+        ("1", "60.01", True),
+    ],
+)
+def test_pace_limits_at_exactly_their_value(distance_km, duration_min, refused):
+    _, problems = validate_run({**GOOD_RUN, "distance_km": distance_km, "duration_min": duration_min}, today=TODAY)
+    assert [p.field for p in problems] == (["Distance"] if refused else [])
+
+
+@pytest.mark.parametrize(
+    ("days_from_today", "accepted"),
+    [(-141, True), (-140, True), (-139, True), (0, True), (139, True), (140, True), (141, False)],
+)
+def test_profile_birth_within_20_weeks_either_side(days_from_today, accepted):
+    birth = TODAY + timedelta(days=days_from_today)
+    _, problems = validate_profile({**YES_NO_PROFILE, "birth_date": birth.isoformat()}, today=TODAY)
+    if accepted:
+        assert problems == []
+    else:
+        assert messages(problems) == [f"Birth date: {birth.isoformat()} is in the future."]
+
+
+# ---------------------------------------------------------------- one text limit for every field
+
+
+def test_the_one_text_limit_is_exported():
+    assert validation.MAX_TEXT_CHARS == 2000
+    assert validation.MAX_NOTES_CHARS == validation.MAX_TEXT_CHARS
+
+
+TEXT_FIELDS = [
+    ("run notes", lambda text: validate_run({**GOOD_RUN, "notes": text}, today=TODAY), "Notes"),
+    ("run title", lambda text: validate_run({**GOOD_RUN, "title": text}, today=TODAY), "Title"),
+    (
+        "symptom notes",
+        lambda text: validate_symptom({"symptom_date": "2026-11-20", "notes": text}, today=TODAY),
+        "Notes",
+    ),
+    (
+        "readiness notes",
+        lambda text: validate_readiness(
+            {"test_date": "2026-11-20", "test_code": "hop_in_place", "completed": "yes", "notes": text}, today=TODAY
+        ),
+        "Notes",
+    ),
+    (
+        "foundation notes",
+        lambda text: validate_foundation(
+            {"session_date": "2026-11-20", "activity": "strength", "duration_min": "20", "notes": text}, today=TODAY
+        ),
+        "Notes",
+    ),
+    (
+        "red flag resolve note",
+        lambda text: validation.validate_red_flag(
+            {"flag_code": "fever", "flagged_date": "2026-11-20", "resolved_date": "2026-11-21", "resolved_note": text},
+            today=TODAY,
+            known_codes={"fever"},
+        ),
+        "Note",
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "check", "field"), TEXT_FIELDS, ids=[t[0] for t in TEXT_FIELDS])
+def test_every_text_field_has_the_one_limit(name, check, field):
+    assert check("x" * 2000)[1] == []
+    assert messages(check("x" * 2001)[1]) == [f"{field}: is 2001 characters long; the limit is 2000."]
+
+
+def test_red_flag_code_must_be_known_and_resolution_not_before_it():
+    _, problems = validation.validate_red_flag(
+        {"flag_code": "![t](http://203.0.113.5/p.png)", "flagged_date": "2026-11-20"},
+        today=TODAY,
+        known_codes={"fever"},
+    )
+    assert messages(problems) == ["Red flag: '![t](http://203.0.113.5/p.png)' is not a red flag this app knows."]
+    _, problems = validation.validate_red_flag(
+        {"flag_code": "fever", "flagged_date": "2026-11-20", "resolved_date": "2026-11-19"},
+        today=TODAY,
+        known_codes={"fever"},
+    )
+    assert messages(problems) == ["Resolved on: 2026-11-19 is before the flag was raised (2026-11-20)."]
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2026-11-20T06:45:10", "2026-11-20T06:45:10"),
+        ("2026-11-20T06:45:10.900", "2026-11-20T06:45:10"),
+        ("2026-11-20 06:45", "2026-11-20T06:45:00"),
+    ],
+)
+def test_run_start_time_is_local_iso_to_the_second(value, expected):
+    clean, problems = validate_run({**GOOD_RUN, "start_time": value}, today=TODAY)
+    assert problems == [] and clean["start_time"] == expected
+
+
+def test_run_start_time_with_a_zone_or_garbage_is_refused():
+    _, problems = validate_run({**GOOD_RUN, "start_time": "2026-11-20T06:45:10+02:00"}, today=TODAY)
+    assert messages(problems) == [
+        "Start time: '2026-11-20T06:45:10+02:00' must be her local time, without a time zone."
+    ]
+    _, problems = validate_run({**GOOD_RUN, "start_time": "morning"}, today=TODAY)
+    assert messages(problems) == ["Start time: 'morning' is not a time (use YYYY-MM-DDTHH:MM:SS)."]
