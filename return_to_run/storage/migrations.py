@@ -185,7 +185,7 @@ def m003_uids_run_titles_meta(db: Database) -> None:
     db.execute("ALTER TABLE runs ADD COLUMN title TEXT NOT NULL DEFAULT ''")
     db.execute(
         "ALTER TABLE runs ADD COLUMN start_time TEXT CHECK (start_time IS NULL OR "
-        "strftime('%Y-%m-%dT%H:%M:%S', start_time) IS start_time)"
+        "strftime('%Y-%m-%dT%H:%M:%S', start_time, '+0 days') IS start_time)"
     )
     db.execute("ALTER TABLE runs ADD COLUMN import_batch TEXT")
     db.execute("CREATE INDEX runs_by_import_batch ON runs (import_batch)")

@@ -18,7 +18,7 @@ import streamlit as st
 from sqlite_utils import Database
 
 from .. import example, models, storage
-from . import state
+from . import access, state
 
 TODAY_ENV_VAR = "RETURN_TO_RUN_TODAY"  # fixes "today" for tests and demos
 DEBUG_ENV_VAR = "RETURN_TO_RUN_DEBUG"  # lets an unexpected error through, for a developer
@@ -103,6 +103,7 @@ def page(title: str, icon: str = "🏃‍♀️", *, layout: str = "centered") -
     )
     # Checks that decide whether this browser may see the app at all belong here: before the
     # menu is drawn and before her database is opened.
+    access.gate()
     _menu()
     try:
         db, example_mode, path = _open_for_session()
