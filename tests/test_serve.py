@@ -52,7 +52,7 @@ class Running:
         return self.log.read_text("utf-8", errors="replace")
 
 
-def _start(tmp_path: Path, *args: str, address: str = "127.0.0.1", env: dict | None = None) -> Running:
+def start_launcher(tmp_path: Path, *args: str, address: str = "127.0.0.1", env: dict | None = None) -> Running:
     port = _free_port(address)
     data = tmp_path / "data"
     log = tmp_path / "serve.log"
@@ -79,11 +79,11 @@ def _start(tmp_path: Path, *args: str, address: str = "127.0.0.1", env: dict | N
         if process.poll() is not None:
             break
         time.sleep(0.2)
-    _stop(running)
+    stop_launcher(running)
     raise RuntimeError(f"the launcher did not start: {running.output()[-2000:]}")
 
 
-def _stop(running: Running) -> None:
+def stop_launcher(running: Running) -> None:
     running.process.terminate()
     try:
         running.process.wait(timeout=10)
@@ -142,9 +142,9 @@ def local_server(tmp_path_factory) -> Iterator[Running]:
     browser = tmp_path / "browser.sh"
     browser.write_text(f'#!/bin/sh\necho "$1" >> {opened}\n')
     browser.chmod(0o700)
-    running = _start(tmp_path, "--browser", env={"BROWSER": f"{browser} %s"})
+    running = start_launcher(tmp_path, "--browser", env={"BROWSER": f"{browser} %s"})
     yield running
-    _stop(running)
+    stop_launcher(running)
 
 
 @pytest.mark.parametrize("route", ROUTES)
@@ -214,9 +214,9 @@ def test_default_mode_makes_no_phone_key(local_server):
 @pytest.fixture(scope="module")
 def phone_server(tmp_path_factory) -> Iterator[Running]:
     tmp_path = tmp_path_factory.mktemp("phone")
-    running = _start(tmp_path, "--phone", "--address", "127.0.0.2", address="127.0.0.2")
+    running = start_launcher(tmp_path, "--phone", "--address", "127.0.0.2", address="127.0.0.2")
     yield running
-    _stop(running)
+    stop_launcher(running)
 
 
 def _printed_key(running: Running) -> str:
