@@ -39,7 +39,7 @@ import re
 import zipfile
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, tzinfo
+from datetime import UTC, date, datetime, tzinfo
 
 from .. import validation
 
@@ -610,9 +610,15 @@ def parse_date(text: str | None) -> date | None:
     """The calendar date at the start of a date-time string in the common export formats.
 
     `Oct 7, 2020, 2:43:11 PM`, `7. Okt. 2020, 14:43:11`, `07.10.2020, 14:43:11`,
-    `2020-10-07 14:43:11`, `2020-10-07T14:43:11Z`. The time of day is ignored (no time zone
-    conversion). Returns None when nothing date-like is found or the date does not exist.
+    `2020-10-07 14:43:11`, `2020-10-07T14:43:11Z`. The time of day is ignored (see
+    `parse_datetime`). Returns None when nothing date-like is found or the date does not exist.
     """
+    found = _date_and_rest(text)
+    return None if found is None else found[0]
+
+
+def _date_and_rest(text: str | None) -> tuple[date, str] | None:
+    """(date, the text after it), or None."""
     if is_missing(text):
         return None
     s = text.strip()
@@ -628,13 +634,12 @@ def parse_date(text: str | None) -> date | None:
     if year is None or month is None:
         return None
     try:
-        return date(year, month, day)
+        return date(year, month, day), s[m.end() :]
     except ValueError:
         return None
 
 
 _TIME_OF_DAY = re.compile(r"(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*([AaPp])?\.?\s*[Mm]?\.?", re.ASCII)
-_DATE_PATTERNS = (_ISO_DATE, _MONTH_FIRST, _DOTTED_DATE, _DAY_FIRST)
 
 
 def parse_datetime(text: str | None) -> datetime | date | None:
@@ -644,23 +649,21 @@ def parse_datetime(text: str | None) -> datetime | date | None:
     `T14:43:11Z`). Returns a date when the text has a date but no readable time, None when
     it has no date.
     """
-    day = parse_date(text)
-    if day is None:
-        return None
-    s = text.strip()
-    match = next((m for m in (p.match(s) for p in _DATE_PATTERNS) if m), None)
-    rest = s[match.end() :] if match else ""
-    found = _TIME_OF_DAY.search(rest)
+    found = _date_and_rest(text)
     if found is None:
+        return None
+    day, rest = found
+    clock = _TIME_OF_DAY.search(rest)
+    if clock is None:
         return day
-    hour, minute, second = int(found[1]), int(found[2]), int(found[3] or 0)
-    meridiem = (found[4] or "").casefold()
+    hour, minute, second = int(clock[1]), int(clock[2]), int(clock[3] or 0)
+    meridiem = (clock[4] or "").casefold()
     if meridiem:
         if not 1 <= hour <= 12:
             return day
         hour = hour % 12 + (12 if meridiem == "p" else 0)
     try:
-        return datetime.combine(day, time(hour, minute, second))
+        return datetime(day.year, day.month, day.day, hour, minute, second)
     except ValueError:
         return day
 
@@ -869,6 +872,7 @@ def pick_duration(
     bad: str | None = None
     zero = False
     found: list[tuple[int, float]] = []
+    check_pace = isinstance(distance_km, float) and distance_km > 0
     for position, text in enumerate(texts):
         try:
             seconds = parse_duration_s(text)
@@ -877,11 +881,14 @@ def pick_duration(
             continue
         if seconds is not None and seconds > 0 and not math.isinf(seconds):
             found.append((position, seconds))
+            # The later cells matter only when this first time gives an impossible pace.
+            if len(found) == 1 and not (check_pace and not _plausible_pace(seconds, distance_km)):
+                break
         zero = zero or seconds is not None
     if found:
         first_position, first = found[0]
         note = None
-        if isinstance(distance_km, float) and distance_km > 0 and not _plausible_pace(first, distance_km):
+        if check_pace and not _plausible_pace(first, distance_km):
             better = next(((p, s) for p, s in found[1:] if _plausible_pace(s, distance_km)), None)
             if better is not None:
                 names = labels or [f"time {n + 1}" for n in range(len(texts))]

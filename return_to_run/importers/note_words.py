@@ -81,27 +81,38 @@ TOPICS: dict[str, tuple[str, ...]] = {
 }
 
 _TOPIC_OF = {word: topic for topic, words in TOPICS.items() for word in words}
-# Longest first, so "wet myself" and "leakage" win over shorter words at the same place.
-_PATTERN = re.compile(
-    r"(?<!\w)(" + "|".join(re.escape(w) for w in sorted(_TOPIC_OF, key=len, reverse=True)) + r")(?!\w)",
-    re.IGNORECASE,
-)
+# Phrases of two words, by their first word ("wet" -> {"myself": "wet myself"}).
+_PHRASES: dict[str, dict[str, str]] = {}
+for _phrase in (w for w in _TOPIC_OF if " " in w):
+    _first, _second = _phrase.split(" ", 1)
+    _PHRASES.setdefault(_first, {})[_second] = _phrase
+_WORD = re.compile(r"\w+")
 
 
 def symptom_words(*texts: str | None) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
     """(words, topics) mentioned in the texts, each once, in order of appearance; None if none.
 
+    Words are compared whole and case-insensitively (the text is split into words first, so
+    "painting" is not "pain").
+
     >>> symptom_words("Morning Run", "Felt fine, no leaks")
     (('leaks',), ('leakage',))
     """
     words: list[str] = []
-    topics: list[str] = []
     for text in texts:
-        for match in _PATTERN.finditer(text or ""):
-            word = " ".join(match[1].casefold().split())
-            if word not in words:
+        if not text:
+            continue
+        tokens = _WORD.findall(text.casefold())
+        for position, token in enumerate(tokens):
+            word = token if token in _TOPIC_OF else None
+            if word is None and token in _PHRASES and position + 1 < len(tokens):
+                word = _PHRASES[token].get(tokens[position + 1])
+            if word is not None and word not in words:
                 words.append(word)
-            topic = _TOPIC_OF[word]
-            if topic not in topics:
-                topics.append(topic)
-    return (tuple(words), tuple(topics)) if words else None
+    if not words:
+        return None
+    topics: list[str] = []
+    for word in words:
+        if _TOPIC_OF[word] not in topics:
+            topics.append(_TOPIC_OF[word])
+    return tuple(words), tuple(topics)
