@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 
 from . import models
-from .records import record_id, run_records, text, to_date
+from .records import NOT_LINKED, record_ids, run_records, texts, to_date
 from .symptoms import RunLinks, symptom_flags
 
 # Fewer runs than this in a group and nothing is said about it: with 3 runs, "2 of 3"
@@ -131,8 +131,13 @@ def runs_with_outcomes(runs: pd.DataFrame, symptoms: pd.DataFrame) -> pd.DataFra
     flags = symptom_flags(symptoms)[list(OUTCOME_SYMPTOMS)]
     links = RunLinks(sessions)
     linked_to = [
-        links.link(record_id(run_id), text(timing, "not_linked"), to_date(day))
-        for run_id, timing, day in zip(symptoms["run_id"], symptoms["timing"], symptoms["symptom_date"], strict=True)
+        links.link(run_id, timing, day)
+        for run_id, timing, day in zip(
+            record_ids(symptoms["run_id"]),
+            texts(symptoms["timing"], NOT_LINKED).tolist(),
+            symptoms["symptom_date"].map(to_date).tolist(),
+            strict=True,
+        )
     ]
     linked_to = pd.Series(linked_to, index=symptoms.index, dtype=object)
     has_link = linked_to.notna()

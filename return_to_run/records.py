@@ -143,7 +143,9 @@ def flags(series: pd.Series) -> pd.Series:
 
 def texts(series: pd.Series, default: str) -> pd.Series:
     """`text` over a Series: `default` where missing or blank."""
-    return series.map(lambda value: text(value, default)).astype(object)
+    stripped = series.astype(str).str.strip()
+    blank = series.isna().to_numpy(bool) | (stripped == "").to_numpy(bool)
+    return stripped.where(~blank, default).astype(object)
 
 
 # ---------------------------------------------------------------- records
@@ -285,35 +287,66 @@ def _rows(frame: pd.DataFrame | None, columns: tuple[str, ...]) -> list[dict]:
     return rows
 
 
+def record_ids(series: pd.Series) -> list[int | None]:
+    """record_id over a Series, as a list."""
+    values = pd.to_numeric(series, errors="coerce")
+    return [int(v) if math.isfinite(v) and v == int(v) else None for v in values.astype(float).tolist()]
+
+
+def _optional(series: pd.Series) -> list[float | None]:
+    """number_or_none over a Series."""
+    values = pd.to_numeric(series, errors="coerce").astype(float)
+    return [v if math.isfinite(v) else None for v in values.tolist()]
+
+
 def run_records(runs: pd.DataFrame | None) -> tuple[RunRecord, ...]:
     """Rows of History.runs as RunRecords, sorted by date then id; undated rows left out."""
-    out = []
-    for row in _rows(runs, models.RUN_COLUMNS):
-        day = to_date(row["run_date"])
-        if day is None:
-            continue
-        out.append(
-            RunRecord(
-                id=record_id(row["id"]),
-                run_date=day,
-                kind=text(row["kind"], ""),
-                duration_min=number(row["duration_min"]),
-                distance_km=number_or_none(row["distance_km"]),
-                run_interval_min=number_or_none(row["run_interval_min"]),
-                walk_interval_min=number_or_none(row["walk_interval_min"]),
-                interval_repeats=number_or_none(row["interval_repeats"]),
-                effort_1_10=number_or_none(row["effort_1_10"]),
-            )
+    if runs is None or len(runs) == 0:
+        return ()
+    column = {name: _column(runs, name) for name in models.RUN_COLUMNS}
+    out = [
+        RunRecord(*values)
+        for values in zip(
+            record_ids(column["id"]),
+            column["run_date"].map(to_date).tolist(),
+            texts(column["kind"], "").tolist(),
+            numbers(column["duration_min"]).tolist(),
+            _optional(column["distance_km"]),
+            _optional(column["run_interval_min"]),
+            _optional(column["walk_interval_min"]),
+            _optional(column["interval_repeats"]),
+            _optional(column["effort_1_10"]),
+            strict=True,
         )
+        if values[1] is not None
+    ]
     out.sort(key=lambda r: _order(r.run_date, r.id))
     return tuple(out)
 
 
 def symptom_records(symptoms: pd.DataFrame | None) -> tuple[SymptomRecord, ...]:
     """Rows of History.symptoms as SymptomRecords, sorted by date then id; undated rows
-    left out."""
-    out = [SymptomRecord.from_mapping(row) for row in _rows(symptoms, models.SYMPTOM_COLUMNS)]
-    out = [r for r in out if r.symptom_date is not None]
+    left out. Read with symptom_columns, the same meanings as SymptomRecord.from_mapping."""
+    if symptoms is None or len(symptoms) == 0:
+        return ()
+    column = symptom_columns(symptoms)
+    pains = zip(*(column[name].tolist() for name in models.PAIN_COLUMNS), strict=True)
+    out = [
+        SymptomRecord(*values)
+        for values in zip(
+            record_ids(_column(symptoms, "id")),
+            _column(symptoms, "symptom_date").map(to_date).tolist(),
+            record_ids(_column(symptoms, "run_id")),
+            column["timing"].tolist(),
+            column["leakage"].tolist(),
+            column["heaviness_0_10"].tolist(),
+            pains,
+            column["bleeding"].tolist(),
+            column["bowel_leakage"].astype(bool).tolist(),
+            strict=True,
+        )
+        if values[1] is not None
+    ]
     out.sort(key=lambda r: _order(r.symptom_date, r.id))
     return tuple(out)
 
