@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 from pypdf import PdfReader
 
-from return_to_run import example, models, report, storage
+from return_to_run import example, models, phases, report, storage
 
 TODAY = date(2026, 11, 25)
 START, END = date(2026, 9, 1), date(2026, 11, 25)
@@ -351,3 +351,36 @@ def test_report_for_needs_a_profile(tmp_path):
     db = storage.open_db(tmp_path / "empty.db")
     with pytest.raises(ValueError, match="profile"):
         report.report_for(db, today=TODAY, start=START, end=END)
+
+
+def test_readiness_table_reads_the_one_pass_rule():
+    assert set(report.LOAD_RESULT_TEXT) == set(phases.READINESS_OUTCOMES)
+    assert set(report.STRENGTH_RESULT_TEXT) == set(phases.READINESS_OUTCOMES)
+    rows = pd.DataFrame(
+        [
+            {"test_date": date(2026, 3, 1), "test_code": "hop_in_place", "completed": 1, "had_symptoms": None},
+            {"test_date": date(2026, 3, 1), "test_code": "forward_bounds", "completed": None, "had_symptoms": 0},
+            {"test_date": date(2026, 3, 1), "test_code": "jog_on_spot", "completed": 1, "had_symptoms": "yes"},
+            {
+                "test_date": date(2026, 3, 2),
+                "test_code": "calf_raise",
+                "completed": 1,
+                "reps_left": 20,
+                "reps_right": 19,
+            },
+            {
+                "test_date": date(2026, 3, 2),
+                "test_code": "single_leg_bridge",
+                "completed": 1,
+                "reps_left": 20,
+                "reps_right": 20,
+            },
+        ]
+    )
+    assert [row[2] for row in report._readiness_rows(rows)] == [
+        "Not passed: symptoms",
+        "Not passed: not completed",
+        "Passed",
+        "Under 20 reps (target)",
+        "Target met (20 reps each side)",
+    ]
