@@ -66,7 +66,9 @@ def export_zip(db: Database, *, today: date) -> bytes:
         for table, rows in everything.items():
             columns = [c.name for c in db[table].columns]
             safe = [{key: formula_safe(value) for key, value in row.items()} for row in rows]
-            archive.writestr(f"{table}.csv", pd.DataFrame(safe, columns=columns).to_csv(index=False))
+            # CRLF line ends (RFC 4180) also make the csv writer quote a cell holding a lone CR.
+            text = pd.DataFrame(safe, columns=columns).to_csv(index=False, lineterminator="\r\n")
+            archive.writestr(f"{table}.csv", text)
         archive.writestr(
             "return_to_run.json",
             json.dumps(
