@@ -2,7 +2,8 @@
 
     .venv/bin/python bench/bench_all.py            # full (~2 min)
     .venv/bin/python bench/bench_all.py --quick    # fewer repeats (< 1 min)
-    .venv/bin/python bench/bench_all.py --profile  # + cProfile of home and Trends right after a save
+    .venv/bin/python bench/bench_all.py --profile  # only: cProfile of home, Log a run, Trends after a save
+    .venv/bin/python bench/bench_all.py --profile --raw  # + the raw cumulative lists
 
 Figures (each against a reference measured in the same process, same run, interleaved with it
 so that a busy machine slows both alike):
@@ -143,10 +144,148 @@ def after_save(folder: Path, ten_years: Path, rounds: int) -> dict[str, dict[str
     return results
 
 
-def profile_after_save(folder: Path, ten_years: Path, rounds: int = 3) -> None:
-    """cProfile of home and Trends right after a save (summed over `rounds` saves)."""
+# Library functions worth naming in the summary beside the app's own (the heavy ones).
+PROFILE_LIBRARY = (
+    "altair/vegalite/v6/api.py:to_dict",
+    "altair/utils/schemapi.py:validate_jsonschema",
+    "altair/utils/schemapi.py:_deep_copy",
+    "altair/vegalite/v6/api.py:_prepare_data",
+    "streamlit/dataframe_util.py:convert_anything_to_arrow_bytes",
+    "streamlit/elements/vega_charts.py:vega_lite_chart",
+    "streamlit/elements/arrow.py:dataframe",
+    "pandas/io/sql.py:read_sql_query",
+    "pandas/core/frame.py:__init__",
+)
+
+
+def _profile_summary(stats: pstats.Stats, rounds: int, top: int = 18) -> None:
+    """The app's functions (and PROFILE_LIBRARY's) by cumulative time, in ms per save."""
+    rows = []
+    for (filename, line, name), (_, _, _, cumulative, _) in stats.stats.items():
+        short = filename.replace(str(ROOT) + "/", "")
+        library = next((lib for lib in PROFILE_LIBRARY if filename.endswith(lib.split(":")[0])), None)
+        ours = short.startswith(("return_to_run/", "pages/", "app.py"))
+        if ours or (library and name == library.split(":")[1]):
+            where = short if ours else short.split("site-packages/")[-1]
+            rows.append((cumulative / rounds * 1000, f"{where}:{line}({name})"))
+    for ms, where in sorted(rows, reverse=True)[:top]:
+        print(f"  {ms:7.0f} ms  {where}")
+
+
+# (module, attribute) timed one by one right after a save, inclusive of what they call. A
+# name that moved is skipped (the list names functions other helpers may rename).
+STEPS = (
+    ("return_to_run.ui.cached", "_history_at"),
+    ("return_to_run.ui.cached", "_assessment_at"),
+    ("return_to_run.ui.cached", "_trends_at"),
+    ("return_to_run.ui.cached", "assessment"),
+    ("return_to_run.ui.cached", "recent_weeks"),
+    ("return_to_run.ui.cached", "trends"),
+    ("return_to_run.ui.cached", "planned_run_warnings"),
+    ("return_to_run.ui.cached", "chart"),
+    ("return_to_run.ui.cached", "_chart_spec"),
+    ("return_to_run.ui.runs", "suggested_pattern"),
+    ("return_to_run.storage", "load_history"),
+    ("return_to_run.storage", "list_runs"),
+    ("return_to_run.storage", "first_log_date"),
+    ("return_to_run.storage", "counts"),
+    ("return_to_run.phases", "assess"),
+    ("return_to_run.records", "from_history"),
+    ("return_to_run.volume", "weekly_summary"),
+    ("return_to_run.volume", "single_run_spikes"),
+    ("return_to_run.patterns", "runs_with_outcomes"),
+    ("return_to_run.patterns", "pattern_sentences"),
+    ("return_to_run.patterns", "pattern_table"),
+    ("return_to_run.plan", "check_planned_run"),
+    ("return_to_run.charts", "weekly_chart"),
+    ("return_to_run.charts", "progression_chart"),
+    ("return_to_run.charts", "patterns_chart"),
+    ("return_to_run.charts", "foundation_chart"),
+    ("altair.vegalite.v6.api", "TopLevelMixin.to_dict"),
+    ("streamlit.dataframe_util", "convert_anything_to_arrow_bytes"),
+    ("streamlit", "vega_lite_chart"),
+    ("streamlit", "dataframe"),
+)
+
+
+def _instrument(spent: dict[str, float]):
+    """Wrap every STEPS function so that its time (outermost call only) adds up in `spent`;
+    returns a function that puts the originals back."""
+    import functools
+    import importlib
+
+    undo = []
+    for module_name, dotted in STEPS:
+        try:
+            owner = importlib.import_module(module_name)
+            *path, name = dotted.split(".")
+            for part in path:
+                owner = getattr(owner, part)
+            original = getattr(owner, name)
+        except (ImportError, AttributeError):
+            continue
+        label = f"{module_name.removeprefix('return_to_run.')}.{dotted}"
+        depth = {"n": 0}
+
+        def timed(*args, _original=original, _label=label, _depth=depth, **kwargs):
+            _depth["n"] += 1
+            began = time.perf_counter()
+            try:
+                return _original(*args, **kwargs)
+            finally:
+                _depth["n"] -= 1
+                if _depth["n"] == 0:
+                    spent[_label] = spent.get(_label, 0.0) + time.perf_counter() - began
+
+        functools.update_wrapper(timed, original)
+        setattr(owner, name, timed)
+        undo.append((owner, name, original))
+
+    def restore():
+        for owner, name, original in reversed(undo):
+            setattr(owner, name, original)
+
+    return restore
+
+
+def breakdown_after_save(folder: Path, ten_years: Path, rounds: int = 5) -> None:
+    """Each STEPS function's time in the first render after a save (median ms of `rounds`
+    saves, inclusive: a step's time contains the steps it calls), per page."""
     os.environ[TODAY_ENV_VAR] = TODAY.isoformat()
-    for page in ("app.py", "pages/trends.py"):
+    for page in ("app.py", "pages/log_run.py", "pages/trends.py"):
+        db_path = folder / f"breakdown_{Path(page).stem}.db"
+        shutil.copy(ten_years, db_path)
+        os.environ[storage.DB_ENV_VAR] = str(db_path)
+        at = _app_test(page)
+        _run(at, page)
+        _run(at, page)
+        per_round, totals = [], []
+        for n in range(rounds):
+            _save_one_run(db_path, 300 + n)
+            spent: dict[str, float] = {}
+            restore = _instrument(spent)
+            try:
+                totals.append(_run(at, page)[0])
+            finally:
+                restore()
+            per_round.append(spent)
+        names = {name for spent in per_round for name in spent}
+        medians = {name: statistics.median(spent.get(name, 0.0) for spent in per_round) * 1000 for name in names}
+        print(
+            f"\n{page} right after a save: {statistics.median(totals) * 1000:.0f} ms in all (median of {rounds}, "
+            "timers on); where it goes, inclusive ms:"
+        )
+        for name, ms in sorted(medians.items(), key=lambda item: -item[1]):
+            if ms >= 1:
+                print(f"  {ms:7.0f} ms  {name}")
+
+
+def profile_after_save(folder: Path, ten_years: Path, rounds: int = 3) -> None:
+    """cProfile of home, Log a run and Trends right after a save (`rounds` saves summed):
+    a summary per save, then the raw top of the cumulative list. The profiler roughly
+    doubles every figure; read them as shares."""
+    os.environ[TODAY_ENV_VAR] = TODAY.isoformat()
+    for page in ("app.py", "pages/log_run.py", "pages/trends.py"):
         db_path = folder / f"profile_{Path(page).stem}.db"
         shutil.copy(ten_years, db_path)
         os.environ[storage.DB_ENV_VAR] = str(db_path)
@@ -154,6 +293,7 @@ def profile_after_save(folder: Path, ten_years: Path, rounds: int = 3) -> None:
         _run(at, page)
         _run(at, page)
         profiler = cProfile.Profile()
+        unprofiled = []
         for n in range(rounds):
             _save_one_run(db_path, 100 + n)
             # AppTest runs the script in its own thread: start the profiler inside that thread.
@@ -161,14 +301,16 @@ def profile_after_save(folder: Path, ten_years: Path, rounds: int = 3) -> None:
             _run(at, page)
             threading.setprofile(None)
             profiler.disable()
-        print(f"\ncProfile of {page} right after a save ({rounds} saves summed; cumulative):")
-        stats = pstats.Stats(profiler).sort_stats("cumulative")
-        stats.print_stats(
-            r"return_to_run/|/pages/|app\.py|altair/.*api\.py|altair/utils/schemapi\.py:\d+\(to_dict|"
-            r"jsonschema/validators|pandas/core/(frame|groupby/groupby)\.py|dataframe_util|caching/"
-            r"|sqlite_utils/db\.py:\d+\((query|execute|rows_where)",
-            40,
+            _save_one_run(db_path, 200 + n)
+            unprofiled.append(_run(at, page)[0])
+        print(
+            f"\n{page} right after a save: {statistics.median(unprofiled) * 1000:.0f} ms without the profiler "
+            f"(median of {rounds}). Under cProfile, cumulative ms per save:"
         )
+        stats = pstats.Stats(profiler)
+        _profile_summary(stats, rounds)
+        if "--raw" in sys.argv:
+            stats.sort_stats("cumulative").print_stats(r"return_to_run/|/pages/|app\.py|altair/|jsonschema", 40)
 
 
 # ---------------------------------------------------------------- import
@@ -275,6 +417,7 @@ def main() -> None:
         print(f"(built in {time.perf_counter() - began:.0f} s)", flush=True)
 
         if "--profile" in sys.argv:
+            breakdown_after_save(folder, ten_years)
             profile_after_save(folder, ten_years)
             return
 
