@@ -21,7 +21,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from return_to_run import validation
+from return_to_run import importers, validation
 from return_to_run.importers import (
     ImportFileError,
     ImportResult,
@@ -264,7 +264,7 @@ def test_strava_export_zip_finds_activities_csv():
             "media/photo.jpg": b"\xff\xd8\xff\xe0 not really a jpeg",
         }
     )
-    assert strava.parse_export_zip(export, today=TODAY).rows == tuple(STRAVA_EN_ROWS)
+    assert importers.parse_export_zip(export, today=TODAY).rows == tuple(STRAVA_EN_ROWS)
     assert parse_upload("export_12345.zip", export, today=TODAY).rows == tuple(STRAVA_EN_ROWS)
 
 

@@ -30,17 +30,9 @@ import fitdecode
 import gpxpy
 from tcxreader.tcxreader import TCXReader
 
-from . import (
-    ImportFileError,
-    ImportResult,
-    RowCollector,
-    iso_seconds,
-    join_notes,
-    local_time,
-    positive_or_none,
-    seconds_to_min,
-    title_text,
-)
+from .dates import iso_seconds, local_time
+from .result import ImportFileError, ImportResult, RowCollector
+from .values import join_notes, positive_or_none, seconds_to_min, title_text
 
 SKIP_WORDS = (
     "cycl",

@@ -24,25 +24,12 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from . import (
-    CsvTable,
-    ImportFileError,
-    ImportResult,
-    Options,
-    Progress,
-    RowCollector,
-    column_positions,
-    iso_seconds,
-    normalize_header,
-    number_or_text,
-    parse_datetime,
-    pick_duration,
-    positive_or_none,
-    read_csv_table,
-    stable_id,
-    title_text,
-)
+from .csv_reading import CsvTable, column_positions, normalize_header, read_csv_table
+from .dates import iso_seconds, parse_datetime
+from .limits import Options
+from .result import ImportFileError, ImportResult, Progress, RowCollector
 from .units import KM_PER_MILE, UnitClue, detect_distance_unit
+from .values import number_or_text, pick_duration, positive_or_none, stable_id, title_text
 
 SOURCE = "garmin"
 

@@ -26,35 +26,23 @@ Column quirks handled here (see shared/reference/import-formats.md):
 
 from __future__ import annotations
 
-import io
-import zipfile
 from datetime import date, datetime
 
-from . import (
-    CsvTable,
-    ImportFileError,
-    ImportResult,
-    Options,
-    Progress,
-    RowCollector,
-    column_positions,
+from .csv_reading import CsvTable, column_positions, normalize_header, read_csv_table
+from .dates import iso_seconds, local_time, parse_datetime
+from .limits import Options
+from .result import ImportFileError, ImportResult, Progress, RowCollector
+from .units import KM_PER_MILE, UnitClue, detect_distance_unit
+from .values import (
     is_missing,
-    iso_seconds,
     join_notes,
-    local_time,
-    normalize_header,
     number_or_text,
-    parse_csv,
-    parse_datetime,
     parse_number,
     pick_duration,
     positive_or_none,
-    read_csv_table,
-    read_zip_member,
     stable_id,
     title_text,
 )
-from .units import KM_PER_MILE, UnitClue, detect_distance_unit
 
 SOURCE = "strava"
 # canonical field -> header names in each language Strava writes (English first). The German
@@ -141,45 +129,6 @@ def parse_activities_csv(
     options = Options(today=today, tz=tz, distance_units=distance_units, distance_unit=distance_unit, progress=progress)
     table = read_csv_table(data, filename, max_bytes=options.max_bytes, max_rows=options.max_rows)
     return parse_table(table, options=options)
-
-
-def parse_export_zip(
-    data: bytes,
-    *,
-    today: date | None = None,
-    options: Options | None = None,
-    filename: str = "export.zip",
-    **settings,
-) -> ImportResult:
-    """Runs and walks in the `activities.csv` inside a Strava export zip. Raises ImportFileError.
-
-    The member is unpacked with the size limit checked as it inflates, then read exactly as
-    an uploaded activities.csv would be (same messages, naming the zip).
-    """
-    if options is None:
-        options = Options(today=today, **settings)
-    try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-        members = [
-            info
-            for info in archive.infolist()
-            if not info.is_dir() and info.filename.replace("\\", "/").rsplit("/", 1)[-1].casefold() == "activities.csv"
-        ]
-    except Exception as exc:  # noqa: BLE001 - zipfile raises BadZipFile, OSError, struct.error...
-        raise ImportFileError(filename, f"this is not a readable zip file ({exc}).") from None
-    if not members:
-        raise ImportFileError(
-            filename,
-            "there is no activities.csv in this zip, so it is not a "
-            "Strava export. Upload the zip Strava emailed you, or its "
-            "activities.csv.",
-        )
-    # The export has it at the top; a re-zipped folder has it one level down.
-    member = min(members, key=lambda info: info.filename.count("/"))
-    csv_bytes = read_zip_member(archive, member, limit=options.max_bytes, filename=filename)
-    if not csv_bytes.strip():
-        raise ImportFileError(filename, "the file is empty.")
-    return parse_csv(csv_bytes, filename, options)
 
 
 def parse_table(table: CsvTable, *, options: Options | None = None, **settings) -> ImportResult:

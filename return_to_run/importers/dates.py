@@ -1,0 +1,140 @@
+"""Dates and times as export files write them, and UTC turned into her local clock."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, date, datetime, tzinfo
+
+from .values import is_missing
+
+__all__ = ["MONTHS", "iso_seconds", "local_time", "parse_date", "parse_datetime"]
+
+MONTHS = {
+    # English, German and French abbreviations and names, lower case, without dots.
+    **{
+        m: i
+        for i, m in enumerate(["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1)
+    },
+    "january": 1,
+    "february": 2,
+    "march": 3,
+    "april": 4,
+    "june": 6,
+    "july": 7,
+    "august": 8,
+    "sept": 9,
+    "september": 9,
+    "october": 10,
+    "november": 11,
+    "december": 12,
+    "januar": 1,
+    "jän": 1,
+    "februar": 2,
+    "mär": 3,
+    "märz": 3,
+    "mrz": 3,
+    "mai": 5,
+    "juni": 6,
+    "juli": 7,
+    "okt": 10,
+    "oktober": 10,
+    "dez": 12,
+    "dezember": 12,
+    "janv": 1,
+    "févr": 2,
+    "fevr": 2,
+    "mars": 3,
+    "avr": 4,
+    "juin": 6,
+    "juil": 7,
+    "août": 8,
+    "aout": 8,
+    "déc": 12,
+}
+
+
+_ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})", re.ASCII)
+_DOTTED_DATE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})", re.ASCII)
+_MONTH_FIRST = re.compile(r"([^\W\d_]+)\.?\s+(\d{1,2}),?\s+(\d{4})")
+_DAY_FIRST = re.compile(r"(\d{1,2})\.?\s+([^\W\d_]+)\.?,?\s+(\d{4})")
+
+
+def parse_date(text: str | None) -> date | None:
+    """The calendar date at the start of a date-time string in the common export formats.
+
+    `Oct 7, 2020, 2:43:11 PM`, `7. Okt. 2020, 14:43:11`, `07.10.2020, 14:43:11`,
+    `2020-10-07 14:43:11`, `2020-10-07T14:43:11Z`. The time of day is ignored (see
+    `parse_datetime`). Returns None when nothing date-like is found or the date does not exist.
+    """
+    found = _date_and_rest(text)
+    return None if found is None else found[0]
+
+
+def _date_and_rest(text: str | None) -> tuple[date, str] | None:
+    """(date, the text after it), or None."""
+    if is_missing(text):
+        return None
+    s = text.strip()
+    year = month = day = None
+    if m := _ISO_DATE.match(s):
+        year, month, day = int(m[1]), int(m[2]), int(m[3])
+    elif m := _MONTH_FIRST.match(s):
+        month, day, year = MONTHS.get(m[1].casefold()), int(m[2]), int(m[3])
+    elif m := _DOTTED_DATE.match(s):
+        day, month, year = int(m[1]), int(m[2]), int(m[3])
+    elif m := _DAY_FIRST.match(s):
+        day, month, year = int(m[1]), MONTHS.get(m[2].casefold()), int(m[3])
+    if year is None or month is None:
+        return None
+    try:
+        return date(year, month, day), s[m.end() :]
+    except ValueError:
+        return None
+
+
+_TIME_OF_DAY = re.compile(r"(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*([AaPp])?\.?\s*[Mm]?\.?", re.ASCII)
+
+
+def parse_datetime(text: str | None) -> datetime | date | None:
+    """A date-time in the common export formats as a naive datetime (the file's clock).
+
+    Like `parse_date`, with the time of day after the date (`2:43:11 PM`, `14:43:11`,
+    `T14:43:11Z`). Returns a date when the text has a date but no readable time, None when
+    it has no date.
+    """
+    found = _date_and_rest(text)
+    if found is None:
+        return None
+    day, rest = found
+    clock = _TIME_OF_DAY.search(rest)
+    if clock is None:
+        return day
+    hour, minute, second = int(clock[1]), int(clock[2]), int(clock[3] or 0)
+    meridiem = (clock[4] or "").casefold()
+    if meridiem:
+        if not 1 <= hour <= 12:
+            return day
+        hour = hour % 12 + (12 if meridiem == "p" else 0)
+    try:
+        return datetime(day.year, day.month, day.day, hour, minute, second)
+    except ValueError:
+        return day
+
+
+def local_time(moment: datetime, tz: tzinfo | None = None) -> datetime:
+    """A UTC moment (naive ones are taken as UTC) as naive local time in `tz`.
+
+    `tz` None means this computer's time zone, with its daylight saving rule on that date.
+    """
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    try:
+        local = moment.astimezone(tz) if tz is not None else moment.astimezone()
+    except (OverflowError, OSError, ValueError):  # a date the platform's clock cannot convert
+        local = moment.astimezone(UTC)
+    return local.replace(tzinfo=None)
+
+
+def iso_seconds(moment: datetime | None) -> str | None:
+    """'YYYY-MM-DDTHH:MM:SS' (the runs.start_time format), or None."""
+    return None if moment is None else moment.replace(microsecond=0, tzinfo=None).isoformat(timespec="seconds")
