@@ -135,8 +135,8 @@ def test_restore_merge_then_replace(db, downloads):
 
 def test_restore_merge_of_her_own_backup_adds_nothing_twice(db, downloads):
     """ "Merge: add what is missing to my current data". Restoring the backup she just made
-    must leave every log as it was. Fails today: storage._merge skips runs already present
-    but inserts every symptom entry, red flag, readiness result and foundation session again."""
+    must leave every log as it was: no symptom entry, red flag, readiness result or foundation
+    session added a second time (an earlier merge skipped only runs already present)."""
     fill(db)
     storage.add_readiness_results(
         db,

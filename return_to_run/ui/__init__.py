@@ -1,7 +1,8 @@
 """Everything on screen that is not a page: the only non-page code that imports streamlit
-(apart from `text` and `tables`, which are pure and tested without it).
+(apart from `site`, `text` and `tables`, which are pure and tested without it).
 
 Pages import the rooms they use:
+- site      the pages in menu order, today's date (no Streamlit)
 - shell     page() and its Context, the menu, flash messages, the example data switch
 - widgets   refusals, date fields, confirmed delete with undo, form reset
 - state     session state tied to the database it came from
@@ -15,6 +16,6 @@ Pages import the rooms they use:
 - data      export, import and restore previews
 """
 
-from .shell import MENU, TODAY_ENV_VAR
+from .site import MENU, TODAY_ENV_VAR
 
 __all__ = ["MENU", "TODAY_ENV_VAR"]

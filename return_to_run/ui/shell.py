@@ -19,24 +19,10 @@ from sqlite_utils import Database
 
 from .. import example, models, storage
 from . import access, state
+from .site import MENU, today
 
-TODAY_ENV_VAR = "RETURN_TO_RUN_TODAY"  # fixes "today" for tests and demos
 DEBUG_ENV_VAR = "RETURN_TO_RUN_DEBUG"  # lets an unexpected error through, for a developer
 EXAMPLE_MODE_KEY = "example_mode"
-
-# (file, label, emoji). Emoji, not Material icon shortcodes, which are fetched from a font host.
-MENU = (
-    ("app.py", "Where am I", "🏠"),
-    ("pages/log_run.py", "Log a run", "👟"),
-    ("pages/symptoms.py", "Log symptoms", "📝"),
-    ("pages/foundation.py", "Foundation work", "🧘"),
-    ("pages/readiness.py", "Readiness tests", "✅"),
-    ("pages/trends.py", "Trends", "📈"),
-    ("pages/learn.py", "Learn", "📚"),
-    ("pages/red_flags.py", "Red flags", "🚩"),
-    ("pages/profile.py", "Profile", "👤"),
-    ("pages/data.py", "Your data", "💾"),
-)
 
 DISCLAIMER = (
     "Return to Run is for education and self-tracking. It does not examine you and cannot "
@@ -59,9 +45,8 @@ class Context:
     today: date
     example_mode: bool
     db_path: Path
-    # Names this database in session state and cache keys.
-    # TODO: use storage.database_id(db) (a random id per database file, H1) once it exists,
-    # so that a deleted and recreated file is a different database too.
+    # storage.database_id: random per database file, so the example data, her own log and a
+    # deleted and recreated file are three databases for session state and cache keys.
     database_id: str
 
     @property
@@ -71,12 +56,6 @@ class Context:
     @property
     def weeks_since_birth(self) -> int | None:
         return models.weeks_since(self.profile.birth_date, self.today) if self.profile else None
-
-
-def today() -> date:
-    """Today's date, or the date in $RETURN_TO_RUN_TODAY (ISO) when set."""
-    fixed = os.environ.get(TODAY_ENV_VAR)
-    return date.fromisoformat(fixed) if fixed else date.today()
 
 
 def _open_for_session() -> tuple[Database, bool, Path]:
@@ -118,7 +97,7 @@ def page(title: str, icon: str = "🏃‍♀️", *, layout: str = "centered") -
         today=today(),
         example_mode=example_mode,
         db_path=path,
-        database_id=str(path.resolve()),
+        database_id=storage.database_id(db),
     )
     state.follow_database(context.database_id)
     if example_mode:

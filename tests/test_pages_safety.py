@@ -1,0 +1,183 @@
+"""AppTests for issue 13 items 1, 8 and 10 on the screen side: text from a file, the database
+or her typing is shown escaped, never as Markdown; session state that names records belongs
+to the database it came from."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+from streamlit.testing.v1 import AppTest
+
+from return_to_run import storage
+
+from .helpers import IMAGE_MARKUP, IMAGE_MARKUP_ESCAPED, PROFILE, TODAY, app_test, markdown_shown, no_errors
+
+# ---------------------------------------------------------------- item 1: shown as text
+
+
+def _show_a_refusal_naming(field: str) -> None:
+    from return_to_run.ui import widgets
+    from return_to_run.validation import Problem, ValidationError
+
+    widgets.show_problems(ValidationError([Problem(field, f"is not a column of runs ({field})")]))
+
+
+def test_a_refusal_shows_field_names_and_messages_escaped():
+    at = AppTest.from_function(_show_a_refusal_naming, args=(IMAGE_MARKUP,), default_timeout=30).run()
+    [error] = at.error
+    assert error.value == (
+        "Nothing was saved. Please fix:\n\n"
+        f"- **{IMAGE_MARKUP_ESCAPED}**: is not a column of runs \\({IMAGE_MARKUP_ESCAPED}\\)"
+    )
+    assert "![" not in error.value
+
+
+def _stored_red_flag(db, code: str) -> None:
+    # A code no form can make: what a restored backup or another version could leave behind.
+    db["red_flags"].insert(
+        {"flag_code": code, "flagged_date": "2026-11-20", "resolved_note": "", "created_at": "2026-11-20T08:00:00"}
+    )
+
+
+def test_an_unknown_red_flag_code_is_shown_as_text_on_home(db_with_profile):
+    _stored_red_flag(db_with_profile, IMAGE_MARKUP)
+    at = app_test("app.py").run()
+    assert not at.exception
+    shown = markdown_shown(at)
+    assert "![" not in shown
+    assert IMAGE_MARKUP_ESCAPED.capitalize() in shown or IMAGE_MARKUP_ESCAPED in shown
+    # It still pauses training, as any open red flag does.
+    assert "Training suggestions are paused until you mark the red flag resolved." in shown
+
+
+def test_an_unknown_red_flag_code_is_shown_as_text_on_red_flags(db_with_profile):
+    _stored_red_flag(db_with_profile, IMAGE_MARKUP)
+    at = app_test("pages/red_flags.py").run()
+    no_errors(at)
+    assert at.main.subheader[0].value == "Open red flags (1)"
+    assert f"**{IMAGE_MARKUP_ESCAPED}** · raised 2026\\-11\\-20" in [m.value for m in at.main.markdown]
+    assert "![" not in markdown_shown(at)
+
+
+def _backup_json(**run_extra) -> bytes:
+    run = {
+        "id": 1,
+        "run_date": "2026-11-20",
+        "duration_min": 30.0,
+        "kind": "continuous",
+        "notes": IMAGE_MARKUP,
+        "source": "manual",
+        "created_at": "2026-11-20T08:00:00",
+        **run_extra,
+    }
+    payload = {"format": "return-to-run-backup", "tables": {"runs": [run]}}
+    return json.dumps(payload).encode()
+
+
+def test_a_restore_refusal_naming_a_column_from_the_file_is_escaped(db_with_profile):
+    at = app_test("pages/data.py").run()
+    at.file_uploader(key="restore_file").set_value(("backup.json", _backup_json(**{IMAGE_MARKUP: 1}), "text/json"))
+    at.run()
+    at.button(key="restore_button").click().run()
+    assert not at.exception
+    assert [e.icon for e in at.main.error] == ["📄"]  # refused, with the column named
+    assert IMAGE_MARKUP_ESCAPED in at.main.error[0].value
+    assert "![" not in markdown_shown(at)
+    assert storage.list_runs(db_with_profile).empty
+
+
+def test_an_import_file_name_is_shown_as_a_code_span(db_with_profile):
+    at = app_test("pages/data.py").run()
+    at.file_uploader(key="import_file").set_value((f"{IMAGE_MARKUP}.gpx", b"<gpx>not really</gpx>", "text/xml"))
+    at.run()
+    assert not at.exception
+    assert "![" not in markdown_shown(at).replace(f"`{IMAGE_MARKUP}.gpx`", "")
+
+
+def test_her_run_notes_stay_plain_text_in_her_log(db_with_profile):
+    storage.add_run(
+        db_with_profile,
+        {"run_date": date(2026, 11, 20), "duration_min": 30, "kind": "continuous", "notes": IMAGE_MARKUP},
+        today=TODAY,
+    )
+    at = app_test("pages/log_run.py").run()
+    no_errors(at)
+    [table] = [d.value for d in at.main.dataframe if "Notes" in d.value.columns]
+    assert table["Notes"].tolist() == [IMAGE_MARKUP]  # a table cell, never Markdown
+    assert "![" not in markdown_shown(at)
+
+
+# ---------------------------------------------------------------- items 8 and 10: one database
+
+
+def _enter_example_mode(at: AppTest) -> AppTest:
+    at.switch_page("pages/data.py").run()
+    at.button(key="load_example_data").click().run()
+    no_errors(at)
+    return at
+
+
+def test_undo_of_an_example_run_is_gone_after_leaving_example_mode(db_file):
+    main = storage.open_db(db_file)
+    storage.save_profile(main, PROFILE, today=TODAY)
+    main.close()
+    at = _enter_example_mode(app_test("app.py"))
+    at.switch_page("pages/log_run.py").run()
+    no_errors(at)
+    run_id = at.selectbox(key="edit_run_id").value
+    at.checkbox(key=f"confirm_delete_run_{run_id}").check().run()
+    at.button(key=f"delete_run_{run_id}").click().run()
+    no_errors(at)
+    assert at.button(key="undo_run_button").label == "↩️ Undo delete of that run"
+
+    at.button(key="leave_example_banner").click().run()
+    no_errors(at)
+    at.switch_page("pages/log_run.py").run()
+    no_errors(at)
+    assert not [b for b in at.button if b.key == "undo_run_button"]
+    main = storage.open_db(db_file)
+    try:
+        assert storage.list_runs(main).empty  # her log did not gain the example run
+    finally:
+        main.close()
+
+
+def test_the_check_in_of_an_example_run_is_not_offered_in_her_own_log(db_file):
+    main = storage.open_db(db_file)
+    storage.save_profile(main, PROFILE, today=TODAY)
+    storage.add_run(main, {"run_date": TODAY, "duration_min": 20, "kind": "continuous"}, today=TODAY)
+    main.close()
+    at = _enter_example_mode(app_test("app.py"))
+    at.switch_page("pages/log_run.py").run()
+    at.number_input(key="run_duration").set_value(25.0)
+    at.button(key="save_run").click().run()
+    no_errors(at)
+    assert at.button(key="checkin_none").label == "✅ No symptoms"
+
+    at.button(key="leave_example_banner").click().run()
+    at.switch_page("pages/log_run.py").run()
+    no_errors(at)
+    assert not [b for b in at.button if b.key == "checkin_none"]
+
+
+PDF_LABEL = "⬇️ Download the summary (PDF)"
+
+
+def pdf_buttons(at: AppTest) -> list:
+    return [b for b in at.get("download_button") if b.proto.label == PDF_LABEL]
+
+
+def test_the_pdf_made_from_one_database_is_not_offered_from_another(db_file):
+    main = storage.open_db(db_file)
+    storage.save_profile(main, PROFILE, today=TODAY)
+    main.close()
+    at = _enter_example_mode(app_test("app.py"))
+    assert pdf_buttons(at) == []
+    at.button(key="make_report").click().run()
+    no_errors(at)
+    assert len(pdf_buttons(at)) == 1
+
+    at.button(key="leave_example").click().run()
+    no_errors(at)
+    assert pdf_buttons(at) == []
