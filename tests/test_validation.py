@@ -1,7 +1,9 @@
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from return_to_run import validation
 from return_to_run.models import from_km, to_km, weeks_since
@@ -315,3 +317,72 @@ def test_run_start_time_with_a_zone_or_garbage_is_refused():
     ]
     _, problems = validate_run({**GOOD_RUN, "start_time": "morning"}, today=TODAY)
     assert messages(problems) == ["Start time: 'morning' is not a time (use YYYY-MM-DDTHH:MM:SS)."]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(
+    st.fixed_dictionaries(
+        # Mostly typed and plausible (the short path's domain), with every kind of exception mixed in.
+        {
+            "kind": st.sampled_from(
+                ["walk", "continuous", "buggy", "hills_speed", "walk_run", " walk", "", "run", None, 3]
+            ),
+            "run_date": st.one_of(
+                st.dates(min_value=date(2020, 1, 1), max_value=TODAY),
+                st.dates(min_value=date(1949, 12, 30), max_value=date(2027, 1, 1)),
+                st.sampled_from([None, "2026-11-20", datetime(2026, 11, 20, 7, 0), float("nan")]),
+            ),
+            "duration_min": st.one_of(
+                st.floats(min_value=10, max_value=90),
+                st.floats(min_value=-1, max_value=700),
+                st.integers(-1, 700),
+                st.sampled_from([None, "20", True, 0, 600, 600.0000001, float("inf"), float("nan")]),
+            ),
+        },
+        optional={
+            "distance_km": st.one_of(
+                st.floats(min_value=0.5, max_value=12),
+                st.floats(min_value=-1, max_value=120),
+                st.integers(-1, 120),
+                st.sampled_from([None, "", "3.1", False, 0.0, 100, 100.001, float("nan"), float("inf")]),
+            ),
+            "effort_1_10": st.one_of(
+                st.floats(min_value=0, max_value=11), st.integers(0, 11), st.sampled_from([None, "5", float("nan")])
+            ),
+            "notes": st.one_of(st.text(max_size=30), st.sampled_from([None, " x ", "x" * 2001, " " + "x" * 2000, 7])),
+            "title": st.one_of(st.text(max_size=10), st.sampled_from([None, "", "  ", "x" * 2001, 1.5])),
+            "start_time": st.one_of(
+                st.sampled_from(
+                    [
+                        None,
+                        "",
+                        " ",
+                        "2026-11-20T07:00:00",
+                        "2026-11-20 07:00:00",
+                        "2026-11-20T07:00:00Z",
+                        "2026-11-20T07:00:00.5",
+                        "1949-12-31T23:59:59",
+                        "1950-01-01T00:00:00",
+                        "2026-02-30T07:00:00",
+                        "2026-11-20T24:00:00",
+                        "2026-W47-5T07:00:00",
+                        "20261120T070000",
+                        " 2026-11-20T07:00:00",
+                        "2026-11-20T07:00",
+                        datetime(2026, 11, 20, 7, 0, 1, 5),
+                    ]
+                ),
+                st.text(alphabet="0123456789-T: ", min_size=19, max_size=19),
+                st.datetimes(min_value=datetime(1949, 12, 31), max_value=datetime(2030, 1, 1)).map(
+                    lambda moment: moment.isoformat(timespec="seconds")
+                ),
+            ),
+            "source": st.sampled_from([None, "", "strava", "x" * 2001]),
+            "source_id": st.sampled_from([None, "", 0, 123, "abc", "x" * 2001]),
+        },
+    )
+)
+def test_validate_run_fast_path_gives_what_the_field_checker_gives(raw):
+    """validate_run takes a short path for already typed rows (the importers'); it must return
+    exactly what the field-by-field check returns, for every run, good or bad."""
+    assert validate_run(raw, today=TODAY) == validation.validate_run_fields(raw, TODAY)
