@@ -33,7 +33,7 @@ sys.path.insert(0, str(ROOT))
 import streamlit as st  # noqa: E402
 from streamlit.testing.v1 import AppTest  # noqa: E402
 
-from return_to_run import models, storage, ui, validation  # noqa: E402
+from return_to_run import models, services, storage, ui, validation  # noqa: E402
 
 TODAY = date(2026, 11, 25)
 DAYS = 3650
@@ -46,7 +46,7 @@ def build_ten_years(path: Path, *, today: date = TODAY, days: int = DAYS) -> dic
     storage.remove_database(path)
     db = storage.open_db(path)
     start = today - timedelta(days=days - 1)
-    storage.save_profile(
+    services.save_profile(
         db,
         {
             "birth_date": start - timedelta(weeks=10),
@@ -75,7 +75,7 @@ def build_ten_years(path: Path, *, today: date = TODAY, days: int = DAYS) -> dic
         if kind == "walk_run":
             run.update(run_interval_min=1, walk_interval_min=1, interval_repeats=min(10, minutes // 2))
         runs.append(run)
-    storage.import_runs(db, runs, today=today)
+    services.import_runs(db, runs, today=today)
     run_ids = [r["id"] for r in db.query("SELECT id FROM runs ORDER BY run_date")]
     symptoms = []
     for n, run_id in enumerate(run_ids):
@@ -95,13 +95,13 @@ def build_ten_years(path: Path, *, today: date = TODAY, days: int = DAYS) -> dic
     db["symptoms"].insert_all(symptoms, batch_size=500)  # check-ins in bulk (add_symptom re-reads history each time)
     for n in range(0, days, 7):
         for activity in ("pelvic_floor", "strength", "breathing"):
-            storage.add_foundation_session(
+            services.add_foundation_session(
                 db,
                 {"session_date": start + timedelta(days=n + 1), "activity": activity, "duration_min": 15},
                 today=today,
             )
     for n in range(0, days, 182):
-        storage.add_readiness_results(
+        services.add_readiness_results(
             db,
             [
                 {
@@ -118,8 +118,8 @@ def build_ten_years(path: Path, *, today: date = TODAY, days: int = DAYS) -> dic
         )
     for n in range(0, days, 183):
         flagged = start + timedelta(days=n)
-        (flag_id,) = storage.add_red_flags(db, ["heavy_bleeding"], flagged_date=flagged, today=today)
-        storage.resolve_red_flag(db, flag_id, resolved_date=flagged + timedelta(days=3), note="seen", today=today)
+        (flag_id,) = services.add_red_flags(db, ["heavy_bleeding"], flagged_date=flagged, today=today)
+        services.resolve_red_flag(db, flag_id, resolved_date=flagged + timedelta(days=3), note="seen", today=today)
     found = storage.counts(db)
     db.close()
     return found
@@ -210,7 +210,7 @@ def main() -> None:
             target = folder / "import.db"
             storage.remove_database(target)
             fresh = storage.open_db(target)
-            storage.import_runs(fresh, rows, today=TODAY)
+            services.import_runs(fresh, rows, today=TODAY)
             fresh.close()
 
         import_ms = median_ms(fresh_import, repeats=3)

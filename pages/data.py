@@ -5,7 +5,7 @@ from datetime import timedelta
 
 import streamlit as st
 
-from return_to_run import importers, storage
+from return_to_run import importers, services, storage
 from return_to_run.ui import data, shell, state, text, widgets
 from return_to_run.validation import ValidationError
 
@@ -40,7 +40,7 @@ with shell.page("Your data", "💾") as ctx:
                 ):
                     bar = st.progress(0.0, text="Importing ...")
                     try:
-                        added = storage.import_runs(
+                        added = services.import_runs(
                             ctx.db,
                             preview["new_rows"],
                             today=ctx.today,

@@ -4,7 +4,7 @@ from datetime import timedelta
 
 import streamlit as st
 
-from return_to_run import models, storage
+from return_to_run import models, services, storage
 from return_to_run.ui import shell, tables, widgets
 from return_to_run.validation import ValidationError
 
@@ -32,7 +32,7 @@ with shell.page("Foundation work", "🧘") as ctx:
     notes = st.text_input("Notes (optional)", key="foundation_notes", max_chars=widgets.NOTES_MAX_CHARS)
     if st.button("Save session", type="primary", width="stretch", key="save_foundation"):
         try:
-            storage.add_foundation_session(
+            services.add_foundation_session(
                 ctx.db,
                 {"session_date": session_date, "activity": activity, "duration_min": minutes, "notes": notes},
                 today=ctx.today,
@@ -56,5 +56,5 @@ with shell.page("Foundation work", "🧘") as ctx:
             col.metric(label, count)
         st.dataframe(tables.foundation_table(sessions), hide_index=True, width="stretch", key="foundation_table")
         widgets.confirmed_delete(
-            ctx, "foundation", "session", tables.foundation_choices(sessions), storage.delete_foundation_session
+            ctx, "foundation", "session", tables.foundation_choices(sessions), services.delete_foundation_session
         )

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from return_to_run import models, storage
+from return_to_run import models, services, storage
 from return_to_run.ui import cached, checkin, runs, shell, state, tables, text, widgets
 from return_to_run.validation import ValidationError
 
@@ -79,7 +79,7 @@ with shell.page("Log a run", "👟") as ctx:
 
     if st.button("Save run", type="primary", width="stretch", key="save_run"):
         try:
-            run_id = storage.add_run(ctx.db, raw, today=ctx.today)
+            run_id = services.add_run(ctx.db, raw, today=ctx.today)
         except ValidationError as error:
             widgets.show_problems(error)
         else:

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from return_to_run import models, storage
+from return_to_run import models, services
 from return_to_run.ui import shell, widgets
 from return_to_run.validation import ValidationError
 
@@ -99,7 +99,7 @@ with shell.page("Profile", "👤") as ctx:
             "weight_kg": weight or None,
         }
         try:
-            saved = storage.save_profile(ctx.db, raw, today=ctx.today)
+            saved = services.save_profile(ctx.db, raw, today=ctx.today)
         except ValidationError as error:
             widgets.show_problems(error)
         else:

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from return_to_run import models, storage
+from return_to_run import models, services
 from return_to_run.ui import cached, learn, shell, tables, widgets
 from return_to_run.validation import ValidationError
 
@@ -65,7 +65,7 @@ with shell.page("Readiness tests", "✅") as ctx:
             st.warning("Nothing to save yet: mark at least one test.")
         else:
             try:
-                storage.add_readiness_results(ctx.db, results, today=ctx.today)
+                services.add_readiness_results(ctx.db, results, today=ctx.today)
             except ValidationError as error:
                 widgets.show_problems(error)
             else:

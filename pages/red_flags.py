@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from return_to_run import storage, symptoms
+from return_to_run import services, storage, symptoms
 from return_to_run.ui import guidance, learn, shell, tables, text, widgets
 from return_to_run.validation import ValidationError
 
@@ -40,7 +40,7 @@ with shell.page("Red flags", "🚩") as ctx:
         if not flagged:
             shell.flash("Nothing ticked: no red flags today.")
         else:
-            storage.add_red_flags(ctx.db, flagged, flagged_date=ctx.today, today=ctx.today)
+            services.add_red_flags(ctx.db, flagged, flagged_date=ctx.today, today=ctx.today)
             st.session_state["red_flags_saved"] = flagged
         for code in symptoms.CHECKIN_FLAG_CODES:
             st.session_state.pop(f"flag_{code}", None)
@@ -68,7 +68,7 @@ with shell.page("Red flags", "🚩") as ctx:
             note = cols[1].text_input("Note (e.g. what the clinician said)", key=f"resolve_note_{flag_id}")
             if st.button("Mark resolved", key=f"resolve_{flag_id}"):
                 try:
-                    storage.resolve_red_flag(ctx.db, flag_id, resolved_date=resolved_on, note=note, today=ctx.today)
+                    services.resolve_red_flag(ctx.db, flag_id, resolved_date=resolved_on, note=note, today=ctx.today)
                 except ValidationError as error:
                     widgets.show_problems(error)
                 else:

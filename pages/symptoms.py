@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from return_to_run import models, storage
+from return_to_run import models, services, storage
 from return_to_run.ui import checkin, shell, tables, text, widgets
 
 FORM_KEYS = (
@@ -104,4 +104,4 @@ with shell.page("Log symptoms", "📝") as ctx:
         st.info("No symptom entries in these dates.")
     else:
         st.dataframe(tables.symptoms_table(entries), hide_index=True, width="stretch", key="symptoms_table")
-        widgets.confirmed_delete(ctx, "symptom", "entry", tables.symptom_choices(entries), storage.delete_symptom)
+        widgets.confirmed_delete(ctx, "symptom", "entry", tables.symptom_choices(entries), services.delete_symptom)

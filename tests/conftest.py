@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from return_to_run import storage
+from return_to_run import services, storage
 
 from .helpers import BIRTH_DATE, PROFILE, ROOT, TODAY, app_test
 
@@ -34,5 +34,5 @@ def db(db_file):
 
 @pytest.fixture
 def db_with_profile(db):
-    storage.save_profile(db, PROFILE, today=TODAY)
+    services.save_profile(db, PROFILE, today=TODAY)
     return db

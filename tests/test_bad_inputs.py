@@ -16,7 +16,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from return_to_run import models, storage, validation
+from return_to_run import models, services, storage, validation
 from return_to_run.importers import ImportFileError, parse_upload
 from return_to_run.validation import ValidationError
 
@@ -34,11 +34,11 @@ VALIDATORS = {
     "foundation": lambda raw: validation.validate_foundation(raw, today=TODAY),
 }
 SAVERS = {
-    "run": lambda db, raw: storage.add_run(db, raw, today=TODAY),
-    "profile": lambda db, raw: storage.save_profile(db, raw, today=TODAY),
-    "symptom": lambda db, raw: storage.add_symptom(db, raw, today=TODAY),
-    "readiness": lambda db, raw: storage.add_readiness_results(db, [raw], today=TODAY),
-    "foundation": lambda db, raw: storage.add_foundation_session(db, raw, today=TODAY),
+    "run": lambda db, raw: services.add_run(db, raw, today=TODAY),
+    "profile": lambda db, raw: services.save_profile(db, raw, today=TODAY),
+    "symptom": lambda db, raw: services.add_symptom(db, raw, today=TODAY),
+    "readiness": lambda db, raw: services.add_readiness_results(db, [raw], today=TODAY),
+    "foundation": lambda db, raw: services.add_foundation_session(db, raw, today=TODAY),
 }
 TABLES = {
     "run": "runs",
@@ -64,7 +64,7 @@ def test_the_corpus_has_at_least_fifty_cases_covering_every_validator_and_import
 def test_bad_form_input_gives_its_message_and_writes_nothing(db, case):
     clean, problems = VALIDATORS[case["kind"]](case["input"])
     assert any(p.field == case["field"] and case["message"] in p.message for p in problems), problems
-    storage.save_profile(
+    services.save_profile(
         db,
         {"birth_date": BIRTH, "birth_type": "vaginal", "feeding": "formula", "running_background": "new"},
         today=TODAY,
@@ -175,7 +175,7 @@ FUZZ = settings(
 def fuzz_db(tmp_path_factory):
     """One database for the fuzzers (a fresh file per example would dominate the run time)."""
     db = storage.open_db(tmp_path_factory.mktemp("fuzz") / "fuzz.db")
-    storage.save_profile(
+    services.save_profile(
         db,
         {"birth_date": BIRTH, "birth_type": "vaginal", "feeding": "formula", "running_background": "new"},
         today=TODAY,
@@ -226,7 +226,7 @@ def test_import_runs_adds_every_row_or_none(fuzz_db, rows):
     rows = [{**r, "source": "fuzz"} for r in rows]
     before = storage.counts(fuzz_db)["runs"]
     try:
-        result = storage.import_runs(fuzz_db, rows, today=TODAY)
+        result = services.import_runs(fuzz_db, rows, today=TODAY)
     except ValidationError as error:
         assert error.problems and all(p.field.startswith("Run ") for p in error.problems)
         assert storage.counts(fuzz_db)["runs"] == before
@@ -246,5 +246,5 @@ def test_damaged_corpus_files_give_rows_or_a_clear_error_and_import_whole(fuzz_d
         assert error.problem
         return
     before = storage.counts(fuzz_db)["runs"]
-    added = storage.import_runs(fuzz_db, result.rows, today=TODAY)["added"]  # parsed rows are valid rows
+    added = services.import_runs(fuzz_db, result.rows, today=TODAY)["added"]  # parsed rows are valid rows
     assert storage.counts(fuzz_db)["runs"] == before + added

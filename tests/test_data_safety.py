@@ -366,7 +366,7 @@ def test_settings_are_not_restored_unless_known_and_example_mode_never(db_with_p
 def test_the_old_storage_name_restores_through_the_validators(db_with_profile):
     tables = _set(_backup(db_with_profile), "profile", birth_date="9999-01-01")
     with pytest.raises(storage.RestoreError, match="Birth date"):
-        storage.restore_backup(db_with_profile, tables, mode="replace")
+        services.restore_backup(db_with_profile, tables, mode="replace")
 
 
 # ---------------------------------------------------------------- 12: foreign and newer files refused

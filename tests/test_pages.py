@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from return_to_run import storage
+from return_to_run import services, storage
 
 from .helpers import PROFILE, ROOT, TODAY, app_test, no_errors
 
@@ -149,7 +149,7 @@ def test_no_run_is_stored_in_the_future(db_with_profile):
 
 def test_distance_in_miles_is_stored_in_km(db_file):
     db = storage.open_db(db_file)
-    storage.save_profile(db, {**PROFILE, "units": "mi"}, today=TODAY)
+    services.save_profile(db, {**PROFILE, "units": "mi"}, today=TODAY)
     at = _fill_run(app_test("pages/log_run.py").run(), minutes=30.0, distance=2.0)
     at.button(key="save_run").click().run()
     assert storage.list_runs(db)["distance_km"][0] == pytest.approx(3.218688)
@@ -157,7 +157,7 @@ def test_distance_in_miles_is_stored_in_km(db_file):
 
 def test_edit_and_delete_with_undo(db_with_profile):
     db = db_with_profile
-    run_id = storage.add_run(db, {"run_date": "2026-11-20", "duration_min": 20, "kind": "continuous"}, today=TODAY)
+    run_id = services.add_run(db, {"run_date": "2026-11-20", "duration_min": 20, "kind": "continuous"}, today=TODAY)
     at = app_test("pages/log_run.py").run()
     at.number_input(key=f"edit_duration_{run_id}").set_value(22.0)
     at.button(key=f"FormSubmitter:edit_run_{run_id}-Save changes").click().run()
@@ -199,7 +199,7 @@ def test_bowel_leakage_raises_a_red_flag(db_with_profile):
 
 def test_delete_symptom_asks_first_and_can_be_undone(db_with_profile):
     db = db_with_profile
-    symptom_id, _ = storage.add_symptom(db, {"symptom_date": "2026-11-20", "heaviness_0_10": 2}, today=TODAY)
+    symptom_id, _ = services.add_symptom(db, {"symptom_date": "2026-11-20", "heaviness_0_10": 2}, today=TODAY)
     at = app_test("pages/symptoms.py").run()
     at.checkbox(key=f"confirm_delete_symptom_{symptom_id}").check().run()
     at.button(key=f"delete_symptom_{symptom_id}").click().run()
@@ -293,7 +293,7 @@ def test_home_buttons_go_to_the_logs(db_with_profile):
 
 
 def test_a_run_past_110_percent_of_the_longest_gets_a_heads_up(db_with_profile):
-    storage.add_run(db_with_profile, {"run_date": "2026-11-20", "duration_min": 20, "kind": "continuous"}, today=TODAY)
+    services.add_run(db_with_profile, {"run_date": "2026-11-20", "duration_min": 20, "kind": "continuous"}, today=TODAY)
     at = _fill_run(app_test("pages/log_run.py").run(), minutes=30.0).run()
     assert any("more than 110% of your longest run in the last 30 days (20 min)" in w.value for w in at.warning)
     at.button(key="save_run").click().run()  # a heads-up, not a refusal: what she ran is logged

@@ -20,7 +20,7 @@ from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.runtime.media_file_storage import MediaFileKind
 from streamlit.runtime.memory_media_file_storage import MemoryFile, MemoryMediaFileStorage
 
-from return_to_run import storage
+from return_to_run import services, storage
 
 from .helpers import PROFILE, ROOT, TODAY, app_test, no_errors
 
@@ -61,8 +61,8 @@ def downloaded(at, downloads, key: str) -> MemoryFile:
 
 
 def fill(db) -> None:
-    storage.save_profile(db, PROFILE, today=TODAY)
-    run_id = storage.add_run(
+    services.save_profile(db, PROFILE, today=TODAY)
+    run_id = services.add_run(
         db,
         {
             "run_date": date(2026, 11, 20),
@@ -76,7 +76,7 @@ def fill(db) -> None:
         },
         today=TODAY,
     )
-    storage.add_symptom(
+    services.add_symptom(
         db,
         {"symptom_date": date(2026, 11, 20), "run_id": run_id, "timing": "during_run", "leakage": "drops"},
         today=TODAY,
@@ -109,7 +109,7 @@ def test_restore_merge_then_replace(db, downloads):
     fill(db)
     backup = downloaded(app_test("pages/data.py").run(), downloads, "download_export").content
     # What she did after the backup: one more run; and the backup is restored on top.
-    storage.add_run(db, {"run_date": date(2026, 11, 23), "duration_min": 20, "kind": "continuous"}, today=TODAY)
+    services.add_run(db, {"run_date": date(2026, 11, 23), "duration_min": 20, "kind": "continuous"}, today=TODAY)
 
     at = app_test("pages/data.py").run()
     at.file_uploader(key="restore_file").set_value(("return-to-run-2026-11-25.zip", backup, "application/zip"))
@@ -138,15 +138,15 @@ def test_restore_merge_of_her_own_backup_adds_nothing_twice(db, downloads):
     must leave every log as it was: no symptom entry, red flag, readiness result or foundation
     session added a second time (an earlier merge skipped only runs already present)."""
     fill(db)
-    storage.add_readiness_results(
+    services.add_readiness_results(
         db,
         [{"test_date": date(2026, 11, 18), "test_code": "walk_30min", "completed": True, "had_symptoms": False}],
         today=TODAY,
     )
-    storage.add_foundation_session(
+    services.add_foundation_session(
         db, {"session_date": date(2026, 11, 19), "activity": "pelvic_floor", "duration_min": 10}, today=TODAY
     )
-    storage.add_red_flags(db, ["fever"], flagged_date=date(2026, 11, 21), today=TODAY)
+    services.add_red_flags(db, ["fever"], flagged_date=date(2026, 11, 21), today=TODAY)
     before = storage.counts(db)
     backup = downloaded(app_test("pages/data.py").run(), downloads, "download_export").content
 
@@ -278,9 +278,9 @@ def test_restore_merge_of_an_older_backup_does_not_reopen_a_resolved_red_flag(db
     date and created_at), not a missing one: merging the older backup must not raise it again,
     which would pause her training once more."""
     fill(db)
-    [flag_id] = storage.add_red_flags(db, ["fever"], flagged_date=date(2026, 11, 21), today=TODAY)
+    [flag_id] = services.add_red_flags(db, ["fever"], flagged_date=date(2026, 11, 21), today=TODAY)
     backup = downloaded(app_test("pages/data.py").run(), downloads, "download_export").content
-    storage.resolve_red_flag(db, flag_id, resolved_date=date(2026, 11, 23), note="GP: a cold", today=TODAY)
+    services.resolve_red_flag(db, flag_id, resolved_date=date(2026, 11, 23), note="GP: a cold", today=TODAY)
 
     at = app_test("pages/data.py").run()
     at.file_uploader(key="restore_file").set_value(("return-to-run-2026-11-25.zip", backup, "application/zip"))

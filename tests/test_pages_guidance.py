@@ -10,7 +10,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from return_to_run import example, models, storage, symptoms
+from return_to_run import example, models, services, storage, symptoms
 
 from .helpers import PROFILE, TODAY, app_test, charts, no_errors
 
@@ -91,11 +91,11 @@ def body_order(at) -> list[tuple[str, str]]:
 
 
 def save_profile(db, **changes) -> None:
-    storage.save_profile(db, {**PROFILE, **changes}, today=TODAY)
+    services.save_profile(db, {**PROFILE, **changes}, today=TODAY)
 
 
 def pass_all_load_tests(db, day: date, *, failing: tuple[str, ...] = ()) -> None:
-    storage.add_readiness_results(
+    services.add_readiness_results(
         db,
         [
             {"test_date": day, "test_code": code, "completed": True, "had_symptoms": code in failing}
@@ -111,7 +111,7 @@ def walk_run(db, day: date, level: int = 1, *, check_in: bool = True, **symptom)
     from return_to_run import plan
 
     lv = plan.LEVELS[level - 1]
-    run_id = storage.add_run(
+    run_id = services.add_run(
         db,
         {
             "run_date": day,
@@ -124,7 +124,9 @@ def walk_run(db, day: date, level: int = 1, *, check_in: bool = True, **symptom)
         today=TODAY,
     )
     if check_in:
-        storage.add_symptom(db, {"symptom_date": day, "run_id": run_id, "timing": "during_run", **symptom}, today=TODAY)
+        services.add_symptom(
+            db, {"symptom_date": day, "run_id": run_id, "timing": "during_run", **symptom}, today=TODAY
+        )
     return run_id
 
 
@@ -170,7 +172,7 @@ def test_early_recovery_three_weeks(db):
 
 def test_early_recovery_pelvic_floor_logged_ticks_its_line(db):
     save_profile(db, birth_date=TODAY - timedelta(weeks=3))
-    storage.add_foundation_session(
+    services.add_foundation_session(
         db, {"session_date": TODAY - timedelta(days=2), "activity": "pelvic_floor", "duration_min": 10}, today=TODAY
     )
     at = app_test("app.py").run()
@@ -213,7 +215,7 @@ def test_rebuilding_eight_weeks_with_the_c_section_note_only_after_a_c_section(d
 
 def test_runs_before_twelve_weeks_draw_the_chart_and_a_caution(db):
     save_profile(db, birth_date=TODAY - timedelta(weeks=8), **NO_MODIFIERS)
-    storage.add_run(db, {"run_date": TODAY - timedelta(days=3), "duration_min": 20, "kind": "continuous"}, today=TODAY)
+    services.add_run(db, {"run_date": TODAY - timedelta(days=3), "duration_min": 20, "kind": "continuous"}, today=TODAY)
     at = app_test("app.py").run()
     no_errors(at)
     assert subheader(at) == "8 weeks since birth · Rebuilding"  # a run opens nothing early
@@ -325,10 +327,10 @@ def test_building_running_after_the_last_level(db):
 def test_five_years_after_birth_with_leakage_when_running(db):
     save_profile(db, birth_date=date(2021, 11, 25), **NO_MODIFIERS)
     for days_ago, leakage in ((12, "none"), (9, "drops"), (6, "none"), (3, "drops")):
-        run_id = storage.add_run(
+        run_id = services.add_run(
             db, {"run_date": TODAY - timedelta(days=days_ago), "duration_min": 25, "kind": "continuous"}, today=TODAY
         )
-        _, flags = storage.add_symptom(
+        _, flags = services.add_symptom(
             db,
             {
                 "symptom_date": TODAY - timedelta(days=days_ago),
@@ -369,10 +371,10 @@ def test_five_years_after_birth_with_leakage_when_running(db):
 def test_five_years_after_birth_a_third_leaky_run_raises_the_recurrence_flag(db):
     save_profile(db, birth_date=date(2021, 11, 25), **NO_MODIFIERS)
     for days_ago in (9, 6, 3):
-        run_id = storage.add_run(
+        run_id = services.add_run(
             db, {"run_date": TODAY - timedelta(days=days_ago), "duration_min": 25, "kind": "continuous"}, today=TODAY
         )
-        _, flags = storage.add_symptom(
+        _, flags = services.add_symptom(
             db,
             {
                 "symptom_date": TODAY - timedelta(days=days_ago),
@@ -395,7 +397,7 @@ def test_five_years_after_birth_a_third_leaky_run_raises_the_recurrence_flag(db)
 
 def test_open_red_flag_comes_first_and_withholds_the_session_until_resolved(db):
     return_to_running_history(db)
-    [flag_id] = storage.add_red_flags(db, ["hot_swollen_calf"], flagged_date=TODAY - timedelta(days=1), today=TODAY)
+    [flag_id] = services.add_red_flags(db, ["hot_swollen_calf"], flagged_date=TODAY - timedelta(days=1), today=TODAY)
     flag = symptoms.RED_FLAGS["hot_swollen_calf"]
     at = app_test("app.py").run()
     assert not at.exception
@@ -413,7 +415,7 @@ def test_open_red_flag_comes_first_and_withholds_the_session_until_resolved(db):
     assert not any(line.startswith("- ") for line in text[today:])  # no focus list either
     assert len(charts(at)) == 1  # her history is still shown
 
-    storage.resolve_red_flag(db, flag_id, resolved_date=TODAY, note="scan clear", today=TODAY)
+    services.resolve_red_flag(db, flag_id, resolved_date=TODAY, note="scan clear", today=TODAY)
     at.run()
     no_errors(at)
     assert not at.main.warning
@@ -424,8 +426,8 @@ def test_open_red_flag_comes_first_and_withholds_the_session_until_resolved(db):
 
 def test_emergency_flags_come_before_same_day_ones(db):
     return_to_running_history(db)
-    storage.add_red_flags(db, ["fever"], flagged_date=TODAY - timedelta(days=2), today=TODAY)
-    storage.add_red_flags(db, ["chest_pain"], flagged_date=TODAY, today=TODAY)
+    services.add_red_flags(db, ["fever"], flagged_date=TODAY - timedelta(days=2), today=TODAY)
+    services.add_red_flags(db, ["chest_pain"], flagged_date=TODAY, today=TODAY)
     at = app_test("app.py").run()
     assert not at.exception
     assert [e.value.split(".**")[0] for e in at.main.error] == [

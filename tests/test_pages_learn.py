@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from return_to_run import lessons, storage
+from return_to_run import lessons, services, storage
 
 from .helpers import PROFILE, TODAY, app_test, metrics, no_errors
 
@@ -138,8 +138,8 @@ def test_impact_lesson_calculator(db_file):
 
 
 def test_impact_calculator_uses_her_weight_and_last_run(db):
-    storage.save_profile(db, {**PROFILE, "weight_kg": 64}, today=TODAY)
-    storage.add_run(
+    services.save_profile(db, {**PROFILE, "weight_kg": 64}, today=TODAY)
+    services.add_run(
         db,
         {
             "run_date": date(2026, 11, 20),

@@ -9,7 +9,7 @@ from datetime import date
 
 from streamlit.testing.v1 import AppTest
 
-from return_to_run import storage
+from return_to_run import services, storage
 
 from .helpers import IMAGE_MARKUP, IMAGE_MARKUP_ESCAPED, PROFILE, TODAY, app_test, markdown_shown, no_errors
 
@@ -96,7 +96,7 @@ def test_an_import_file_name_is_shown_as_a_code_span(db_with_profile):
 
 
 def test_her_run_notes_stay_plain_text_in_her_log(db_with_profile):
-    storage.add_run(
+    services.add_run(
         db_with_profile,
         {"run_date": date(2026, 11, 20), "duration_min": 30, "kind": "continuous", "notes": IMAGE_MARKUP},
         today=TODAY,
@@ -120,7 +120,7 @@ def _enter_example_mode(at: AppTest) -> AppTest:
 
 def test_undo_of_an_example_run_is_gone_after_leaving_example_mode(db_file):
     main = storage.open_db(db_file)
-    storage.save_profile(main, PROFILE, today=TODAY)
+    services.save_profile(main, PROFILE, today=TODAY)
     main.close()
     at = _enter_example_mode(app_test("app.py"))
     at.switch_page("pages/log_run.py").run()
@@ -145,8 +145,8 @@ def test_undo_of_an_example_run_is_gone_after_leaving_example_mode(db_file):
 
 def test_the_check_in_of_an_example_run_is_not_offered_in_her_own_log(db_file):
     main = storage.open_db(db_file)
-    storage.save_profile(main, PROFILE, today=TODAY)
-    storage.add_run(main, {"run_date": TODAY, "duration_min": 20, "kind": "continuous"}, today=TODAY)
+    services.save_profile(main, PROFILE, today=TODAY)
+    services.add_run(main, {"run_date": TODAY, "duration_min": 20, "kind": "continuous"}, today=TODAY)
     main.close()
     at = _enter_example_mode(app_test("app.py"))
     at.switch_page("pages/log_run.py").run()
@@ -170,7 +170,7 @@ def pdf_buttons(at: AppTest) -> list:
 
 def test_the_pdf_made_from_one_database_is_not_offered_from_another(db_file):
     main = storage.open_db(db_file)
-    storage.save_profile(main, PROFILE, today=TODAY)
+    services.save_profile(main, PROFILE, today=TODAY)
     main.close()
     at = _enter_example_mode(app_test("app.py"))
     assert pdf_buttons(at) == []

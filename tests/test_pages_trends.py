@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from datetime import date, timedelta
 
-from return_to_run import storage
+from return_to_run import services, storage
 
 from .helpers import PROFILE, TODAY, app_test, charts, no_errors
 
@@ -43,8 +43,8 @@ def ten_years_of_daily_runs(db) -> int:
     """A run every day for ten years, 25 or 40 min in a repeating 40-40-25 pattern with distances,
     one 60-minute spike; a check-in after each run, leakage after every other 40-minute run.
 
-    Runs go through storage.import_runs (one transaction, every row validated); the 3,650
-    check-ins are inserted in one batch, because storage.add_symptom re-reads the whole history
+    Runs go through services.import_runs (one transaction, every row validated); the 3,650
+    check-ins are inserted in one batch, because services.add_symptom re-reads the whole history
     for its red-flag rules on each call (right for one entry from a form, minutes for 3,650).
     """
     days = (TODAY - TEN_YEARS_FIRST_RUN).days + 1
@@ -62,7 +62,7 @@ def ten_years_of_daily_runs(db) -> int:
                 "source_id": f"ten-years-{i}",
             }
         )
-    assert storage.import_runs(db, rows, today=TODAY) == {"added": days, "duplicates": 0}
+    assert services.import_runs(db, rows, today=TODAY) == {"added": days, "duplicates": 0}
     run_ids = {r["run_date"]: (r["id"], r["duration_min"]) for r in db.query("SELECT * FROM runs")}
     entries = []
     for day, (run_id, minutes) in sorted(run_ids.items()):
@@ -103,7 +103,7 @@ def test_without_a_profile_it_points_to_the_profile(db_file):
 
 
 def test_symptoms_without_runs_still_draw_the_page(db_with_profile):
-    storage.add_symptom(db_with_profile, {"symptom_date": TODAY - timedelta(days=3), "leakage": "drops"}, today=TODAY)
+    services.add_symptom(db_with_profile, {"symptom_date": TODAY - timedelta(days=3), "leakage": "drops"}, today=TODAY)
     at = app_test("pages/trends.py").run()
     no_errors(at)
     assert len(charts(at)) == CHARTS_ON_THE_PAGE
@@ -116,7 +116,7 @@ def test_symptoms_without_runs_still_draw_the_page(db_with_profile):
 def test_one_week_of_runs(db_with_profile):
     db = db_with_profile
     for days_ago in (6, 4, 2):
-        run_id = storage.add_run(
+        run_id = services.add_run(
             db,
             {
                 "run_date": TODAY - timedelta(days=days_ago),
@@ -126,7 +126,7 @@ def test_one_week_of_runs(db_with_profile):
             },
             today=TODAY,
         )
-        storage.add_symptom(
+        services.add_symptom(
             db,
             {"symptom_date": TODAY - timedelta(days=days_ago), "run_id": run_id, "timing": "during_run"},
             today=TODAY,
@@ -167,7 +167,7 @@ def test_one_week_of_runs(db_with_profile):
 
 
 def test_ten_years_of_daily_runs_and_symptoms(db):
-    storage.save_profile(db, {**PROFILE, "birth_date": TEN_YEARS_BIRTH}, today=TODAY)
+    services.save_profile(db, {**PROFILE, "birth_date": TEN_YEARS_BIRTH}, today=TODAY)
     runs = ten_years_of_daily_runs(db)
     assert runs == 3650
 
@@ -211,7 +211,7 @@ def test_ten_years_of_daily_runs_and_symptoms(db):
 
 
 def test_a_log_under_a_year_has_no_period_choice(db_with_profile):
-    storage.add_run(db_with_profile, {"run_date": "2026-11-20", "duration_min": 20, "kind": "continuous"}, today=TODAY)
+    services.add_run(db_with_profile, {"run_date": "2026-11-20", "duration_min": 20, "kind": "continuous"}, today=TODAY)
     at = app_test("pages/trends.py").run()
     no_errors(at)
     assert [r.key for r in at.radio] == ["trends_measure", "patterns_grouping"]
@@ -219,8 +219,8 @@ def test_a_log_under_a_year_has_no_period_choice(db_with_profile):
 
 def test_distance_in_miles(db_file):
     db = storage.open_db(db_file)
-    storage.save_profile(db, {**PROFILE, "units": "mi"}, today=TODAY)
-    storage.add_run(
+    services.save_profile(db, {**PROFILE, "units": "mi"}, today=TODAY)
+    services.add_run(
         db,
         {"run_date": TODAY - timedelta(days=2), "duration_min": 30, "distance_km": 8.04672, "kind": "continuous"},
         today=TODAY,
@@ -248,7 +248,7 @@ def test_patterns_compare_by_the_grouping_she_picks(db_with_profile):
         }
         for i in range(12)
     ]
-    storage.import_runs(db_with_profile, runs, today=TODAY)
+    services.import_runs(db_with_profile, runs, today=TODAY)
     at = app_test("pages/trends.py").run()
     at.radio(key="patterns_grouping").set_value("length_band").run()
     spec = charts(at)[2].proto.spec
@@ -258,7 +258,7 @@ def test_patterns_compare_by_the_grouping_she_picks(db_with_profile):
 
 
 def test_acwr_is_shown_only_on_request_and_labelled_information(db_with_profile):
-    storage.add_run(db_with_profile, {"run_date": "2026-11-20", "duration_min": 20, "kind": "continuous"}, today=TODAY)
+    services.add_run(db_with_profile, {"run_date": "2026-11-20", "duration_min": 20, "kind": "continuous"}, today=TODAY)
     at = app_test("pages/trends.py").run()
     assert len(charts(at)) == CHARTS_ON_THE_PAGE
     at.toggle(key="trends_acwr_toggle").set_value(True).run()

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from return_to_run import phone_access, storage
+from return_to_run import phone_access, services, storage
 from return_to_run.ui import access
 
 from .conftest import PROFILE, TODAY, app_test
@@ -116,7 +116,7 @@ needs_shell = pytest.mark.skipif(not SHELL_WIRED, reason="ui/shell.py does not c
 @pytest.mark.parametrize("page", PAGES)
 def test_no_page_shows_her_data_or_opens_the_database_without_the_key(db_file, key_file, page):
     db = storage.open_db(db_file)
-    storage.save_profile(db, PROFILE, today=TODAY)
+    services.save_profile(db, PROFILE, today=TODAY)
     db.close()
     size_before = db_file.stat().st_size
     phone_access.new_key(key_file)

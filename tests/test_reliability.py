@@ -19,9 +19,10 @@ from pathlib import Path
 
 import pytest
 
-from return_to_run import storage
+from return_to_run import services, storage
 from return_to_run.storage import migrations
 
+from .children.saving_session import fill_and_save_run
 from .conftest import PROFILE, ROOT, TODAY, app_test
 
 MIGRATION_FIXTURES = ROOT / "tests" / "fixtures" / "migrations"
@@ -32,65 +33,25 @@ def no_exception(at) -> None:
     assert not at.exception, [e.value for e in at.exception]
 
 
-def _fill_and_save_run(at, minutes: float = 25.0, notes: str = ""):
-    at.radio(key="run_kind").set_value("continuous")
-    at.number_input(key="run_duration").set_value(minutes)
-    at.text_area(key="run_notes").set_value(notes)
-    at.button(key="save_run").click().run()
-    return at
-
-
 # ---------------------------------------------------------------- killed mid-write
 
-# The child writes a big import (or restore) and parks itself part way through the one
-# transaction, so the SIGKILL lands mid-write every time, with pages already spilled to
-# the WAL (20,000 rows are more than SQLite's page cache holds).
-CHILD = r"""
-import json, sys, time
-from datetime import date
-sys.path.insert(0, {root!r})
-from return_to_run import storage, validation
-action, path, pause = sys.argv[1], sys.argv[2], sys.argv[3] == "pause"
-today = date(2026, 11, 25)
-db = storage.open_db(path)
-def say(text):
-    print(text, flush=True)
-def rows(n, tag):
-    return [{{"run_date": f"20{{16 + i % 10}}-0{{1 + i % 9}}-1{{i % 10}}", "duration_min": 10 + i % 50,
-              "kind": "continuous", "notes": f"{{tag}} {{i}} " + "x" * 100, "source": tag,
-              "source_id": f"{{tag}}-{{i}}"}} for i in range(n)]
-if action == "import":
-    def progress(done, total):
-        say(f"progress {{done}} {{total}}")
-        if pause and done >= total // 2:
-            time.sleep(60)
-    storage.import_runs(db, rows({big}, "strava"), today=today, progress=progress)
-else:
-    backup = {{t: [] for t in storage.USER_TABLES}}
-    backup["runs"] = [{{**validation.validate_run(r, today=today)[0], "id": i + 1,
-                        "created_at": "2026-01-01"}} for i, r in enumerate(rows({big}, "backup"))]
-    for run in backup["runs"]:
-        run["run_date"] = run["run_date"].isoformat()
-    inserts = 0
-    def trace(statement):
-        global inserts
-        if statement.startswith("INSERT"):
-            inserts += 1
-            if inserts % 1000 == 0:
-                say(f"progress {{inserts}} {{len(backup['runs'])}}")
-            if pause and inserts == len(backup["runs"]) // 2:
-                time.sleep(60)
-    db.conn.set_trace_callback(trace)
-    storage.restore_backup(db, backup, mode="replace")
-say("done")
-"""
+# The child (tests/children/killed_mid_write.py) writes a big import or restore and parks
+# itself part way through the one transaction, so the SIGKILL lands mid-write every time.
 
 
 def _run_child_and_kill(action: str, path: Path, *, pause: bool) -> str:
     """Start the child, SIGKILL it once it reports progress; return its last line."""
-    code = CHILD.format(root=str(ROOT), big=BIG)
     child = subprocess.Popen(
-        [sys.executable, "-c", code, action, str(path), "pause" if pause else "free"],
+        [
+            sys.executable,
+            "-m",
+            "tests.children.killed_mid_write",
+            action,
+            str(path),
+            "pause" if pause else "free",
+            str(BIG),
+        ],
+        cwd=ROOT,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -115,8 +76,8 @@ def _run_child_and_kill(action: str, path: Path, *, pause: bool) -> str:
 
 def _seed(path: Path) -> None:
     db = storage.open_db(path)
-    storage.save_profile(db, PROFILE, today=TODAY)
-    storage.add_run(db, {"run_date": "2026-11-20", "duration_min": 20, "kind": "walk", "notes": "before"}, today=TODAY)
+    services.save_profile(db, PROFILE, today=TODAY)
+    services.add_run(db, {"run_date": "2026-11-20", "duration_min": 20, "kind": "walk", "notes": "before"}, today=TODAY)
     db.close()
 
 
@@ -159,38 +120,16 @@ def test_replace_restore_killed_mid_transaction_leaves_old_or_new(tmp_path, paus
 # ---------------------------------------------------------------- two sessions at once
 
 SAVES_PER_SESSION = 50
-# One session per process (as two browser tabs of one server are two sessions): each runs
-# log_run.py under its own AppTest, saves 50 runs as fast as it can, and reports anything
-# the page showed as an error. AppTests in threads of one process share Streamlit's global
-# state, which is not what a server does, so processes are used.
-SESSION_CHILD = r"""
-import json, sys
-sys.path.insert(0, {root!r})
-from tests.conftest import app_test
-from tests.test_reliability import _fill_and_save_run
-session, saves = int(sys.argv[1]), int(sys.argv[2])
-problems = []
-at = app_test("pages/log_run.py").run()
-for number in range(saves):
-    try:
-        _fill_and_save_run(at, minutes=float(10 + number), notes=f"session {{session}} save {{number}}")
-    except Exception as error:
-        problems.append([number, repr(error), [e.value for e in at.error] + [str(e.value) for e in at.exception]])
-        break
-    shown = [e.value for e in at.error] + [str(e.value) for e in at.exception]
-    if shown:
-        problems.append([number, shown])
-print(json.dumps(problems))
-"""
+# One session per process (tests/children/saving_session.py): two browser tabs of one server
+# are two sessions, and AppTests in threads of one process would share Streamlit's global state.
 
 
 def test_two_sessions_saving_at_once_lose_nothing_and_show_no_error(db_with_profile, db_file):
     """Two sessions (two processes, each its own AppTest and connections) save 50 runs each at once."""
-    code = SESSION_CHILD.format(root=str(ROOT))
     env = {**os.environ, "RETURN_TO_RUN_DEBUG": ""}
     children = [
         subprocess.Popen(
-            [sys.executable, "-c", code, str(n), str(SAVES_PER_SESSION)],
+            [sys.executable, "-m", "tests.children.saving_session", str(n), str(SAVES_PER_SESSION)],
             cwd=ROOT,
             env=env,
             stdout=subprocess.PIPE,
@@ -243,7 +182,7 @@ def test_a_save_waits_for_a_short_write_by_another_session(db_with_profile, db_f
     """
     with _writer_holding_the_lock(db_file, 0.5):
         began = time.monotonic()
-        storage.add_run(db_with_profile, {"run_date": "2026-11-20", "duration_min": 20, "kind": "walk"}, today=TODAY)
+        services.add_run(db_with_profile, {"run_date": "2026-11-20", "duration_min": 20, "kind": "walk"}, today=TODAY)
     assert time.monotonic() - began >= 0.3
     assert storage.counts(db_with_profile)["runs"] == 1
 
@@ -346,7 +285,7 @@ def test_a_read_only_database_file_gives_a_clear_message_on_save(db_with_profile
     try:
         at = app_test("pages/log_run.py").run()
         no_exception(at)
-        _fill_and_save_run(at)
+        fill_and_save_run(at)
         no_exception(at)
         assert any("cannot be written" in e.value for e in at.error), [e.value for e in at.error]
     finally:
@@ -369,7 +308,7 @@ def test_a_database_locked_by_another_program_gives_the_busy_message(db_with_pro
     """Another program keeps the write lock longer than busy_timeout (5 s): a calm "busy"."""
     at = app_test("pages/log_run.py").run()
     with _writer_holding_the_lock(db_file, storage.BUSY_TIMEOUT_MS / 1000 + 1.5):
-        _fill_and_save_run(at)
+        fill_and_save_run(at)
     no_exception(at)
     assert any("is busy" in e.value for e in at.error), [e.value for e in at.error]
     assert storage.counts(db_with_profile)["runs"] == 0
@@ -392,7 +331,7 @@ def full_disk(monkeypatch):
 def test_a_full_disk_on_save_gives_a_clear_message(db_with_profile, full_disk):
     at = app_test("pages/log_run.py").run()
     for minutes in (20.0, 21.0, 22.0, 23.0, 24.0):  # the first may still fit in a free page
-        _fill_and_save_run(at, minutes=minutes, notes="long note " * 195)
+        fill_and_save_run(at, minutes=minutes, notes="long note " * 195)
         no_exception(at)
         if at.error:
             break
@@ -413,15 +352,15 @@ def test_a_full_disk_during_import_writes_nothing_and_says_so(db_with_profile, f
     ]
     db = storage.open_db(storage.db_path())
     with pytest.raises(storage.StorageError, match="disk is full"):
-        storage.import_runs(db, rows, today=TODAY)
+        services.import_runs(db, rows, today=TODAY)
     assert storage.counts(db)["runs"] == 0
 
 
 def test_a_full_disk_during_restore_changes_nothing_and_says_so(db_with_profile, full_disk):
-    storage.add_run(db_with_profile, {"run_date": "2026-11-20", "duration_min": 20, "kind": "walk"}, today=TODAY)
+    services.add_run(db_with_profile, {"run_date": "2026-11-20", "duration_min": 20, "kind": "walk"}, today=TODAY)
     backup = json.loads(json.dumps(storage.all_rows(db_with_profile)))
     backup["runs"] = [{**backup["runs"][0], "id": n + 1, "uid": None, "notes": "z" * 500} for n in range(500)]
     db = storage.open_db(storage.db_path())
     with pytest.raises(storage.RestoreError, match="nothing was changed"):
-        storage.restore_backup(db, backup, mode="replace")
+        services.restore_backup(db, backup, mode="replace")
     assert storage.counts(db)["runs"] == 1

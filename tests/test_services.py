@@ -1,6 +1,8 @@
 """The service step: every save goes through validation and the rules before storage writes."""
 
+import re
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -12,10 +14,38 @@ from .conftest import TODAY
 RUN = {"run_date": "2026-11-20", "duration_min": 20, "kind": "continuous", "distance_km": 3.0}
 
 
-@pytest.mark.parametrize("name", storage.MOVED_TO_SERVICES)
-def test_the_old_storage_names_are_the_services(name):
-    """Until every page says services.*, storage.* answers with the service, never an unvalidated write."""
-    assert getattr(storage, name) is getattr(services, name)
+SAVES = (
+    "save_profile",
+    "add_run",
+    "update_run",
+    "add_symptom",
+    "add_red_flags",
+    "resolve_red_flag",
+    "add_readiness_results",
+    "add_foundation_session",
+    "import_runs",
+    "restore_backup",
+)
+
+
+@pytest.mark.parametrize("name", SAVES)
+def test_saves_that_validate_live_only_in_services(name):
+    """Storage writes clean rows; a save that validates and applies rules has one door, the service."""
+    assert callable(getattr(services, name))
+    assert not hasattr(storage, name)
+
+
+def test_no_page_or_ui_module_writes_through_storage():
+    """Every door (form, import, restore) goes through services: no page calls a storage write."""
+    root = Path(__file__).resolve().parent.parent
+    writes = re.compile(r"\bstorage\.(insert_|replace_|write_|delete_|undo_|set_setting|mark_lesson)")
+    offenders = [
+        f"{path.relative_to(root)}:{number}"
+        for path in [root / "app.py", *root.glob("pages/*.py"), *root.glob("return_to_run/ui/*.py")]
+        for number, line in enumerate(path.read_text().splitlines(), start=1)
+        if writes.search(line)
+    ]
+    assert offenders == []
 
 
 def test_red_flags_are_computed_by_the_service_not_by_storage(db_with_profile):

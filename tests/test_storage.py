@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from return_to_run import storage
+from return_to_run import services, storage
 from return_to_run.storage import migrations
 from return_to_run.validation import ValidationError
 
@@ -37,16 +37,16 @@ def test_reopening_applies_nothing_twice(db_file):
 
 def test_profile_round_trip(db):
     assert storage.get_profile(db) is None
-    saved = storage.save_profile(db, PROFILE, today=TODAY)
+    saved = services.save_profile(db, PROFILE, today=TODAY)
     assert saved.birth_date == date(2026, 7, 1)
     assert saved.feeding == "breastfeeding"
-    storage.save_profile(db, {**PROFILE, "units": "mi"}, today=TODAY)
+    services.save_profile(db, {**PROFILE, "units": "mi"}, today=TODAY)
     assert db.execute("SELECT count(*) FROM profile").fetchone()[0] == 1
     assert storage.get_profile(db).units == "mi"
 
 
 def test_add_list_update_run(db):
-    run_id = storage.add_run(db, RUN, today=TODAY)
+    run_id = services.add_run(db, RUN, today=TODAY)
     runs = storage.list_runs(db)
     assert runs[["id", "run_date", "duration_min", "distance_km", "kind", "source"]].to_dict("records") == [
         {
@@ -58,13 +58,13 @@ def test_add_list_update_run(db):
             "source": "manual",
         }
     ]
-    storage.update_run(db, run_id, {**RUN, "duration_min": 25}, today=TODAY)
+    services.update_run(db, run_id, {**RUN, "duration_min": 25}, today=TODAY)
     assert storage.get_run(db, run_id)["duration_min"] == 25.0
 
 
 def test_invalid_run_writes_nothing(db):
     with pytest.raises(ValidationError) as caught:
-        storage.add_run(db, {**RUN, "duration_min": 0, "run_date": "2026-12-01"}, today=TODAY)
+        services.add_run(db, {**RUN, "duration_min": 0, "run_date": "2026-12-01"}, today=TODAY)
     assert [p.field for p in caught.value.problems] == ["Date", "Duration (min)"]
     assert db.execute("SELECT count(*) FROM runs").fetchone()[0] == 0
 
@@ -88,8 +88,8 @@ def test_checks_and_foreign_keys_guard_past_validation(db, sql):
 
 def test_delete_run_keeps_symptoms_and_undo_restores_links(db_with_profile):
     db = db_with_profile
-    run_id = storage.add_run(db, RUN, today=TODAY)
-    symptom_id, _ = storage.add_symptom(
+    run_id = services.add_run(db, RUN, today=TODAY)
+    symptom_id, _ = services.add_symptom(
         db, {"symptom_date": "2026-11-20", "run_id": run_id, "timing": "during_run", "leakage": "drops"}, today=TODAY
     )
     before = storage.all_rows(db)
@@ -101,7 +101,7 @@ def test_delete_run_keeps_symptoms_and_undo_restores_links(db_with_profile):
 
 def test_delete_and_undo_symptom(db_with_profile):
     db = db_with_profile
-    symptom_id, _ = storage.add_symptom(db, {"symptom_date": "2026-11-20", "heaviness_0_10": 2}, today=TODAY)
+    symptom_id, _ = services.add_symptom(db, {"symptom_date": "2026-11-20", "heaviness_0_10": 2}, today=TODAY)
     before = storage.all_rows(db)
     snapshot = storage.delete_symptom(db, symptom_id)
     assert storage.list_symptoms(db).empty
@@ -111,23 +111,23 @@ def test_delete_and_undo_symptom(db_with_profile):
 
 def test_symptom_for_missing_run_is_refused(db_with_profile):
     with pytest.raises(ValidationError) as caught:
-        storage.add_symptom(db_with_profile, {"symptom_date": "2026-11-20", "run_id": 42}, today=TODAY)
+        services.add_symptom(db_with_profile, {"symptom_date": "2026-11-20", "run_id": 42}, today=TODAY)
     assert str(caught.value) == "Run: run 42 does not exist (was it deleted?)."
 
 
 def test_list_runs_filters_by_date(db):
     for day in ("2026-10-01", "2026-11-01", "2026-11-20"):
-        storage.add_run(db, {**RUN, "run_date": day}, today=TODAY)
+        services.add_run(db, {**RUN, "run_date": day}, today=TODAY)
     runs = storage.list_runs(db, start=date(2026, 10, 15), end=date(2026, 11, 15))
     assert list(runs["run_date"]) == [date(2026, 11, 1)]
 
 
 def test_red_flag_resolution_is_dated_and_kept(db):
-    [flag_id] = storage.add_red_flags(db, ["hot_swollen_calf"], flagged_date=date(2026, 11, 20), today=TODAY)
+    [flag_id] = services.add_red_flags(db, ["hot_swollen_calf"], flagged_date=date(2026, 11, 20), today=TODAY)
     with pytest.raises(ValidationError) as caught:
-        storage.resolve_red_flag(db, flag_id, resolved_date=date(2026, 11, 19), today=TODAY)
+        services.resolve_red_flag(db, flag_id, resolved_date=date(2026, 11, 19), today=TODAY)
     assert str(caught.value) == "Resolved on: 2026-11-19 is before the flag was raised (2026-11-20)."
-    storage.resolve_red_flag(db, flag_id, resolved_date=date(2026, 11, 22), note="GP: no clot", today=TODAY)
+    services.resolve_red_flag(db, flag_id, resolved_date=date(2026, 11, 22), note="GP: no clot", today=TODAY)
     flags = storage.list_red_flags(db).to_dict("records")
     assert [(f["flag_code"], f["resolved_date"], f["resolved_note"]) for f in flags] == [
         ("hot_swollen_calf", date(2026, 11, 22), "GP: no clot")
@@ -138,15 +138,15 @@ def test_readiness_set_is_all_or_nothing(db):
     good = {"test_date": "2026-11-20", "test_code": "hop_in_place", "completed": True, "had_symptoms": False}
     bad = {"test_date": "2026-11-20", "test_code": "calf_raise", "reps_left": 20}
     with pytest.raises(ValidationError) as caught:
-        storage.add_readiness_results(db, [good, bad], today=TODAY)
+        services.add_readiness_results(db, [good, bad], today=TODAY)
     assert str(caught.value) == "Single-leg calf raise - Reps, right side: is missing."
     assert storage.list_readiness(db).empty
-    storage.add_readiness_results(db, [good], today=TODAY)
+    services.add_readiness_results(db, [good], today=TODAY)
     assert list(storage.list_readiness(db)["test_code"]) == ["hop_in_place"]
 
 
 def test_foundation_delete_and_undo(db):
-    session_id = storage.add_foundation_session(
+    session_id = services.add_foundation_session(
         db, {"session_date": "2026-11-20", "activity": "pelvic_floor", "duration_min": 10}, today=TODAY
     )
     row = storage.delete_foundation_session(db, session_id)
@@ -157,21 +157,21 @@ def test_foundation_delete_and_undo(db):
 
 def test_import_is_one_transaction_and_skips_duplicates(db):
     rows = [{**RUN, "source": "strava", "source_id": "1"}, {**RUN, "source": "strava", "source_id": "2"}]
-    assert storage.import_runs(db, rows, today=TODAY) == {"added": 2, "duplicates": 0}
-    assert storage.import_runs(db, rows, today=TODAY) == {"added": 0, "duplicates": 2}
+    assert services.import_runs(db, rows, today=TODAY) == {"added": 2, "duplicates": 0}
+    assert services.import_runs(db, rows, today=TODAY) == {"added": 0, "duplicates": 2}
     broken = [{**RUN, "source": "strava", "source_id": "3"}, {**RUN, "duration_min": -5}]
     with pytest.raises(ValidationError) as caught:
-        storage.import_runs(db, broken, today=TODAY)
+        services.import_runs(db, broken, today=TODAY)
     assert str(caught.value) == "Run 2 - Duration (min): must be more than 0 and at most 600 min; got -5 min."
     assert db.execute("SELECT count(*) FROM runs").fetchone()[0] == 2
     assert storage.existing_source_ids(db, "strava") == {"1", "2"}
 
 
 def _fill(db):
-    storage.save_profile(db, PROFILE, today=TODAY)
-    run_id = storage.add_run(db, RUN, today=TODAY)
-    storage.add_run(db, {**RUN, "run_date": "2026-11-21", "source": "strava", "source_id": "77"}, today=TODAY)
-    storage.add_symptom(
+    services.save_profile(db, PROFILE, today=TODAY)
+    run_id = services.add_run(db, RUN, today=TODAY)
+    services.add_run(db, {**RUN, "run_date": "2026-11-21", "source": "strava", "source_id": "77"}, today=TODAY)
+    services.add_symptom(
         db,
         {
             "symptom_date": "2026-11-20",
@@ -182,11 +182,11 @@ def _fill(db):
         },
         today=TODAY,
     )
-    storage.add_red_flags(db, ["fever"], flagged_date=date(2026, 11, 21), today=TODAY)
-    storage.add_readiness_results(
+    services.add_red_flags(db, ["fever"], flagged_date=date(2026, 11, 21), today=TODAY)
+    services.add_readiness_results(
         db, [{"test_date": "2026-11-20", "test_code": "calf_raise", "reps_left": 18, "reps_right": 21}], today=TODAY
     )
-    storage.add_foundation_session(
+    services.add_foundation_session(
         db, {"session_date": "2026-11-20", "activity": "strength", "duration_min": 25}, today=TODAY
     )
     storage.mark_lesson_read(db, "six-week-check", today=TODAY)
@@ -197,7 +197,7 @@ def test_export_then_replace_restore_gives_back_every_row(db, tmp_path):
     before = storage.all_rows(db)
     archive = storage.export_zip(db, today=TODAY)
     fresh = storage.open_db(tmp_path / "other.db")
-    written = storage.restore_backup(fresh, storage.read_backup(archive), mode="replace")
+    written = services.restore_backup(fresh, storage.read_backup(archive), mode="replace")
     assert written["runs"] == 2 and written["symptoms"] == 1
     assert storage.all_rows(fresh) == before
 
@@ -206,7 +206,7 @@ def test_merge_restore_adds_nothing_twice(db, tmp_path):
     _fill(db)
     tables = storage.read_backup(storage.export_zip(db, today=TODAY))
     before = storage.all_rows(db)
-    written = storage.restore_backup(db, tables, mode="merge")
+    written = services.restore_backup(db, tables, mode="merge")
     assert set(written.values()) == {0}
     assert storage.all_rows(db) == before
 
@@ -217,7 +217,7 @@ def test_bad_backup_changes_nothing(db):
     tables = storage.read_backup(storage.export_zip(db, today=TODAY))
     tables["runs"].append({**tables["runs"][0], "id": 99, "duration_min": -1})
     with pytest.raises(storage.RestoreError):
-        storage.restore_backup(db, tables, mode="replace")
+        services.restore_backup(db, tables, mode="replace")
     assert storage.all_rows(db) == before
     with pytest.raises(storage.RestoreError, match="not a Return to Run backup"):
         storage.read_backup(b"hello")
@@ -258,10 +258,10 @@ def test_settings_and_lessons(db):
 
 def test_every_write_to_her_logs_bumps_the_data_version(db):
     assert storage.data_version(db) == 0
-    storage.save_profile(db, PROFILE, today=TODAY)
-    run_id = storage.add_run(db, RUN, today=TODAY)
+    services.save_profile(db, PROFILE, today=TODAY)
+    run_id = services.add_run(db, RUN, today=TODAY)
     assert storage.data_version(db) == 2
-    storage.update_run(db, run_id, {**RUN, "duration_min": 30}, today=TODAY)
+    services.update_run(db, run_id, {**RUN, "duration_min": 30}, today=TODAY)
     storage.delete_run(db, run_id)
     assert storage.data_version(db) == 4
     storage.mark_lesson_read(db, "impact-load", today=TODAY)  # not her log: no new version
@@ -272,18 +272,18 @@ def test_merge_keeps_her_newer_edits(db):
     _fill(db)
     tables = storage.read_backup(storage.export_zip(db, today=TODAY))
     [flag_id] = storage.list_red_flags(db)["id"].tolist()
-    storage.resolve_red_flag(db, flag_id, resolved_date=date(2026, 11, 23), today=TODAY)
+    services.resolve_red_flag(db, flag_id, resolved_date=date(2026, 11, 23), today=TODAY)
     run_id = int(storage.list_runs(db).query("source == 'manual'")["id"].iloc[0])
-    storage.update_run(db, run_id, {**RUN, "duration_min": 31}, today=TODAY)
+    services.update_run(db, run_id, {**RUN, "duration_min": 31}, today=TODAY)
     after_edits = storage.all_rows(db)
-    assert set(storage.restore_backup(db, tables, mode="merge").values()) == {0}
+    assert set(services.restore_backup(db, tables, mode="merge").values()) == {0}
     assert storage.all_rows(db) == after_edits
 
 
 def test_first_log_date_spans_runs_and_symptoms(db_with_profile):
     db = db_with_profile
     assert storage.first_log_date(db) is None
-    storage.add_run(db, {**RUN, "run_date": "2026-10-02"}, today=TODAY)
+    services.add_run(db, {**RUN, "run_date": "2026-10-02"}, today=TODAY)
     assert storage.first_log_date(db) == date(2026, 10, 2)
-    storage.add_symptom(db, {"symptom_date": "2026-09-30", "heaviness_0_10": 1}, today=TODAY)
+    services.add_symptom(db, {"symptom_date": "2026-09-30", "heaviness_0_10": 1}, today=TODAY)
     assert storage.first_log_date(db) == date(2026, 9, 30)

@@ -65,36 +65,10 @@ from .records import (
 )
 from .restore import write_backup
 
-# Saves that validate and apply rules moved to `services` (the one door for every save).
-# Until every caller says services.add_run, storage.add_run still answers, with the
-# service itself, so no caller can write an unvalidated row through the old name.
-MOVED_TO_SERVICES = (
-    "add_foundation_session",
-    "add_readiness_results",
-    "add_red_flags",
-    "add_run",
-    "add_symptom",
-    "import_runs",
-    "resolve_red_flag",
-    "restore_backup",
-    "save_profile",
-    "update_run",
-)
-
-
-def __getattr__(name: str):
-    if name in MOVED_TO_SERVICES:
-        from .. import services  # services imports storage: imported on first use, not at load
-
-        return getattr(services, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
 __all__ = [
     "BUSY_TIMEOUT_MS",
     "DB_ENV_VAR",
     "DEFAULT_DB_PATH",
-    "MOVED_TO_SERVICES",
     "USER_TABLES",
     "RestoreError",
     "StaleRecordError",

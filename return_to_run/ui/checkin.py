@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from .. import models, storage, symptoms
+from .. import models, services, storage, symptoms
 from ..validation import ValidationError
 from . import guidance, learn, state
 from .shell import Context, flash
@@ -31,7 +31,7 @@ def quick_checkin(ctx: Context) -> bool:
         base = {"symptom_date": run["run_date"], "run_id": run_id}
         cols = st.columns([2, 1])
         if cols[0].button("✅ No symptoms", type="primary", width="stretch", key="checkin_none"):
-            storage.add_symptom(ctx.db, {**base, "timing": "during_run"}, today=ctx.today)
+            services.add_symptom(ctx.db, {**base, "timing": "during_run"}, today=ctx.today)
             state.forget("checkin_run_id")
             flash("Logged: no symptoms with this run.")
             st.rerun()
@@ -74,7 +74,7 @@ def save_symptom_entry(ctx: Context, raw: dict, *, clear_checkin: bool = False) 
     """Save a symptom entry and rerun to show its result (show_last_symptom_result); a
     refused entry lists its problems instead."""
     try:
-        symptom_id, codes = storage.add_symptom(ctx.db, raw, today=ctx.today)
+        symptom_id, codes = services.add_symptom(ctx.db, raw, today=ctx.today)
     except ValidationError as error:
         show_problems(error)
         return

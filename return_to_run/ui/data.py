@@ -8,7 +8,7 @@ from collections.abc import Callable
 import pandas as pd
 import streamlit as st
 
-from .. import storage
+from .. import services, storage
 from . import state, tables
 from .shell import Context, flash
 from .text import escape_markdown, table_counts
@@ -71,7 +71,7 @@ def restore_preview(ctx: Context, tables_in_backup: dict) -> None:
     confirm = mode == "merge" or st.checkbox("Yes, replace everything I have now", key="restore_confirm")
     if st.button("Restore", type="primary", disabled=not confirm, key="restore_button"):
         try:
-            written = storage.restore_backup(ctx.db, tables_in_backup, mode=mode)
+            written = services.restore_backup(ctx.db, tables_in_backup, mode=mode)
         except storage.RestoreError as error:
             st.error(escape_markdown(error), icon="📄")
         else:

@@ -7,7 +7,7 @@ from datetime import date
 
 import streamlit as st
 
-from .. import impact, lessons, storage
+from .. import impact, lessons, services, storage
 from .cached import all_lessons
 from .shell import Context
 from .text import escape_markdown
@@ -55,10 +55,10 @@ def lesson_view(ctx: Context, lesson, *, read_on: date | None) -> None:
     if read_on:
         st.success(f"You read this on {read_on.isoformat()}.", icon="✅")
         if st.button("Mark as not read", key=f"unread_{lesson.slug}"):
-            storage.mark_lesson_unread(ctx.db, lesson.slug)
+            services.mark_lesson_unread(ctx.db, lesson.slug)
             st.rerun()
     elif st.button("Mark as read", type="primary", key=f"read_{lesson.slug}"):
-        storage.mark_lesson_read(ctx.db, lesson.slug, today=ctx.today)
+        services.mark_lesson_read(ctx.db, lesson.slug, today=ctx.today)
         st.rerun()
     related = [r for r in (lesson_by_slug(s) for s in lesson.related) if r]
     if related:

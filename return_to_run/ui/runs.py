@@ -6,7 +6,7 @@ from datetime import date
 
 import streamlit as st
 
-from .. import models, plan, storage
+from .. import models, plan, services, storage
 from ..validation import ValidationError
 from . import cached, state, tables
 from .shell import Context, flash
@@ -44,7 +44,7 @@ def edit_or_delete_run(ctx: Context, runs) -> None:
             saved = st.form_submit_button("Save changes", type="primary")
         if saved:
             try:
-                storage.update_run(ctx.db, run_id, raw, today=ctx.today)
+                services.update_run(ctx.db, run_id, raw, today=ctx.today)
             except ValidationError as error:
                 show_problems(error)
             else:
@@ -52,7 +52,7 @@ def edit_or_delete_run(ctx: Context, runs) -> None:
                 st.rerun()
         confirm = st.checkbox("Yes, delete this run", key=f"confirm_delete_run_{run_id}")
         if st.button("Delete run", disabled=not confirm, key=f"delete_run_{run_id}"):
-            state.remember(ctx, "undo_run", storage.delete_run(ctx.db, run_id))
+            state.remember(ctx, "undo_run", services.delete_run(ctx.db, run_id))
             flash(f"Run of {run['run_date']} deleted.", icon="🗑️")  # a stored date: YYYY-MM-DD
             st.rerun()
 

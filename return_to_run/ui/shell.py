@@ -17,7 +17,7 @@ from pathlib import Path
 import streamlit as st
 from sqlite_utils import Database
 
-from .. import example, models, storage
+from .. import example, models, services, storage
 from . import access, state
 from .site import MENU, today
 
@@ -163,7 +163,7 @@ def set_example_mode(on: bool) -> None:
     """Switch between her database and the example one (the switch lives in her database)."""
     main = storage.open_db(storage.db_path())
     try:
-        storage.set_setting(main, EXAMPLE_MODE_KEY, "on" if on else None)
+        services.set_setting(main, EXAMPLE_MODE_KEY, "on" if on else None)
     finally:
         main.close()
     state.forget_records()

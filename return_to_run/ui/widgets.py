@@ -8,7 +8,7 @@ from datetime import date, timedelta
 
 import streamlit as st
 
-from .. import storage
+from .. import services
 from ..validation import EARLIEST_DATE, MAX_NOTES_CHARS, ValidationError
 from . import state
 from .shell import Context, flash
@@ -17,9 +17,9 @@ from .text import escape_markdown
 NOTES_MAX_CHARS = MAX_NOTES_CHARS  # what a notes box lets her type: what validation accepts
 
 UNDO = {
-    "run": storage.undo_delete_run,
-    "symptom": storage.undo_delete_symptom,
-    "foundation": storage.undo_delete_foundation_session,
+    "run": services.undo_delete_run,
+    "symptom": services.undo_delete_symptom,
+    "foundation": services.undo_delete_foundation_session,
 }
 
 

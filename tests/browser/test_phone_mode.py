@@ -15,7 +15,7 @@ from urllib.parse import urlparse
 import pytest
 from playwright.sync_api import Page, expect
 
-from return_to_run import phone_access, storage
+from return_to_run import phone_access, services, storage
 
 from ..conftest import PROFILE, TODAY
 from ..test_serve import Running, start_launcher, stop_launcher
@@ -31,7 +31,7 @@ PAGES = ["/", "/log_run", "/symptoms", "/trends", "/data", "/profile", "/red_fla
 def phone_server(tmp_path_factory, browser) -> Iterator[Running]:
     tmp_path = tmp_path_factory.mktemp("phone_browser")
     db = storage.open_db(tmp_path / "data" / "test.db")
-    storage.save_profile(db, PROFILE, today=TODAY)  # her data: weeks since birth, a phase, a plan
+    services.save_profile(db, PROFILE, today=TODAY)  # her data: weeks since birth, a phase, a plan
     db.close()
     running = start_launcher(tmp_path, "--phone", "--address", "127.0.0.2", address="127.0.0.2")
     yield running
