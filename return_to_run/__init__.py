@@ -1,7 +1,8 @@
 """Return to Run: education and self-tracking for running after childbirth.
 
-Pure domain modules (models, phases, plan, volume, symptoms, patterns, impact,
-validation) import only the standard library and pandas and take `today` as an
-argument. storage.py is the only module with SQL; ui.py the only non-page module
-that imports streamlit.
+The map is in docs/architecture.md: pages -> ui (the only streamlit code) -> services (the
+one door for every save) -> storage (the only SQL), importers, report, charts, lessons ->
+the pure rule modules (models, records, phases, levels, plan, symptoms, red_flags, volume,
+patterns, validation), which import only the standard library and pandas and take `today`
+as an argument.
 """
