@@ -64,7 +64,25 @@ SYMPTOM_TIMINGS = {
 
 LEAKAGE_LEVELS = {"none": "None", "drops": "A few drops", "more": "More than drops"}
 
-BLEEDING_LEVELS = {"none": "None", "spotting": "Spotting", "more": "More than spotting"}
+# The levels a midwife asks about. "heavy" is the urgent one (AWHONN POST-BIRTH [V]: a pad
+# soaked in an hour, large clots). Before m004 the app had "more" (more than spotting),
+# migrated to "like_period".
+BLEEDING_LEVELS = {
+    "none": "None",
+    "spotting": "Spotting",
+    "like_period": "Like a period",
+    "heavy": "Heavy: soaking a pad in an hour or less, or clots bigger than a plum",
+}
+
+# Her country, asked once on the profile, for the helplines (content/helplines.toml).
+COUNTRIES = {
+    "uk": "United Kingdom",
+    "ie": "Ireland",
+    "us": "United States",
+    "ca": "Canada",
+    "au": "Australia",
+    "other": "Another country",
+}
 
 PAIN_SITES = {
     "pelvis": "Pelvis",
@@ -131,6 +149,8 @@ SYMPTOM_COLUMNS = (
     "heaviness_0_10",
     *PAIN_COLUMNS,
     "bleeding",
+    "bleeding_heavier_with_activity",
+    "bleeding_is_period",
     "bowel_leakage",
     "notes",
 )
@@ -146,6 +166,8 @@ READINESS_COLUMNS = (
 )
 RED_FLAG_COLUMNS = ("id", "flag_code", "flagged_date", "symptom_id", "resolved_date", "resolved_note")
 FOUNDATION_COLUMNS = ("id", "session_date", "activity", "duration_min", "notes")
+# The weekly mood check: the two NICE CG192 (Whooley) questions, yes or no.
+MOOD_COLUMNS = ("id", "check_date", "low_mood", "little_interest")
 
 
 @dataclass(frozen=True)
@@ -162,6 +184,7 @@ class Profile:
     short_sleep_or_high_fatigue: bool = False
     units: str = "km"
     weight_kg: float | None = None
+    country: str | None = None  # a COUNTRIES code; None until she says
 
 
 def _empty(columns: tuple[str, ...]) -> pd.DataFrame:
@@ -177,6 +200,7 @@ class History:
     readiness: pd.DataFrame = field(default_factory=lambda: _empty(READINESS_COLUMNS))
     red_flags: pd.DataFrame = field(default_factory=lambda: _empty(RED_FLAG_COLUMNS))
     foundation: pd.DataFrame = field(default_factory=lambda: _empty(FOUNDATION_COLUMNS))
+    mood: pd.DataFrame = field(default_factory=lambda: _empty(MOOD_COLUMNS))
 
     @cached_property
     def records(self):

@@ -2,7 +2,8 @@
 
 Each missing or unreadable value has ONE meaning, stated here and nowhere else:
 
-- yes/no (bowel leakage, test completed, test with symptoms): missing, empty or unreadable
+- yes/no (bowel leakage, bleeding heavier with activity, "this is my period", test
+  completed, test with symptoms, the mood answers): missing, empty or unreadable
   means NO. Only True, a non-zero number, or the words "1", "true", "yes", "y" (any case)
   mean yes. A red flag or a failed test never comes from a blank.
 - 0-10 score, minutes, count: missing or unreadable means 0. A blank never makes a
@@ -170,6 +171,28 @@ class RunRecord:
         """True for the kinds that count as running volume (models.RUNNING_KINDS)."""
         return self.kind in models.RUNNING_KINDS
 
+    @property
+    def running_min(self) -> float:
+        """Minutes spent running: run interval x repeats for a walk-run (never more than the
+        duration), the whole duration for a continuous, hills or buggy run, 0 for a walk.
+        A walk-run without its intervals counts its whole duration (walk breaks unknown).
+        The volume caps count these minutes, not walk breaks (Deering 2024 Table 6 [V])."""
+        if not self.running:
+            return 0.0
+        if self.kind == "walk_run" and self.run_interval_min and self.interval_repeats:
+            return min(self.run_interval_min * self.interval_repeats, self.duration_min)
+        return self.duration_min
+
+    @property
+    def longest_stretch_min(self) -> float | None:
+        """The longest unbroken running: the run interval of a walk-run (None when not
+        recorded), the whole duration of any other running kind, None for a walk."""
+        if not self.running:
+            return None
+        if self.kind == "walk_run":
+            return self.run_interval_min
+        return self.duration_min
+
 
 @dataclass(frozen=True)
 class SymptomRecord:
@@ -187,6 +210,8 @@ class SymptomRecord:
     pain_0_10: tuple[float, ...] = (0.0,) * len(models.PAIN_SITES)
     bleeding: str = NO_BLEEDING
     bowel_leakage: bool = False
+    bleeding_heavier_with_activity: bool = False
+    bleeding_is_period: bool = False
 
     def pain_at(self, site: str) -> float:
         """The 0-10 pain score at one of models.PAIN_SITES."""
@@ -205,6 +230,8 @@ class SymptomRecord:
             pain_0_10=tuple(number(entry.get(column)) for column in models.PAIN_COLUMNS),
             bleeding=text(entry.get("bleeding"), NO_BLEEDING),
             bowel_leakage=flag(entry.get("bowel_leakage")),
+            bleeding_heavier_with_activity=flag(entry.get("bleeding_heavier_with_activity")),
+            bleeding_is_period=flag(entry.get("bleeding_is_period")),
         )
 
 
@@ -249,6 +276,21 @@ class FoundationRecord:
 
 
 @dataclass(frozen=True)
+class MoodRecord:
+    """One weekly mood check: yes/no to the two NICE CG192 (Whooley) questions."""
+
+    id: int | None
+    check_date: date
+    low_mood: bool
+    little_interest: bool
+
+    @property
+    def any_yes(self) -> bool:
+        """True when she answered yes to either question."""
+        return self.low_mood or self.little_interest
+
+
+@dataclass(frozen=True)
 class Records:
     """Her whole history as records, each log sorted by date then id (records without a
     readable date are left out, except open red flags, which always count)."""
@@ -258,6 +300,7 @@ class Records:
     readiness: tuple[ReadinessRecord, ...] = ()
     red_flags: tuple[RedFlagRecord, ...] = ()
     foundation: tuple[FoundationRecord, ...] = ()
+    mood: tuple[MoodRecord, ...] = ()
 
     @property
     def running(self) -> tuple[RunRecord, ...]:
@@ -343,6 +386,8 @@ def symptom_records(symptoms: pd.DataFrame | None) -> tuple[SymptomRecord, ...]:
             pains,
             column["bleeding"].tolist(),
             column["bowel_leakage"].astype(bool).tolist(),
+            column["bleeding_heavier_with_activity"].astype(bool).tolist(),
+            column["bleeding_is_period"].astype(bool).tolist(),
             strict=True,
         )
         if values[1] is not None
@@ -408,6 +453,18 @@ def foundation_records(foundation: pd.DataFrame | None) -> tuple[FoundationRecor
     return tuple(out)
 
 
+def mood_records(mood: pd.DataFrame | None) -> tuple[MoodRecord, ...]:
+    """Rows of History.mood as MoodRecords, sorted by date then id; undated rows left out."""
+    out = []
+    for row in _rows(mood, models.MOOD_COLUMNS):
+        day = to_date(row["check_date"])
+        if day is None:
+            continue
+        out.append(MoodRecord(record_id(row["id"]), day, flag(row["low_mood"]), flag(row["little_interest"])))
+    out.sort(key=lambda r: _order(r.check_date, r.id))
+    return tuple(out)
+
+
 def from_history(history: models.History) -> Records:
     """Every log of `history` as records (use `history.records`, which caches this)."""
     return Records(
@@ -416,18 +473,22 @@ def from_history(history: models.History) -> Records:
         readiness=readiness_records(history.readiness),
         red_flags=red_flag_records(history.red_flags),
         foundation=foundation_records(history.foundation),
+        mood=mood_records(getattr(history, "mood", None)),
     )
 
 
 def symptom_columns(symptoms: pd.DataFrame) -> dict[str, pd.Series]:
     """The symptom columns of a DataFrame read with the meanings above, vectorised:
     leakage, bleeding, timing (text), heaviness_0_10 and every pain column (floats),
-    bowel_leakage (bool). An absent column reads as all missing."""
+    bowel_leakage, bleeding_heavier_with_activity, bleeding_is_period (bools). An absent
+    column reads as all missing."""
     out: dict[str, pd.Series] = {
         "leakage": texts(_column(symptoms, "leakage"), NO_LEAKAGE),
         "bleeding": texts(_column(symptoms, "bleeding"), NO_BLEEDING),
         "timing": texts(_column(symptoms, "timing"), NOT_LINKED),
         "bowel_leakage": flags(_column(symptoms, "bowel_leakage")),
+        "bleeding_heavier_with_activity": flags(_column(symptoms, "bleeding_heavier_with_activity")),
+        "bleeding_is_period": flags(_column(symptoms, "bleeding_is_period")),
     }
     for name in ("heaviness_0_10", *models.PAIN_COLUMNS):
         out[name] = numbers(_column(symptoms, name))

@@ -22,6 +22,7 @@ from .validation import (
     Problem,
     ValidationError,
     validate_foundation,
+    validate_mood,
     validate_profile,
     validate_readiness,
     validate_red_flag,
@@ -35,6 +36,7 @@ __all__ = [
     "UndoError",
     "ValidationError",
     "add_foundation_session",
+    "add_mood_check",
     "add_readiness_results",
     "add_red_flags",
     "add_run",
@@ -51,6 +53,7 @@ __all__ = [
     "restore_backup",
     "save_profile",
     "set_setting",
+    "set_start_where_i_am",
     "undo_delete_foundation_session",
     "undo_delete_run",
     "undo_delete_symptom",
@@ -218,6 +221,17 @@ def undo_delete_foundation_session(db: Database, snapshot: Mapping) -> int:
     return records.undo_delete_foundation_session(db, snapshot)
 
 
+# ---------------------------------------------------------------- mood
+
+
+def add_mood_check(db: Database, raw: Mapping, *, today: date) -> int:
+    """Validate and save the weekly mood check (check_date, low_mood, little_interest: each
+    yes or no, neither left blank); returns its id. What it means: mood.mood_support."""
+    clean, problems = validate_mood(raw, today=today)
+    _refuse(problems)
+    return records.insert_mood_check(db, clean)
+
+
 # ---------------------------------------------------------------- lessons and settings
 
 
@@ -234,6 +248,13 @@ def mark_lesson_unread(db: Database, slug: str) -> None:
 def set_setting(db: Database, key: str, value: str | None) -> None:
     """Store a preference; None removes it."""
     records.set_setting(db, key, value)
+
+
+def set_start_where_i_am(db: Database, confirmed: bool) -> None:
+    """Store (or clear) her confirmed "I already run, start me where I am": her symptom-free
+    running of the last 3 weeks, before the tests too, then places her on the levels
+    (guidance.today_answer(..., placement_confirmed=storage.start_where_i_am(db)))."""
+    records.set_setting(db, storage.START_WHERE_I_AM, "confirmed" if confirmed else None)
 
 
 # ---------------------------------------------------------------- imports and restore

@@ -69,6 +69,12 @@ FIELD_LABELS = {
     "leakage": "Leakage",
     "heaviness_0_10": "Heaviness or pressure (0-10)",
     "bleeding": "Bleeding",
+    "bleeding_heavier_with_activity": "Bleeding heavier with activity",
+    "bleeding_is_period": "I think this is my period",
+    "country": "Country",
+    "check_date": "Date",
+    "low_mood": "Feeling down, depressed or hopeless",
+    "little_interest": "Little interest or pleasure in doing things",
     "test_code": "Test",
     "reps_left": "Reps, left side",
     "reps_right": "Reps, right side",
@@ -247,6 +253,8 @@ def validate_profile(raw: Mapping, *, today: date) -> tuple[dict, list[Problem]]
         "short_sleep_or_high_fatigue": c.flag("short_sleep_or_high_fatigue"),
         "units": c.choice("units", models.UNITS, default="km"),
         "weight_kg": c.number("weight_kg", required=False, low=30, high=250, unit=" kg"),
+        # Optional: asked once for the helplines; NULL until she answers.
+        "country": c.choice("country", models.COUNTRIES) if c._value("country") is not None else None,
     }
     return clean, c.problems
 
@@ -412,9 +420,30 @@ def validate_symptom(raw: Mapping, *, today: date, birth_date: date | None = Non
         "heaviness_0_10": c.number("heaviness_0_10", required=False, low=0, high=10, integer=True) or 0,
         **{col: (c.number(col, required=False, low=0, high=10, integer=True) or 0) for col in models.PAIN_COLUMNS},
         "bleeding": c.choice("bleeding", models.BLEEDING_LEVELS, default="none"),
+        "bleeding_heavier_with_activity": c.flag("bleeding_heavier_with_activity"),
+        "bleeding_is_period": c.flag("bleeding_is_period"),
         "bowel_leakage": c.flag("bowel_leakage"),
         "notes": c.text("notes"),
     }
+    if clean["bleeding"] == "none":
+        # Nothing to qualify: no bleeding is never "heavier with activity" or a period.
+        clean["bleeding_heavier_with_activity"] = False
+        clean["bleeding_is_period"] = False
+    return clean, c.problems
+
+
+def validate_mood(raw: Mapping, *, today: date) -> tuple[dict, list[Problem]]:
+    """Check a weekly mood check: a date and a yes or a no to each of the two questions
+    (NICE CG192). An unanswered question is a problem, never read as no: a screening
+    answer is not guessed."""
+    c = _Checker(raw)
+    clean = {"check_date": c.date("check_date", today=today)}
+    for name in ("low_mood", "little_interest"):
+        if c._value(name) is None:
+            c.fail(name, "needs a yes or a no.")
+            clean[name] = None
+        else:
+            clean[name] = c.flag(name)
     return clean, c.problems
 
 

@@ -1,6 +1,7 @@
 """The schema: the first migration is frozen SQL, and the enums in `models` match the CHECKs."""
 
 import re
+import shutil
 import sqlite3
 from pathlib import Path
 
@@ -10,6 +11,16 @@ from return_to_run import models, storage
 from return_to_run.storage import migrations
 
 FIXTURES = Path(__file__).parent / "fixtures" / "migrations"
+V003_TABLES = (
+    "profile",
+    "runs",
+    "symptoms",
+    "red_flags",
+    "readiness_results",
+    "foundation_sessions",
+    "lesson_progress",
+    "settings",
+)
 
 # (table, column) -> the vocabulary in models that its CHECK must list, in the same order.
 ENUM_COLUMNS = {
@@ -24,6 +35,7 @@ ENUM_COLUMNS = {
     ("symptoms", "bleeding"): models.BLEEDING_LEVELS,
     ("readiness_results", "test_code"): models.READINESS_TESTS,
     ("foundation_sessions", "activity"): models.FOUNDATION_ACTIVITIES,
+    ("profile", "country"): models.COUNTRIES,
 }
 
 
@@ -63,11 +75,11 @@ def test_migrations_never_import_models():
     assert not re.search(r"^\s*(from|import)\s.*\bmodels\b", source, re.MULTILINE)
 
 
-def test_m003_gives_each_file_a_database_id_and_the_schema_version(tmp_path):
+def test_m003_gives_each_file_a_database_id_and_m004_the_schema_version(tmp_path):
     first = storage.open_db(tmp_path / "a.db")
     second = storage.open_db(tmp_path / "b.db")
-    assert dict(first.execute("SELECT key, value FROM meta").fetchall())["schema_version"] == "3"
-    assert migrations.SCHEMA_VERSION == 3 == len(migrations.released_names())
+    assert dict(first.execute("SELECT key, value FROM meta").fetchall())["schema_version"] == "4"
+    assert migrations.SCHEMA_VERSION == 4 == len(migrations.released_names())
     assert storage.database_id(first) != storage.database_id(second)
     assert re.fullmatch(r"[0-9a-f]{32}", storage.database_id(first))
 
@@ -90,3 +102,107 @@ def test_run_start_time_check(db, value, accepted):
     else:
         with pytest.raises(sqlite3.IntegrityError):
             db.execute(sql, [value])
+
+
+# ---------------------------------------------------------------- m004
+
+
+def _v003_copy(tmp_path) -> Path:
+    path = tmp_path / "v003.db"
+    shutil.copy(FIXTURES / "v003.db", path)
+    return path
+
+
+def test_m004_on_a_v003_database_keeps_every_row_and_maps_more_to_like_period(tmp_path):
+    path = _v003_copy(tmp_path)
+    with sqlite3.connect(path) as before:
+        before.row_factory = sqlite3.Row
+        old = {t: [dict(r) for r in before.execute(f"SELECT * FROM [{t}] ORDER BY rowid")] for t in V003_TABLES}
+    db = storage.open_db(path)
+    assert migrations.migrations.pending(db) == []
+    assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert db.execute("PRAGMA foreign_key_check").fetchall() == []
+    assert db.execute("PRAGMA foreign_keys").fetchone()[0] == 1  # switched back on after the rebuild
+    new = storage.all_rows(db)
+    for table, rows in old.items():
+        assert len(new[table]) == len(rows), table
+        for was, now in zip(rows, new[table], strict=True):
+            expected = dict(was)
+            if table == "symptoms":
+                expected["bleeding"] = {"more": "like_period"}.get(was["bleeding"], was["bleeding"])
+                assert now["bleeding_heavier_with_activity"] == 0 and now["bleeding_is_period"] == 0
+            if table == "profile":
+                assert now["country"] is None
+            assert {k: now[k] for k in expected} == expected, table
+    assert [r["bleeding"] for r in new["symptoms"]] == ["spotting", "like_period"]
+    # the red flag that pointed at symptom 2 still does (foreign keys were off for the rebuild)
+    assert [r["symptom_id"] for r in new["red_flags"]] == [2, None]
+    assert new["mood_checks"] == []
+    assert dict(db.execute("SELECT key, value FROM meta").fetchall())["schema_version"] == "4"
+
+
+def test_m004_keeps_the_symptom_table_s_indexes_and_triggers(tmp_path):
+    db = storage.open_db(_v003_copy(tmp_path))
+    names = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE tbl_name = 'symptoms'")}
+    assert names >= {
+        "symptoms_by_date",
+        "symptoms_by_run",
+        "symptoms_by_uid",
+        "fill_uid_symptoms",
+        "bump_version_symptoms_insert",
+        "bump_version_symptoms_update",
+        "bump_version_symptoms_delete",
+    }
+    version = storage.data_version(db)
+    db.execute("DELETE FROM symptoms WHERE id = 1")
+    assert storage.data_version(db) == version + 1
+    db.execute(
+        "INSERT INTO mood_checks (check_date, low_mood, little_interest, created_at) VALUES ('2024-06-01', 1, 0, 'x')"
+    )
+    assert storage.data_version(db) == version + 3  # the insert, and the trigger filling its uid
+    assert len(db.execute("SELECT uid FROM mood_checks").fetchone()[0]) == 32
+
+
+def test_m004_schema_of_a_fresh_database_equals_an_upgraded_one(tmp_path):
+    query = "SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY name"
+    fresh = storage.open_db(tmp_path / "fresh.db").execute(query).fetchall()
+    upgraded = storage.open_db(_v003_copy(tmp_path)).execute(query).fetchall()
+    assert fresh == upgraded
+
+
+@pytest.mark.parametrize(
+    ("bleeding", "accepted"),
+    [("none", True), ("spotting", True), ("like_period", True), ("heavy", True), ("more", False)],
+)
+def test_m004_bleeding_check(db, bleeding, accepted):
+    sql = "INSERT INTO symptoms (symptom_date, timing, leakage, bleeding, created_at) VALUES ('2026-11-20', 'not_linked', 'none', ?, 'x')"
+    if accepted:
+        db.execute(sql, [bleeding])
+    else:
+        with pytest.raises(sqlite3.IntegrityError):
+            db.execute(sql, [bleeding])
+
+
+@pytest.mark.parametrize(("country", "accepted"), [(None, True), ("uk", True), ("other", True), ("fr", False)])
+def test_m004_country_check(db, country, accepted):
+    sql = (
+        "INSERT INTO profile (id, birth_date, birth_type, perineal_tear, feeding, leaked_before_or_during_pregnancy, "
+        "running_background, previous_running_injury, updated_at, country) "
+        "VALUES (1, '2026-01-01', 'vaginal', 'none', 'formula', 0, 'new', 0, 'x', ?)"
+    )
+    if accepted:
+        db.execute(sql, [country])
+    else:
+        with pytest.raises(sqlite3.IntegrityError):
+            db.execute(sql, [country])
+
+
+def test_m004_reruns_harmlessly_when_its_record_was_lost(tmp_path):
+    """A crash after m004's own commit but before sqlite-utils recorded it: the rerun skips what is done."""
+    path = _v003_copy(tmp_path)
+    storage.open_db(path).close()
+    with sqlite3.connect(path) as conn:
+        conn.execute("DELETE FROM _sqlite_migrations WHERE name = 'm004_bleeding_mood_country'")
+    db = storage.open_db(path)
+    assert migrations.migrations.pending(db) == []
+    assert len(storage.all_rows(db)["symptoms"]) == 2

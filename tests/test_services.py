@@ -49,7 +49,7 @@ def test_no_page_or_ui_module_writes_through_storage():
 
 
 def test_red_flags_are_computed_by_the_service_not_by_storage(db_with_profile):
-    raw = {"symptom_date": "2026-11-20", "bleeding": "more"}
+    raw = {"symptom_date": "2026-11-20", "bleeding": "like_period"}
     symptom_id, codes = services.add_symptom(db_with_profile, raw, today=TODAY)
     assert codes == ["bleeding_beyond_8_weeks"]  # 20 weeks after the birth in conftest
     assert storage.list_red_flags(db_with_profile)[["flag_code", "symptom_id"]].to_dict("records") == [

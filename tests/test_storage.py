@@ -25,13 +25,14 @@ def test_first_open_creates_file_folder_and_schema(tmp_path):
         "m001_initial",
         "m002_data_version",
         "m003_uids_run_titles_meta",
+        "m004_bleeding_mood_country",
     ]
 
 
 def test_reopening_applies_nothing_twice(db_file):
     storage.open_db(db_file).close()
     db = storage.open_db(db_file)
-    assert db.execute("SELECT count(*) FROM _sqlite_migrations").fetchone()[0] == 3
+    assert db.execute("SELECT count(*) FROM _sqlite_migrations").fetchone()[0] == 4
     assert migrations.migrations.pending(db) == []
 
 

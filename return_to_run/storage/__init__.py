@@ -22,6 +22,7 @@ from .connection import (
     remove_database,
 )
 from .queries import (
+    START_WHERE_I_AM,
     all_rows,
     counts,
     existing_source_ids,
@@ -32,6 +33,7 @@ from .queries import (
     get_setting,
     lessons_read,
     list_foundation,
+    list_mood_checks,
     list_readiness,
     list_red_flags,
     list_runs,
@@ -39,6 +41,7 @@ from .queries import (
     load_history,
     recent_runs_for_checkin,
     run_exists,
+    start_where_i_am,
 )
 from .records import (
     StaleRecordError,
@@ -49,6 +52,7 @@ from .records import (
     delete_symptom,
     insert_foundation_session,
     insert_imported_runs,
+    insert_mood_check,
     insert_readiness_results,
     insert_red_flags,
     insert_run,
@@ -67,6 +71,7 @@ from .restore import write_backup
 
 __all__ = [
     "BUSY_TIMEOUT_MS",
+    "START_WHERE_I_AM",
     "DB_ENV_VAR",
     "DEFAULT_DB_PATH",
     "USER_TABLES",
@@ -94,12 +99,14 @@ __all__ = [
     "get_setting",
     "insert_foundation_session",
     "insert_imported_runs",
+    "insert_mood_check",
     "insert_readiness_results",
     "insert_red_flags",
     "insert_run",
     "insert_symptom",
     "lessons_read",
     "list_foundation",
+    "list_mood_checks",
     "list_readiness",
     "list_red_flags",
     "list_runs",
@@ -113,6 +120,7 @@ __all__ = [
     "remove_database",
     "replace_run",
     "run_exists",
+    "start_where_i_am",
     "set_setting",
     "undo_delete_foundation_session",
     "undo_delete_run",

@@ -32,6 +32,7 @@ USER_TABLES = (
     "red_flags",
     "readiness_results",
     "foundation_sessions",
+    "mood_checks",
     "lesson_progress",
     "settings",
 )

@@ -17,7 +17,7 @@ migrations = Migrations(MIGRATION_SET)
 
 # The schema this app writes; a database whose meta.schema_version is higher was made by a
 # newer app and is refused (storage.connection.open_db), since this code would mis-write it.
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 # A date column holds a real date: date(x, '+0 days') normalises, so an impossible date
 # such as 2026-02-30 does not survive the round trip (plain date(x) would accept it).
@@ -194,3 +194,127 @@ def m003_uids_run_titles_meta(db: Database) -> None:
         "INSERT INTO meta (key, value) VALUES ('app', 'return_to_run'), "
         f"('database_id', {RANDOM_UID_SQL}), ('schema_version', '3')"
     )
+
+
+# m004: the symptoms table is rebuilt (SQLite cannot change a CHECK in place). Its columns
+# are those of m001 + m003 in the same order, with the new bleeding levels and two yes/no
+# columns at the end.
+M004_SYMPTOMS_SQL = """
+CREATE TABLE symptoms_m004 (
+    id INTEGER PRIMARY KEY,
+    symptom_date TEXT NOT NULL CHECK (date(symptom_date, '+0 days') IS symptom_date),
+    run_id INTEGER REFERENCES runs (id) ON DELETE SET NULL,
+    timing TEXT NOT NULL CHECK (timing IN ('during_run', 'within_24h', 'not_linked')),
+    leakage TEXT NOT NULL CHECK (leakage IN ('none', 'drops', 'more')),
+    heaviness_0_10 INTEGER NOT NULL DEFAULT 0 CHECK (heaviness_0_10 BETWEEN 0 AND 10),
+    pain_pelvis_0_10 INTEGER NOT NULL DEFAULT 0 CHECK (pain_pelvis_0_10 BETWEEN 0 AND 10),
+    pain_low_back_0_10 INTEGER NOT NULL DEFAULT 0 CHECK (pain_low_back_0_10 BETWEEN 0 AND 10),
+    pain_hip_0_10 INTEGER NOT NULL DEFAULT 0 CHECK (pain_hip_0_10 BETWEEN 0 AND 10),
+    pain_knee_0_10 INTEGER NOT NULL DEFAULT 0 CHECK (pain_knee_0_10 BETWEEN 0 AND 10),
+    pain_foot_ankle_0_10 INTEGER NOT NULL DEFAULT 0 CHECK (pain_foot_ankle_0_10 BETWEEN 0 AND 10),
+    pain_abdomen_scar_0_10 INTEGER NOT NULL DEFAULT 0 CHECK (pain_abdomen_scar_0_10 BETWEEN 0 AND 10),
+    pain_other_0_10 INTEGER NOT NULL DEFAULT 0 CHECK (pain_other_0_10 BETWEEN 0 AND 10),
+    bleeding TEXT NOT NULL CHECK (bleeding IN ('none', 'spotting', 'like_period', 'heavy')),
+    bowel_leakage INTEGER NOT NULL DEFAULT 0 CHECK (bowel_leakage IN (0, 1)),
+    notes TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL,
+    uid TEXT,
+    bleeding_heavier_with_activity INTEGER NOT NULL DEFAULT 0 CHECK (bleeding_heavier_with_activity IN (0, 1)),
+    bleeding_is_period INTEGER NOT NULL DEFAULT 0 CHECK (bleeding_is_period IN (0, 1))
+)
+"""
+M004_SYMPTOM_COLUMNS = (
+    "id, symptom_date, run_id, timing, leakage, heaviness_0_10, pain_pelvis_0_10, pain_low_back_0_10, "
+    "pain_hip_0_10, pain_knee_0_10, pain_foot_ankle_0_10, pain_abdomen_scar_0_10, pain_other_0_10, "
+    "bleeding, bowel_leakage, notes, created_at, uid"
+)
+# The same columns read from the old table: "more" (more than spotting) becomes "like_period".
+M004_SYMPTOM_VALUES = (
+    "id, symptom_date, run_id, timing, leakage, heaviness_0_10, pain_pelvis_0_10, pain_low_back_0_10, "
+    "pain_hip_0_10, pain_knee_0_10, pain_foot_ankle_0_10, pain_abdomen_scar_0_10, pain_other_0_10, "
+    "CASE bleeding WHEN 'more' THEN 'like_period' ELSE bleeding END, bowel_leakage, notes, created_at, uid"
+)
+M004_MOOD_SQL = """
+CREATE TABLE mood_checks (
+    id INTEGER PRIMARY KEY,
+    check_date TEXT NOT NULL CHECK (date(check_date, '+0 days') IS check_date),
+    low_mood INTEGER NOT NULL CHECK (low_mood IN (0, 1)),
+    little_interest INTEGER NOT NULL CHECK (little_interest IN (0, 1)),
+    created_at TEXT NOT NULL,
+    uid TEXT
+)
+"""
+M004_COUNTRY_SQL = (
+    "ALTER TABLE profile ADD COLUMN country TEXT "
+    "CHECK (country IS NULL OR country IN ('uk', 'ie', 'us', 'ca', 'au', 'other'))"
+)
+
+
+def _record_table_extras(db: Database, table: str) -> None:
+    """The indexes and triggers every record table carries: by date, unique uid, a uid for a
+    row written without one (m003), and the data-version bump on every change (m002)."""
+    db.execute(f"CREATE UNIQUE INDEX {table}_by_uid ON {table} (uid)")
+    db.execute(
+        f"CREATE TRIGGER fill_uid_{table} AFTER INSERT ON {table} WHEN NEW.uid IS NULL "
+        f"BEGIN UPDATE {table} SET uid = {RANDOM_UID_SQL} WHERE rowid = NEW.rowid; END"
+    )
+    for event in ("INSERT", "UPDATE", "DELETE"):
+        db.execute(
+            f"CREATE TRIGGER bump_version_{table}_{event.lower()} AFTER {event} ON {table} "
+            "BEGIN UPDATE data_version SET version = version + 1 WHERE id = 1; END"
+        )
+
+
+def _columns(db: Database, table: str) -> list[str]:
+    return [row[1] for row in db.execute(f"PRAGMA table_info([{table}])").fetchall()]
+
+
+@migrations(transactional=False)
+def m004_bleeding_mood_country(db: Database) -> None:
+    """Bleeding levels a midwife asks about: none, spotting, like a period, heavy (soaking a
+    pad in an hour or less, or clots bigger than a plum), plus "heavier with activity" and
+    "I think this is my period" yes/no. Stored "more" (more than spotting) becomes
+    "like_period": the old level could not tell heavy bleeding apart, and heavy bleeding
+    was always also offered as the urgent red-flag tick box. A weekly mood check table
+    (the two NICE CG192 questions, yes/no) and her country (for helplines) on the profile.
+
+    Not one transaction of sqlite-utils: rebuilding the symptoms table needs foreign keys
+    OFF (with them on, dropping the old table would clear every red flag's link to its
+    entry), and that pragma cannot change inside a transaction. So the work runs in its own
+    transaction here, and each step is skipped when already done (a crash between this
+    commit and sqlite-utils recording the migration then reruns harmlessly).
+    """
+    if db.conn.in_transaction:
+        raise RuntimeError("m004 must start outside a transaction")
+    foreign_keys = db.execute("PRAGMA foreign_keys").fetchone()[0]
+    db.execute("PRAGMA foreign_keys = OFF")
+    try:
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            if "bleeding_is_period" not in _columns(db, "symptoms"):
+                db.execute(M004_SYMPTOMS_SQL)
+                db.execute(
+                    f"INSERT INTO symptoms_m004 ({M004_SYMPTOM_COLUMNS}) SELECT {M004_SYMPTOM_VALUES} FROM symptoms"
+                )
+                db.execute("DROP TABLE symptoms")
+                db.execute("ALTER TABLE symptoms_m004 RENAME TO symptoms")
+                db.execute("CREATE INDEX symptoms_by_date ON symptoms (symptom_date)")
+                db.execute("CREATE INDEX symptoms_by_run ON symptoms (run_id)")
+                _record_table_extras(db, "symptoms")
+            if "country" not in _columns(db, "profile"):
+                db.execute(M004_COUNTRY_SQL)
+            if not _columns(db, "mood_checks"):
+                db.execute(M004_MOOD_SQL)
+                db.execute("CREATE INDEX mood_checks_by_date ON mood_checks (check_date)")
+                _record_table_extras(db, "mood_checks")
+            db.execute("UPDATE meta SET value = '4' WHERE key = 'schema_version'")
+            broken = db.execute("PRAGMA foreign_key_check").fetchall()
+            if broken:
+                raise RuntimeError(f"m004 would leave broken links: {broken[:3]}")
+            db.execute("COMMIT")
+        except BaseException:
+            if db.conn.in_transaction:
+                db.execute("ROLLBACK")
+            raise
+    finally:
+        db.execute(f"PRAGMA foreign_keys = {'ON' if foreign_keys else 'OFF'}")

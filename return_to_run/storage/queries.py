@@ -31,6 +31,7 @@ def get_profile(db: Database) -> models.Profile | None:
         short_sleep_or_high_fatigue=bool(row["short_sleep_or_high_fatigue"]),
         units=row["units"],
         weight_kg=row["weight_kg"],
+        country=row.get("country"),
     )
 
 
@@ -120,6 +121,12 @@ def list_foundation(db: Database, *, start: date | None = None, end: date | None
     return frame(rows, models.FOUNDATION_COLUMNS, ("session_date",))
 
 
+def list_mood_checks(db: Database) -> pd.DataFrame:
+    """Her weekly mood checks, newest first (MOOD_COLUMNS; yes/no as 0/1)."""
+    rows = db.query("SELECT * FROM mood_checks ORDER BY check_date DESC, id DESC")
+    return frame(rows, models.MOOD_COLUMNS, ("check_date",))
+
+
 # ---------------------------------------------------------------- whole history
 
 
@@ -131,6 +138,7 @@ def load_history(db: Database) -> models.History:
         readiness=list_readiness(db),
         red_flags=list_red_flags(db),
         foundation=list_foundation(db),
+        mood=list_mood_checks(db),
     )
 
 
@@ -172,6 +180,15 @@ def get_setting(db: Database, key: str, default: str | None = None) -> str | Non
     """A stored preference, or `default`."""
     rows = list(db.query("SELECT value FROM settings WHERE key = ?", [key]))
     return rows[0]["value"] if rows else default
+
+
+# She said "I already run, start me where I am" and confirmed it (services.set_start_where_i_am).
+START_WHERE_I_AM = "start_where_i_am"
+
+
+def start_where_i_am(db: Database) -> bool:
+    """Whether she confirmed "I already run, start me where I am" (guidance's placement_confirmed)."""
+    return get_setting(db, START_WHERE_I_AM) == "confirmed"
 
 
 def existing_source_ids(db: Database, source: str) -> set[str]:

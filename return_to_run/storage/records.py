@@ -170,6 +170,16 @@ def undo_delete_run(db: Database, snapshot: Mapping) -> int:
         return run_id
 
 
+# ---------------------------------------------------------------- mood checks
+
+
+@write_errors
+def insert_mood_check(db: Database, clean: Mapping) -> int:
+    """Write one weekly mood check; returns its id."""
+    with writing(db):
+        return db["mood_checks"].insert({**to_sqlite(clean), "uid": new_uid(), "created_at": now()}).last_pk
+
+
 # ---------------------------------------------------------------- symptoms
 
 

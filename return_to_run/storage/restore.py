@@ -19,8 +19,10 @@ from .records import new_uid
 
 # Preferences a backup may bring back. Keys not listed are ignored; `example_mode` never
 # is restored (it belongs to the file it was set in). Add a key here with its preference.
-RESTORABLE_SETTINGS: frozenset[str] = frozenset()
+RESTORABLE_SETTINGS: frozenset[str] = frozenset({"start_where_i_am"})
 
+# Tables of dated records, in an order that satisfies foreign keys.
+RECORD_TABLES = ("runs", "symptoms", "red_flags", "readiness_results", "foundation_sessions", "mood_checks")
 # Columns a record has besides what its validator returns (filled in when a backup lacks them).
 BOOKKEEPING = ("id", "uid", "created_at")
 EXTRA_COLUMNS = {
@@ -30,6 +32,7 @@ EXTRA_COLUMNS = {
     "red_flags": BOOKKEEPING,
     "readiness_results": BOOKKEEPING,
     "foundation_sessions": BOOKKEEPING,
+    "mood_checks": BOOKKEEPING,
     "lesson_progress": (),
     "settings": ("key", "value"),
 }
@@ -45,6 +48,7 @@ TABLE_NAMES = {
     "red_flags": "Red flags",
     "readiness_results": "Readiness tests",
     "foundation_sessions": "Foundation sessions",
+    "mood_checks": "Mood checks",
     "lesson_progress": "Lessons read",
     "settings": "Settings",
 }
@@ -104,6 +108,7 @@ def checked_backup(tables: Mapping[str, list], *, today: date, known_codes: Iter
         "red_flags": lambda raw: validation.validate_red_flag(raw, today=today, known_codes=known_codes),
         "readiness_results": lambda raw: validation.validate_readiness(raw, today=today),
         "foundation_sessions": lambda raw: validation.validate_foundation(raw, today=today),
+        "mood_checks": lambda raw: validation.validate_mood(raw, today=today),
         "lesson_progress": lambda raw: validation.validate_lesson_progress(raw, today=today),
     }
     birth = None
@@ -121,6 +126,9 @@ def checked_backup(tables: Mapping[str, list], *, today: date, known_codes: Iter
                 if key in RESTORABLE_SETTINGS and isinstance(value, str) and len(value) <= 200:
                     out[table].append({"key": key, "value": value})
                 continue
+            if table == "symptoms" and row.get("bleeding") == "more":
+                # A backup made before m004: "more than spotting" is "like a period" now (as the migration).
+                row = {**row, "bleeding": "like_period"}
             clean, problems = validators[table](row)
             if problems:
                 raise _refused(table, number, problems[0])
@@ -149,7 +157,7 @@ def _check_links(tables: Mapping[str, list[dict]]) -> None:
                 raise _refused(
                     table, number, f"{link}: {TABLE_NAMES[target].lower()} {row[link]} is not in the backup."
                 )
-    for table in ("runs", "symptoms", "red_flags", "readiness_results", "foundation_sessions"):
+    for table in RECORD_TABLES:
         seen_ids: set[int] = set()
         seen_uids: set[str] = set()
         for number, row in enumerate(tables[table], start=1):
@@ -196,8 +204,8 @@ def _merge(db: Database, tables: Mapping[str, list[dict]]) -> dict[str, int]:
         written["profile"] = 1
     new_ids: dict[str, dict[int, int]] = {"runs": {}, "symptoms": {}}
     links = {"symptoms": ("run_id", "runs"), "red_flags": ("symptom_id", "symptoms")}
-    for table in ("runs", "symptoms", "red_flags", "readiness_results", "foundation_sessions"):
-        for row in tables[table]:
+    for table in RECORD_TABLES:
+        for row in tables.get(table, []):
             row = dict(row)
             old_id = row.pop("id")
             if table in links:
@@ -225,6 +233,7 @@ IDENTITY_COLUMNS = {
     "red_flags": ("flag_code", "flagged_date", "created_at"),
     "readiness_results": ("test_date", "test_code", "created_at"),
     "foundation_sessions": ("session_date", "activity", "created_at"),
+    "mood_checks": ("check_date", "created_at"),
 }
 
 
