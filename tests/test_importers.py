@@ -1023,6 +1023,22 @@ def test_without_a_zone_the_computers_zone_is_used():
     assert result.rows[0]["start_time"] == "2025-01-01T20:30:00"
 
 
+@pytest.mark.parametrize("zone", ["America/New_York", "Australia/Lord_Howe", "America/St_Johns"])
+def test_the_computers_zone_gives_what_astimezone_gives_across_daylight_saving(zone):
+    """local_time reads this computer's offset directly (speed); it must agree with
+    datetime.astimezone() at every quarter hour of a year with two changes, half-hour ones too."""
+    from datetime import UTC, timedelta
+
+    from return_to_run.importers.dates import local_time
+
+    os.environ["TZ"] = zone
+    time.tzset()
+    moment = datetime(2024, 1, 1)
+    while moment < datetime(2025, 1, 1):
+        assert local_time(moment) == moment.replace(tzinfo=UTC).astimezone().replace(tzinfo=None), moment
+        moment += timedelta(minutes=15)
+
+
 def test_a_gpx_run_after_midnight_in_utc_plus_two_is_on_her_day():
     from zoneinfo import ZoneInfo
 
@@ -1064,6 +1080,12 @@ def test_garmin_dates_are_local_already_and_kept_as_they_are():
         ("2020-10-07T23:59:59Z", datetime(2020, 10, 7, 23, 59, 59)),
         ("2020-10-07", date(2020, 10, 7)),
         ("Oct 7, 2020, 13:00:00 PM", date(2020, 10, 7)),
+        ("Oct 7, 2020, 0:10:00 AM", date(2020, 10, 7)),
+        ("Oct 7, 2020, 2:61:00 PM", date(2020, 10, 7)),
+        ("Feb 30, 2020, 2:43:11 PM", None),
+        ("Foo 7, 2020, 2:43:11 PM", None),
+        ("OKT 7, 2020, 2:43:11 PM", datetime(2020, 10, 7, 14, 43, 11)),
+        (" Oct 7, 2020, 2:43:11 pm", datetime(2020, 10, 7, 14, 43, 11)),
         ("someday", None),
     ],
 )

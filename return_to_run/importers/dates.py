@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from datetime import UTC, date, datetime, tzinfo
+import time
+from datetime import UTC, date, datetime, timedelta, tzinfo
 
 from .values import is_missing
 
@@ -95,6 +96,29 @@ def _date_and_rest(text: str | None) -> tuple[date, str] | None:
 _TIME_OF_DAY = re.compile(r"(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*([AaPp])?\.?\s*[Mm]?\.?", re.ASCII)
 
 
+# Strava's English `Activity Date` exactly (`Oct 7, 2020, 2:43:11 PM`), read in one match; any
+# text it does not take, or takes but cannot turn into a time, goes the general way below,
+# which reads this form to the same datetime.
+_STRAVA_STAMP = re.compile(r"([^\W\d_]+) (\d{1,2}), (\d{4}), (\d{1,2}):(\d{2}):(\d{2}) ([AP])M")
+
+
+def _strava_stamp(stamp: re.Match) -> datetime | None:
+    month, hour = MONTHS.get(stamp[1].casefold()), int(stamp[4])
+    if month is None or not 1 <= hour <= 12:
+        return None
+    try:
+        return datetime(
+            int(stamp[3]),
+            month,
+            int(stamp[2]),
+            hour % 12 + (12 if stamp[7] == "P" else 0),
+            int(stamp[5]),
+            int(stamp[6]),
+        )
+    except ValueError:
+        return None
+
+
 def parse_datetime(text: str | None) -> datetime | date | None:
     """A date-time in the common export formats as a naive datetime (the file's clock).
 
@@ -102,6 +126,10 @@ def parse_datetime(text: str | None) -> datetime | date | None:
     `T14:43:11Z`). Returns a date when the text has a date but no readable time, None when
     it has no date.
     """
+    if type(text) is str and (stamp := _STRAVA_STAMP.fullmatch(text)) is not None:
+        moment = _strava_stamp(stamp)
+        if moment is not None:
+            return moment
     found = _date_and_rest(text)
     if found is None:
         return None
@@ -121,11 +149,22 @@ def parse_datetime(text: str | None) -> datetime | date | None:
         return day
 
 
+_EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
+
+
 def local_time(moment: datetime, tz: tzinfo | None = None) -> datetime:
     """A UTC moment (naive ones are taken as UTC) as naive local time in `tz`.
 
     `tz` None means this computer's time zone, with its daylight saving rule on that date.
     """
+    if tz is None and moment.tzinfo is None:
+        # What astimezone() does for this computer's zone, without its two tz swaps: the
+        # platform's UTC offset at that second (tm_gmtoff), added to the UTC clock.
+        try:
+            seconds = (moment.toordinal() - _EPOCH_ORDINAL) * 86400 + moment.hour * 3600 + moment.minute * 60
+            return moment + timedelta(seconds=time.localtime(seconds + moment.second).tm_gmtoff)
+        except (OverflowError, OSError, ValueError):
+            pass  # the general way below says what happens then
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
     try:
@@ -137,4 +176,8 @@ def local_time(moment: datetime, tz: tzinfo | None = None) -> datetime:
 
 def iso_seconds(moment: datetime | None) -> str | None:
     """'YYYY-MM-DDTHH:MM:SS' (the runs.start_time format), or None."""
-    return None if moment is None else moment.replace(microsecond=0, tzinfo=None).isoformat(timespec="seconds")
+    if moment is None:
+        return None
+    if moment.tzinfo is not None:
+        moment = moment.replace(tzinfo=None)
+    return moment.isoformat(timespec="seconds")  # "seconds" leaves the microseconds out

@@ -87,6 +87,12 @@ for _phrase in (w for w in _TOPIC_OF if " " in w):
     _first, _second = _phrase.split(" ", 1)
     _PHRASES.setdefault(_first, {})[_second] = _phrase
 _WORD = re.compile(r"\w+")
+# Any listed word (or a phrase's first word) as a whole word, in one search: most notes have
+# none, and then the word-by-word reading below is skipped. Every listed word is all word
+# characters, so a match here is exactly a token that the reading below looks up.
+_ANY = re.compile(
+    r"\b(?:" + "|".join(sorted({*(w for w in _TOPIC_OF if " " not in w), *_PHRASES}, key=len, reverse=True)) + r")\b"
+)
 
 
 def symptom_words(*texts: str | None) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
@@ -98,6 +104,10 @@ def symptom_words(*texts: str | None) -> tuple[tuple[str, ...], tuple[str, ...]]
     >>> symptom_words("Morning Run", "Felt fine, no leaks")
     (('leaks',), ('leakage',))
     """
+    # One search over all texts: a line break is not a word character, so no word spans two.
+    joined = "\n".join(text for text in texts if text).casefold()
+    if _ANY.search(joined) is None:
+        return None
     words: list[str] = []
     for text in texts:
         if not text:

@@ -128,7 +128,7 @@ class RowCollector:
 
         `notes_for_row` are preview warnings found while reading it (e.g. which time was used).
         """
-        raw = {**raw, "source": self.source}
+        raw["source"] = self.source  # raw is the caller's fresh dict: no copy
         clean, problems = validation.validate_run(raw, today=self.today)
         if problems:
             where = f"row {row}: " if row is not None else ""

@@ -38,6 +38,9 @@ def is_missing(text: str | None) -> bool:
 _PLAIN_NUMBER = re.compile(r"[-+]?\d+(?:\.\d+)?", re.ASCII)
 _GROUPED = re.compile(r"[-+]?\d{1,3}[.,]\d{3}", re.ASCII)
 _NUMBER_NOISE = re.compile(r"[\s\u00a0\u202f'’]")
+# A plain number that is not a lone thousands group (`1,024`, `1.024`): _PLAIN_NUMBER and not
+# _GROUPED, in one match.
+_PLAIN_UNGROUPED = re.compile(r"(?![-+]?\d{1,3}[.,]\d{3}\Z)[-+]?\d+(?:\.\d+)?", re.ASCII)
 
 
 def parse_number(text: str | None, *, grouping: bool = True) -> float | None:
@@ -52,7 +55,7 @@ def parse_number(text: str | None, *, grouping: bool = True) -> float | None:
     if text is None:
         return None
     s = text.strip()
-    if _PLAIN_NUMBER.fullmatch(s) and not (grouping and _GROUPED.fullmatch(s)):
+    if (_PLAIN_UNGROUPED if grouping else _PLAIN_NUMBER).fullmatch(s):
         number = float(s)  # the common case: digits with at most one decimal point
         if math.isinf(number):
             raise ValueError(text)
@@ -175,10 +178,16 @@ def pick_duration(
     no other cell helps; a zero time becomes 0 minutes (validation says it must be more than
     0); all empty -> None.
     """
+    check_pace = isinstance(distance_km, float) and distance_km > 0
+    # The common case, read at once: the first cell is plain seconds ("1834.0") giving a
+    # possible pace. The loop below returns the same for it.
+    if texts and _PLAIN_UNGROUPED.fullmatch(texts[0]):
+        seconds = float(texts[0])
+        if 0 < seconds < math.inf and not (check_pace and not _plausible_pace(seconds, distance_km)):
+            return seconds_to_min(seconds), seconds, None
     bad: str | None = None
     zero = False
     found: list[tuple[int, float]] = []
-    check_pace = isinstance(distance_km, float) and distance_km > 0
     for position, text in enumerate(texts):
         try:
             seconds = parse_duration_s(text)
