@@ -1,13 +1,14 @@
 """The clinician summary PDF: built from literal inputs, read back with pypdf."""
 
 import io
-from datetime import date
+import re
+from datetime import date, timedelta
 
 import pandas as pd
 import pytest
 from pypdf import PdfReader
 
-from return_to_run import example, models, phases, report, storage
+from return_to_run import example, models, phases, report, services, storage, validation
 
 TODAY = date(2026, 11, 25)
 START, END = date(2026, 9, 1), date(2026, 11, 25)
@@ -357,3 +358,300 @@ def test_readiness_table_reads_the_one_pass_rule():
         "Under 20 reps (target)",
         "Target met (20 reps each side)",
     ]
+
+
+# ---------------------------------------------------------------- weeks (issue 14)
+
+
+def _week(monday, **values):
+    row = {column: 0 for column in WEEKLY.columns}
+    row.update({"week_start": monday, "run_distance_km": 0.0, **values})
+    return row
+
+
+def test_empty_weeks_before_her_first_log_are_left_out_and_later_ones_kept():
+    weekly = pd.DataFrame(
+        [
+            _week(date(2026, 9, 21), weeks_since_birth=11),
+            _week(date(2026, 9, 28), weeks_since_birth=12),
+            _week(date(2026, 10, 5), weeks_since_birth=13, walk_minutes=20.0),
+            _week(date(2026, 10, 12), weeks_since_birth=14),
+        ]
+    )
+    kept = report.sections.logged_weeks(weekly)
+    assert list(kept["week_start"]) == [date(2026, 10, 5), date(2026, 10, 12)]
+    lines = _lines(_build(weekly=weekly))
+    assert not [line for line in lines if line.startswith(("2026-09-21", "2026-09-28"))]
+    assert "2026-10-05 13 0 - 20 0 0 0 0" in lines
+    assert "2026-10-12 14 0 - 0 0 0 0 0" in lines
+
+
+def test_weeks_with_nothing_logged_make_no_chart_or_table():
+    weekly = pd.DataFrame([_week(date(2026, 10, 5), weeks_since_birth=13)])
+    text = _text(_build(weekly=weekly))
+    assert report.NO_WEEKS in text
+    assert "Weeks since birth (one bar" not in text
+
+
+@pytest.mark.parametrize(
+    ("monday", "expected"),
+    [
+        (date(2026, 6, 22), "before birth"),  # Sunday 2026-06-28 is before the Wednesday birth
+        (date(2026, 6, 29), "0"),  # the birth week: Monday is "-1" by the calendar, printed 0
+        (date(2026, 7, 6), "0"),
+        (date(2026, 7, 13), "1"),
+    ],
+)
+def test_week_label_never_negative(monday, expected):
+    assert PROFILE.birth_date == date(2026, 7, 1)  # a Wednesday
+    assert report.sections.week_label(monday, PROFILE.birth_date) == expected
+
+
+def test_week_label_when_the_birth_is_the_sunday():
+    assert report.sections.week_label(date(2026, 6, 22), date(2026, 6, 28)) == "0"
+    assert report.sections.week_label(date(2026, 6, 22), date(2026, 6, 29)) == "before birth"
+
+
+@pytest.mark.parametrize(
+    ("km", "without", "expected"),
+    [(0.0, 0, "—"), (0.0, 2, "—"), (5.0, 0, "5.0"), (5.0, 1, "5.0+"), (None, 1, "—")],
+)
+def test_distance_is_blank_not_zero_when_unknown(km, without, expected):
+    record = {"run_distance_km": km, "runs_without_distance": without}
+    assert report.sections.distance_text(record, "km") == expected
+
+
+def test_partial_distance_is_explained_under_the_table():
+    weekly = WEEKLY.assign(runs_without_distance=[1, 0])
+    text = _text(_build(weekly=weekly))
+    assert "2026-10-05 13 60 7.5+ 30 1 1 3 2" in _lines(_build(weekly=weekly))
+    assert "+ : some runs that week had no distance; the figure counts the others." in text
+
+
+# ---------------------------------------------------------------- readiness repeats (issue 14)
+
+
+def test_readiness_saved_three_times_on_one_day_is_listed_once_with_the_latest():
+    base = {"test_date": date(2026, 3, 1), "test_code": "walk_30min", "completed": 1, "notes": ""}
+    rows = pd.DataFrame(
+        [
+            {**base, "id": 7, "had_symptoms": 1},
+            {**base, "id": 5, "had_symptoms": 0},
+            {**base, "id": 9, "had_symptoms": 0, "notes": "last one"},
+            {**base, "id": 3, "test_date": date(2026, 3, 2), "had_symptoms": 1},
+        ]
+    )
+    assert report.sections.readiness_rows(rows) == [
+        ["2026-03-01", models.READINESS_TESTS["walk_30min"], "Passed", "", "last one"],
+        ["2026-03-02", models.READINESS_TESTS["walk_30min"], "Not passed: symptoms", "", ""],
+    ]
+
+
+def test_readiness_repeats_without_ids_keep_the_last_row():
+    base = {"test_date": date(2026, 3, 1), "test_code": "hop_in_place", "completed": 1}
+    rows = pd.DataFrame([{**base, "had_symptoms": 0}, {**base, "had_symptoms": 1}])
+    assert [row[2] for row in report.sections.readiness_rows(rows)] == ["Not passed: symptoms"]
+
+
+# ---------------------------------------------------------------- any valid text lays out (issue 13 item 13)
+
+DEJAVU = report.text.unicode_font_files()
+needs_dejavu = pytest.mark.skipif(DEJAVU is None, reason="DejaVu Sans is not installed on this machine")
+SEVENTY_LINES = "\n".join(f"line {n}" for n in range(1, 71))
+NO_SPACES = "".join(str(n % 10) for n in range(validation.MAX_TEXT_CHARS))  # 0123456789012...
+
+
+def _squashed(pdf: bytes) -> str:
+    """The PDF's text without footers and with every space and line break removed, so a
+    note wrapped over lines and pages reads back whole."""
+    pages = [page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages]
+    footers = [f"{report.FOOTER_TEXT} Page {number}" for number in range(1, len(pages) + 1)]
+    text = "".join(page.replace(footer, "") for page, footer in zip(pages, footers, strict=True))
+    return "".join(text.split())
+
+
+def _with_notes(note: str, *, font=report.CORE) -> bytes:
+    symptoms = SYMPTOMS.copy()
+    symptoms.loc[0, "notes"] = note
+    readiness = READINESS.copy()
+    readiness.loc[0, "notes"] = note
+    red_flags = RED_FLAGS.copy()
+    red_flags.loc[0, "resolved_note"] = note
+    return _build(symptoms=symptoms, readiness=readiness, red_flags=red_flags, font=font)
+
+
+def test_a_note_of_seventy_short_lines_is_printed_in_full_below_its_tables():
+    assert len(SEVENTY_LINES) <= validation.MAX_TEXT_CHARS
+    pdf = _with_notes(SEVENTY_LINES)
+    lines = _lines(pdf)
+    # Readiness, symptom and red-flag tables each show the first lines and point below.
+    assert lines.count(report.LONG_TEXT_HEADING) == 3
+    assert lines.count("1. 2026-09-23, Hop in place, 10 on each leg") == 1
+    assert lines.count("1. 2026-10-10") == 1
+    assert lines.count("1. 2026-10-10, New or worsening heaviness") == 1
+    assert lines.count("line 70") == 3
+    assert lines.count("line 4") == 3  # only in the full text: the table shows lines 1 to 3
+    assert "line 3 ... (in full below, 1)" in lines
+
+
+def test_two_thousand_characters_without_a_space_are_printed_whole():
+    pdf = _with_notes(NO_SPACES)
+    squashed = _squashed(pdf)
+    assert squashed.count(NO_SPACES) == 3  # readiness, symptom and red-flag notes, each in full
+    assert squashed.count("...(infullbelow,1)") == 3
+
+
+def test_a_note_at_the_limit_with_spaces_lays_out():
+    words = ("word " * 400)[: validation.MAX_TEXT_CHARS]
+    squashed = _squashed(_with_notes(words))
+    assert squashed.count("word" * 399 + "wor") == 3
+
+
+def test_a_short_note_stays_in_its_cell():
+    pdf = _with_notes("short\nnote")
+    assert report.LONG_TEXT_HEADING not in _text(pdf)
+
+
+def test_core_font_simplifies_text_outside_latin1():
+    pdf = _with_notes("Привет, ελληνικά, Łódź, 日本 😀 done", font=report.CORE)
+    assert "??????, ????????, Lódz, ??  done" in _text(pdf)
+
+
+@needs_dejavu
+def test_dejavu_prints_cyrillic_greek_and_polish_as_written():
+    font = report.Font(report.text.UNICODE_FONT, DEJAVU)
+    pdf = _with_notes("Привет, ελληνικά, Łódź, 日本 done", font=font)
+    assert "Привет, ελληνικά, Łódź, ?? done" in _text(pdf)
+
+
+@needs_dejavu
+def test_dejavu_run_without_distance_shows_an_em_dash():
+    weekly = WEEKLY.assign(run_distance_km=[0.0, 10.5], runs_without_distance=[2, 0])
+    pdf = _build(weekly=weekly, font=report.Font(report.text.UNICODE_FONT, DEJAVU))
+    assert "2026-10-05 13 60 — 30 1 1 3 2" in _lines(pdf)
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "😀" * 500,  # emoji only
+        "\u200d\ufe0f\u202e" * 600,  # joiners, variation selectors, right-to-left override
+        "שלום עליכם " * 100,  # Hebrew
+        "مرحبا " * 300,  # Arabic
+        "漢字" * 1000,  # CJK, 2,000 characters
+        "e\u0301" * 1000,  # combining accents
+        "\t\r\n" * 600,
+    ],
+)
+def test_unusual_text_never_crashes(note):
+    assert len(note) <= validation.MAX_TEXT_CHARS
+    for font in [report.CORE] + ([report.Font(report.text.UNICODE_FONT, DEJAVU)] if DEJAVU else []):
+        assert _with_notes(note, font=font).startswith(b"%PDF")
+
+
+def test_without_dejavu_the_core_font_is_used(tmp_path, monkeypatch):
+    assert report.text.unicode_font_files(tmp_path) is None
+    monkeypatch.setattr(report.text, "DEJAVU_DIR", tmp_path)
+    assert report.best_font() == report.CORE
+    arguments = dict(font=None)
+    pdf = _build(**arguments)
+    fonts = {
+        str(font["/BaseFont"])
+        for page in PdfReader(io.BytesIO(pdf)).pages
+        for font in page["/Resources"]["/Font"].values()
+    }
+    assert fonts == {"/Helvetica", "/Helvetica-Bold", "/Helvetica-Oblique"}
+
+
+# ---------------------------------------------------------------- from a database: empty, one week, ten years
+
+
+def _db_with_profile(tmp_path, birth: date = PROFILE.birth_date):
+    db = storage.open_db(tmp_path / "report.db")
+    services.save_profile(
+        db,
+        {
+            "birth_date": birth,
+            "birth_type": "vaginal",
+            "perineal_tear": "first_second",
+            "feeding": "breastfeeding",
+            "running_background": "recreational",
+        },
+        today=TODAY,
+    )
+    return db
+
+
+def _run(day: date, minutes: float, km: float | None, number: int) -> dict:
+    return {
+        "run_date": day,
+        "duration_min": minutes,
+        "distance_km": km,
+        "kind": "continuous",
+        "source": "strava",
+        "source_id": f"report-{number}",
+    }
+
+
+def test_report_for_an_empty_log(tmp_path):
+    db = _db_with_profile(tmp_path)
+    # The period starts before the birth: still no week "-1" and no empty weeks.
+    pdf = report.report_for(db, today=TODAY, start=date(2026, 6, 1), end=TODAY, font=report.CORE)
+    text = _text(pdf)
+    assert "Period covered: 2026-06-01 to 2026-11-25 (weeks 0 to 21 after birth)" in text
+    assert report.NO_WEEKS in text
+    assert "No readiness tests recorded." in text
+    assert "No symptom entries in this period." in text
+    assert "No red flags were open in this period." in text
+    assert "Week of" not in text
+    assert not re.search(r"(?<![\d-])-1\b", text)  # no week "-1" (dates such as 2026-11-25 aside)
+    assert len(PdfReader(io.BytesIO(pdf)).pages) == 2
+
+
+def test_report_for_one_week_of_runs_one_without_distance(tmp_path):
+    db = _db_with_profile(tmp_path)
+    services.import_runs(
+        db,
+        [_run(date(2026, 10, 6), 20, 3.0, 1), _run(date(2026, 10, 8), 25, None, 2)],
+        today=TODAY,
+    )
+    pdf = report.report_for(db, today=TODAY, start=date(2026, 6, 1), end=TODAY, font=report.CORE)
+    lines = _lines(pdf)
+    week_rows = [line for line in lines if line[:4] == "2026" and line[4] == "-" and len(line.split()) == 9]
+    # From her first log to the end of the period: the week of 2026-10-05 (14 weeks after a
+    # 2026-07-01 birth) first, then seven empty weeks up to the week of 2026-11-23.
+    assert week_rows[0] == "2026-10-05 13 45 3.0+ 0 0 0 0 0"
+    assert week_rows[1] == "2026-10-12 14 0 - 0 0 0 0 0"
+    assert week_rows[-1] == "2026-11-23 20 0 - 0 0 0 0 0"
+    assert len(week_rows) == 8
+    text = _text(pdf)
+    assert "+ : some runs that week had no distance; the figure counts the others." in text
+    assert "0.0" not in text
+    # No phase name is drawn over the bars: none between the chart's heading and its table.
+    chart_text = text[text.index("Weekly running and symptoms") : text.index("Week of")]
+    assert not [phase.name for phase in phases.PHASES if phase.name in chart_text]
+
+
+def test_report_for_ten_years_of_runs(tmp_path):
+    birth = date(2016, 11, 2)
+    db = _db_with_profile(tmp_path, birth=birth)
+    first = birth + timedelta(days=42)
+    days = (TODAY - first).days + 1
+    services.import_runs(
+        db,
+        [_run(first + timedelta(days=i), 30 if i % 2 else 40, None if i % 7 == 0 else 5.0, i) for i in range(days)],
+        today=TODAY,
+    )
+    pdf = report.report_for(db, today=TODAY, start=birth, end=TODAY, font=report.CORE)
+    lines = _lines(pdf)
+    text = "\n".join(lines)
+    for heading in report.HEADINGS:
+        assert heading in lines
+    assert "Weeks since birth (one bar per Monday-to-Sunday week)" in text
+    week_rows = [line for line in lines if line[:4] in {str(y) for y in range(2016, 2027)} and len(line.split()) == 9]
+    assert len(week_rows) == 520  # the week of 2016-12-12 to the week of 2026-11-23
+    # The first run is on Wednesday 2016-12-14 (runs 0, 1, 2, 3, 4 of the week: 40+30+40+30+40
+    # min, run 0 without a distance); the last week holds Monday to Wednesday 2026-11-25.
+    assert week_rows[0] == "2016-12-12 5 180 20.0+ 0 0 0 0 0"
+    assert week_rows[-1] == "2026-11-23 524 100 10.0+ 0 0 0 0 0"
+    assert text.count("2026-11-16 523 ") == 1

@@ -7,6 +7,7 @@ from datetime import date
 from .. import models, phases, plan, storage, symptoms, volume
 from ..records import to_date
 from .document import build_report
+from .text import Font
 
 
 def phase_reason(assessment) -> str:
@@ -44,12 +45,13 @@ def phase_reason(assessment) -> str:
     return " ".join(parts)
 
 
-def report_for(db, *, today: date, start: date, end: date) -> bytes:
+def report_for(db, *, today: date, start: date, end: date, font: Font | None = None) -> bytes:
     """The clinician summary PDF for the period `start`..`end`, from her database.
 
     Readiness results are listed from the start of her log up to `end` (the tests are
     milestones a clinician wants even when they predate the period). Raises ValueError
-    when she has no profile yet (the report starts from her birth date).
+    when she has no profile yet (the report starts from her birth date). `font` as for
+    build_report (None: the best font on this machine).
     """
     profile = storage.get_profile(db)
     if profile is None:
@@ -85,4 +87,5 @@ def report_for(db, *, today: date, start: date, end: date) -> bytes:
         red_flags=history.red_flags,
         flag_labels={code: flag.label for code, flag in symptoms.RED_FLAGS.items()},
         weekly=weekly,
+        font=font,
     )

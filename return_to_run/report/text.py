@@ -105,7 +105,7 @@ def unicode_font_files(folder: Path = DEJAVU_DIR) -> dict[str, Path] | None:
 
 def best_font() -> Font:
     """DejaVu Sans when this machine has it, else the core font."""
-    files = unicode_font_files()
+    files = unicode_font_files(DEJAVU_DIR)
     return Font(UNICODE_FONT, files) if files else CORE
 
 
