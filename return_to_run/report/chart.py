@@ -14,7 +14,7 @@ import pandas as pd
 from ..charts import OKABE_ITO
 from ..records import flag, number_or_none
 from .layout import ReportPDF
-from .sections import BEFORE_BIRTH, week_label
+from .sections import week_label
 
 LABEL_COLUMN_MM = 26  # row names and minute ticks, left of the plot
 LEGEND_MM = 7
@@ -136,7 +136,8 @@ def draw_weekly_chart(pdf: ReportPDF, weekly: pd.DataFrame, birth_date) -> None:
     every = label_every(slot)
     for index, record in enumerate(records):
         label = week_label(record.get("week_start"), birth_date)
-        if index % every or label in (BEFORE_BIRTH, "-"):
+        # Round week numbers (0, 52, 104 ...), the same weeks whichever week comes first.
+        if not label.isdigit() or int(label) % every:
             continue
         pdf.set_xy(x0 + index * slot + slot / 2 - 6, rows_bottom + 0.5)
         pdf.cell(12, 4, label, align="C")

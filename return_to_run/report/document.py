@@ -9,7 +9,7 @@ import pandas as pd
 
 from .. import models
 from ..models import GOOM_2019
-from .chart import draw_weekly_chart
+from .chart import CHART_HEIGHT_MM, draw_weekly_chart
 from .layout import TITLE, ReportPDF, heading, notes_box, paragraph, table
 from .sections import (
     about,
@@ -103,9 +103,10 @@ def build_report(
     else:
         paragraph(pdf, "No readiness tests recorded.")
 
-    heading(pdf, "Weekly running and symptoms")
     weeks = logged_weeks(weekly)
-    if weeks is not None and len(weeks):
+    drawn = weeks is not None and len(weeks) > 0
+    heading(pdf, "Weekly running and symptoms", keep_mm=CHART_HEIGHT_MM + 12 if drawn else 30)
+    if drawn:
         draw_weekly_chart(pdf, weeks, profile.birth_date)
         header, rows, widths = weekly_rows(weeks, profile.units, profile.birth_date)
         table(pdf, header, rows, widths)

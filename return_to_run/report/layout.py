@@ -69,9 +69,9 @@ class ReportPDF(FPDF):
         self.set_text_color(0, 0, 0)
 
 
-def heading(pdf: ReportPDF, text: str) -> None:
-    # Keep a heading with at least a few lines of what follows it.
-    if pdf.get_y() > pdf.page_break_trigger - 30:
+def heading(pdf: ReportPDF, text: str, *, keep_mm: float = 30) -> None:
+    """A section heading, on a new page unless `keep_mm` of what follows fits under it."""
+    if pdf.get_y() > pdf.page_break_trigger - keep_mm:
         pdf.add_page()
     pdf.ln(3)
     pdf.use_font("B", 13)
