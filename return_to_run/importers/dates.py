@@ -180,4 +180,6 @@ def iso_seconds(moment: datetime | None) -> str | None:
         return None
     if moment.tzinfo is not None:
         moment = moment.replace(tzinfo=None)
+    if not moment.microsecond:
+        return moment.isoformat()  # the same text, without parsing a keyword
     return moment.isoformat(timespec="seconds")  # "seconds" leaves the microseconds out
