@@ -1,4 +1,5 @@
-"""Chart builders, tested through chart.to_dict() (and compiled once by vl-convert)."""
+"""Chart builders, tested through chart.to_dict() (and compiled by vl-convert). How they
+draw in a real 390 px column is tested in tests/browser/test_charts_phone.py."""
 
 from __future__ import annotations
 
@@ -10,12 +11,21 @@ import pandas as pd
 import pytest
 
 from return_to_run import charts, models, patterns, volume
+from return_to_run.charts import base
 from tests.test_volume import BIRTH, FOUNDATION, RED_FLAGS, RUNS, SYMPTOMS, runs_frame, symptoms_frame
 
 
 @pytest.fixture
 def weekly() -> pd.DataFrame:
     return volume.weekly_summary(RUNS, SYMPTOMS, birth_date=BIRTH, red_flags=RED_FLAGS, foundation=FOUNDATION)
+
+
+def weeks_of_running(count: int, *, birth_date: date | None = BIRTH, first: date = date(2025, 12, 22)) -> pd.DataFrame:
+    """`count` weeks with one 20-minute run each, from the Monday `first`."""
+    runs = runs_frame(
+        [{"run_date": first + timedelta(days=7 * i), "duration_min": 20.0, "kind": "continuous"} for i in range(count)]
+    )
+    return volume.weekly_summary(runs, symptoms_frame([]), birth_date=birth_date)
 
 
 def walk(node):
@@ -42,8 +52,14 @@ def params(spec: dict) -> dict[str, dict]:
     return {p["name"]: p for node in walk(spec) for p in node.get("params", []) if "name" in p}
 
 
-def layer_with(spec: dict, mark: str) -> dict:
-    return next(n for n in walk(spec) if isinstance(n.get("mark"), dict) and n["mark"]["type"] == mark)
+def layer_with(spec: dict, mark: str, **props) -> dict:
+    return next(
+        n
+        for n in walk(spec)
+        if isinstance(n.get("mark"), dict)
+        and n["mark"]["type"] == mark
+        and all(n["mark"].get(k) == v for k, v in props.items())
+    )
 
 
 def dataset(spec: dict, layer: dict) -> list[dict]:
@@ -52,6 +68,29 @@ def dataset(spec: dict, layer: dict) -> list[dict]:
         if "name" in layer.get("data", {})
         else spec["datasets"][spec["data"]["name"]]
     )
+
+
+def legends(spec: dict) -> list[dict]:
+    """Every legend a view asks for (not the config's defaults)."""
+    views = {key: value for key, value in spec.items() if key != "config"}
+    return [n["legend"] for n in walk(views) if isinstance(n.get("legend"), dict)]
+
+
+def font_sizes(spec: dict) -> list[float]:
+    """Every text size set anywhere in the spec (config, marks, titles, legends, axes)."""
+    keys = ("fontSize", "labelFontSize", "titleFontSize", "subtitleFontSize", "size")
+    sizes = []
+    for node in walk(spec):
+        for key in keys:
+            value = node.get(key)
+            # "size" is a text size only on text marks (elsewhere it is a symbol's area).
+            if isinstance(value, (int, float)) and (key != "size" or node.get("type") == "text"):
+                sizes.append(value)
+    return sizes
+
+
+def x_scale_domains(spec: dict) -> list:
+    return [n["x"]["scale"]["domain"] for n in walk(spec) if isinstance(n.get("x"), dict) and "scale" in n["x"]]
 
 
 PHASES = pd.DataFrame(
@@ -63,28 +102,69 @@ PHASES = pd.DataFrame(
 )
 
 
-def test_weekly_chart_layers_brush_and_independent_axes(weekly):
+def every_chart(weekly: pd.DataFrame) -> list:
+    table = patterns.pattern_table(patterns.runs_with_outcomes(RUNS, SYMPTOMS), "length_band", "any_symptom")
+    return [
+        charts.weekly_chart(weekly, phase_periods=PHASES),
+        charts.weekly_chart(weekly, compact=True),
+        charts.weekly_chart(weekly, symptom_layers=tuple(charts.SYMPTOM_LAYERS)),
+        charts.progression_chart(weekly),
+        charts.acwr_chart(weekly),
+        charts.foundation_chart(weekly),
+        charts.patterns_chart(table),
+    ]
+
+
+# ---------------------------------------------------------------- the weekly chart
+
+
+def test_weekly_chart_stacks_running_days_scores_and_the_zoom_strip(weekly):
     chart = charts.weekly_chart(weekly, phase_periods=PHASES)
     assert isinstance(chart, alt.VConcatChart)
     spec = chart.to_dict()
     json.dumps(spec)  # serialisable as it is (no datetime.date left in the data)
-    detail, overview = spec["vconcat"]
-    assert [layer["mark"]["type"] for layer in detail["layer"]] == ["rect", "text", "bar", "line", "rule", "point"]
-    assert detail["resolve"]["scale"] == {"y": "independent", "color": "independent", "strokeDash": "independent"}
-    assert detail["width"] == "container"
+    assert spec["autosize"] == {"type": "fit-x", "contains": "padding"}
+    assert spec["resolve"]["scale"] == {"x": "independent", "color": "independent", "strokeDash": "independent"}
+    running, days, scores, strip = spec["vconcat"]
+    assert [p["title"]["text"] for p in spec["vconcat"]] == [
+        "Running (min per week)",
+        "Days in the week with symptoms (out of 7)",
+        "Worst score in the week (0-10)",
+        "Drag across this strip to zoom in; double-click to show all",
+    ]
+    # Each panel has its own fixed height and the column's width.
+    assert [(p["width"], p["height"]) for p in spec["vconcat"]] == [
+        ("container", 180),
+        ("container", 80),
+        ("container", 80),
+        ("container", 36),
+    ]
+    assert [layer["mark"]["type"] for layer in running["layer"]] == [
+        "rect",
+        "text",
+        "bar",
+        "rule",
+        "text",
+        "text",
+        "point",
+    ]
+    assert [layer["mark"]["type"] for layer in days["layer"]] == ["line", "point"]
+    assert strip["mark"]["type"] == "bar"
 
     brush = params(spec)["brush"]
     assert brush["select"] == {"type": "interval", "encodings": ["x"]}
     assert "value" not in brush  # a short log opens whole
-    assert overview["mark"]["type"] == "bar"
-    # The detail zooms to the brush on every layer's x.
-    assert {layer["encoding"]["x"]["scale"]["domain"]["param"] for layer in detail["layer"]} == {"brush"}
+    # Every panel above the strip zooms with the brush; the strip shows all the weeks.
+    for panel in (running, days, scores):
+        assert {layer["encoding"]["x"]["scale"]["domain"]["param"] for layer in panel["layer"]} == {"brush"}
+    assert strip["encoding"]["x"]["scale"]["domain"] == [7.0, 15.0]  # weeks 11-14, shown on 8 weeks
+    assert strip["encoding"]["x"]["title"] == "Weeks since birth"
+    assert strip["encoding"]["x"]["axis"]["format"] == "d"  # whole weeks, never "13.143000"
 
     bars = layer_with(spec, "bar")
     assert bars["mark"]["color"] == "#56B4E9"
-    assert bars["encoding"]["x"]["field"] == "x_start" and bars["encoding"]["x"]["title"] == "Weeks since birth"
+    assert bars["encoding"]["x"]["field"] == "x_start"
     assert bars["encoding"]["y"]["field"] == "run_minutes"
-    assert bars["encoding"]["y"]["axis"]["orient"] == "left"
     assert [t["field"] for t in bars["encoding"]["tooltip"]] == [
         "week_label",
         "weeks_since_birth",
@@ -102,19 +182,104 @@ def test_weekly_chart_layers_brush_and_independent_axes(weekly):
         "red_flag_text",
     ]
 
-    lines = layer_with(spec, "line")
-    assert lines["encoding"]["y"]["axis"]["orient"] == "right"
-    assert lines["encoding"]["y"]["scale"]["domain"] == [0, 10]
-    assert lines["encoding"]["color"]["scale"] == {
-        "domain": ["Days with symptoms", "Worst heaviness (0-10)", "Worst pain (0-10)", "Days with leakage"],
-        "range": ["#E69F00", "#009E73", "#000000", "#CC79A7"],
-    }
-    assert [t["field"] for t in lines["encoding"]["tooltip"]] == ["week_label", "weeks_since_birth", "measure", "value"]
-    assert params(spec)["symptom_toggle"]["bind"] == "legend"
 
+def test_symptoms_sit_on_their_own_scales_days_0_to_7_and_scores_0_to_10(weekly):
+    spec = charts.weekly_chart(weekly).to_dict()
+    _, days, scores, _ = spec["vconcat"]
+    day_lines, score_lines = days["layer"][0], scores["layer"][0]
+    assert day_lines["encoding"]["y"]["scale"]["domain"] == [0, 7]
+    assert day_lines["encoding"]["y"]["axis"]["values"] == [0, 7]
+    assert score_lines["encoding"]["y"]["scale"]["domain"] == [0, 10]
+    assert score_lines["encoding"]["y"]["axis"]["values"] == [0, 5, 10]
+    assert day_lines["encoding"]["color"]["scale"] == {
+        "domain": ["Days with symptoms", "Days with leakage"],
+        "range": ["#E69F00", "#CC79A7"],
+    }
+    assert score_lines["encoding"]["color"]["scale"] == {
+        "domain": ["Worst heaviness (0-10)", "Worst pain (0-10)"],
+        "range": ["#009E73", "#000000"],
+    }
+    assert score_lines["encoding"]["strokeDash"]["scale"]["range"] == [[2, 2], [8, 3, 2, 3]]
+    assert [t["field"] for t in day_lines["encoding"]["tooltip"]] == [
+        "week_label",
+        "weeks_since_birth",
+        "measure",
+        "value",
+    ]
+    assert params(spec)["days_toggle"]["bind"] == "legend"
+    assert params(spec)["scores_toggle"]["bind"] == "legend"
+
+
+def test_a_panel_with_one_symptom_is_titled_with_it_and_has_no_legend(weekly):
+    spec = charts.weekly_chart(weekly, symptom_layers=("leakage_days",)).to_dict()
+    running, days, _ = spec["vconcat"]
+    assert days["title"]["text"] == "Days with leakage (out of 7)"
+    line = days["layer"][0]
+    assert "color" not in line["encoding"]
+    assert line["mark"]["color"] == "#CC79A7" and line["mark"]["strokeDash"] == [6, 3]
+    assert "days_toggle" not in params(spec)
+
+
+def test_no_symptom_layers_leaves_the_running_panel_and_the_strip(weekly):
+    spec = charts.weekly_chart(weekly, symptom_layers=()).to_dict()
+    assert [p["title"]["text"] for p in spec["vconcat"]][0] == "Running (min per week)"
+    assert len(spec["vconcat"]) == 2
+
+
+def test_red_flag_weeks_are_explained_in_words_not_only_on_hover(weekly):
+    spec = charts.weekly_chart(weekly).to_dict()
     rule = layer_with(spec, "rule")
-    assert rule["mark"]["color"] == "#D55E00"
-    assert dataset(spec, rule) == [{"x_mid": 13.5, "week_label": "Mon 5 Jan 2026"}]
+    assert rule["mark"]["strokeDash"] == [4, 2]
+    assert rule["encoding"]["color"]["scale"] == {"domain": ["Red flag raised that week"], "range": ["#D55E00"]}
+    assert rule["encoding"]["color"]["legend"]["orient"] == "bottom"
+    assert dataset(spec, rule) == [
+        {"x_mid": 13.5, "week_label": "Mon 5 Jan 2026", "flag": "Red flag raised that week", "side": "right"}
+    ]
+    halo, words = (n for n in walk(spec) if isinstance(n.get("mark"), dict) and n["mark"].get("text") == "Red flag")
+    assert halo["mark"]["color"] == "white" and words["mark"]["color"] == "#D55E00"
+    assert words["mark"]["align"] == {"expr": "datum.side"}
+
+
+def test_red_flag_label_sits_on_the_side_with_more_room():
+    # 9 weeks from week 11: the axis runs 11 to 20, its middle is 15.5, the middle of week 15.
+    weekly = weeks_of_running(9)
+    for week, side in ((14, "left"), (15, "left"), (16, "right")):
+        flagged = weekly.assign(red_flag=weekly["weeks_since_birth"] == week)
+        rule = layer_with(spec := charts.weekly_chart(flagged).to_dict(), "rule")
+        assert [(r["x_mid"], r["side"]) for r in dataset(spec, rule)] == [(week + 0.5, side)]
+
+
+def test_no_red_flag_means_no_rule_and_no_legend_entry():
+    spec = charts.weekly_chart(weeks_of_running(3)).to_dict()
+    assert "rule" not in marks(spec)
+    assert "Red flag raised that week" not in json.dumps(spec)
+
+
+def test_every_legend_sits_under_its_plot_one_entry_per_line(weekly):
+    for chart in every_chart(weekly):
+        spec = chart.to_dict()
+        for legend in legends(spec):
+            assert legend["orient"] == "bottom"
+            assert legend["direction"] == "vertical"  # a row of entries would be wider than a phone
+
+
+def test_every_text_is_at_least_12_px(weekly):
+    for chart in every_chart(weekly) + [charts.weekly_chart(weekly.iloc[0:0])]:
+        spec = chart.to_dict()
+        assert min(font_sizes(spec)) >= 12
+        config = spec["config"]
+        assert config["axis"]["labelFontSize"] == 12 and config["axis"]["titleFontSize"] == 12
+        assert config["legend"]["labelFontSize"] == 12
+        assert config["title"]["fontSize"] == 14 and config["title"]["subtitleFontSize"] == 12
+
+
+def test_every_chart_fills_its_column_width(weekly):
+    for chart in every_chart(weekly):
+        spec = chart.to_dict()
+        assert spec["autosize"] == {"type": "fit-x", "contains": "padding"}
+        views = spec.get("vconcat", [spec])
+        assert {view["width"] for view in views} == {"container"}
+        assert all(isinstance(view["height"], int) or "step" in view["height"] for view in views)
 
 
 def test_weekly_chart_data_carry_exact_numbers_and_week_labels(weekly):
@@ -128,8 +293,9 @@ def test_weekly_chart_data_carry_exact_numbers_and_week_labels(weekly):
         ("Mon 5 Jan 2026", 13, 13.0, 0.0, -100.0),
         ("Mon 12 Jan 2026", 14, 14.0, 36.0, None),
     ]
-    long = dataset(spec, layer_with(spec, "line"))
-    assert len(long) == 4 * 4
+    day_lines = spec["vconcat"][1]["layer"][0]
+    long = dataset(spec, day_lines)
+    assert len(long) == 4 * 2
     assert long[0] == {
         "x_mid": 11.5,
         "week_label": "Mon 22 Dec 2025",
@@ -139,29 +305,77 @@ def test_weekly_chart_data_carry_exact_numbers_and_week_labels(weekly):
     }
 
 
-def test_weekly_chart_phase_bands_are_clipped_to_the_weeks_shown(weekly):
+# ---------------------------------------------------------------- one week, short logs
+
+
+def test_one_week_is_drawn_on_eight_weeks_so_its_bar_is_narrow():
+    spec = charts.weekly_chart(weeks_of_running(1), compact=True).to_dict()
+    assert set(map(json.dumps, x_scale_domains(spec))) == {"[4.0, 12.0]"}  # week 11 in weeks 4 to 12
+    spec = charts.weekly_chart(weeks_of_running(1)).to_dict()
+    extents = [layer for panel in spec["vconcat"][:-1] for layer in panel["layer"] if layer["mark"].get("opacity") == 0]
+    assert len(extents) == 3  # running, days and scores: with an empty brush they show these weeks
+    assert dataset(spec, extents[0]) == [{"x_start": 4.0}, {"x_start": 12.0}]
+    assert spec["vconcat"][-1]["encoding"]["x"]["scale"]["domain"] == [4.0, 12.0]
+
+
+@pytest.mark.parametrize(
+    ("weeks", "domain"),
+    [(7, [10.0, 18.0]), (8, [11.0, 19.0]), (9, [11.0, 20.0])],  # widened to 8 weeks at 7, never at 8 or 9
+)
+def test_short_logs_are_widened_to_exactly_eight_weeks(weeks, domain):
+    df, x_type, _ = base.prepare(weeks_of_running(weeks), "km")
+    assert base.x_domain(df, x_type) == domain
+
+
+def test_widening_stops_at_the_birth_and_goes_on_after_the_last_week():
+    df, x_type, _ = base.prepare(weeks_of_running(1, first=date(2025, 10, 20)), "km")  # week 2
+    assert base.x_domain(df, x_type) == [0.0, 8.0]
+    df, x_type, _ = base.prepare(weeks_of_running(1, first=date(2025, 9, 29)), "km")  # the week before: -1
+    assert base.x_domain(df, x_type) == [-1.0, 7.0]
+
+
+def test_one_week_without_a_birth_date_is_drawn_on_eight_calendar_weeks():
+    spec = charts.weekly_chart(weeks_of_running(1, birth_date=None), compact=True).to_dict()
+    domain = x_scale_domains(spec)[0]
+    assert domain == [{"year": 2025, "month": 11, "date": 3}, {"year": 2025, "month": 12, "date": 29}]
+    assert layer_with(spec, "bar")["encoding"]["x"]["axis"]["format"] == "%-d %b"
+
+
+# ---------------------------------------------------------------- variants
+
+
+def test_compact_is_running_and_days_with_symptoms_without_a_brush(weekly):
+    chart = charts.weekly_chart(weekly, compact=True)
+    spec = chart.to_dict()
+    assert "brush" not in params(spec)
+    running, days = spec["vconcat"]
+    assert (running["height"], days["height"]) == (120, 56)
+    assert days["title"]["text"] == "Days with symptoms (out of 7)"
+    assert days["layer"][0]["encoding"]["x"]["title"] == "Weeks since birth"  # named under the lowest panel
+    assert running["layer"][0]["encoding"]["x"]["title"] is None
+    assert marks(spec) == ["bar", "rule", "text", "text", "line"]
+
+
+def test_compact_keeps_the_layers_asked_for(weekly):
+    spec = charts.weekly_chart(weekly, compact=True, symptom_layers=("worst_pain_0_10",)).to_dict()
+    assert [p["title"]["text"] for p in spec["vconcat"]] == ["Running (min per week)", "Worst pain (0-10)"]
+
+
+def test_phase_bands_are_clipped_to_the_weeks_shown_and_named_where_the_name_fits(weekly):
     spec = charts.weekly_chart(weekly, phase_periods=PHASES).to_dict()
     rect = layer_with(spec, "rect")
     assert [(r["phase"], r["x_start"], r["x_end"], r["period"]) for r in dataset(spec, rect)] == [
         ("Rebuilding", 11.0, pytest.approx(87 / 7), "22 Dec 2025 to 31 Dec 2025"),
         ("Return to running", pytest.approx(87 / 7), 15.0, "1 Jan 2026 to 18 Jan 2026"),
     ]
-
-
-def test_compact_variant_has_no_brush(weekly):
-    chart = charts.weekly_chart(weekly, compact=True, symptom_layers=("symptom_days",))
-    assert isinstance(chart, alt.LayerChart)
-    spec = chart.to_dict()
-    assert "brush" not in params(spec)
-    assert "vconcat" not in spec
-    assert spec["height"] == 150
-    assert marks(spec) == ["bar", "line", "rule", "point"]
-    assert layer_with(spec, "line")["encoding"]["color"]["scale"]["range"] == ["#E69F00"]
-
-
-def test_no_symptom_layers_leaves_bars_and_red_flags(weekly):
-    spec = charts.weekly_chart(weekly, symptom_layers=(), compact=True).to_dict()
-    assert marks(spec) == ["bar", "rule", "point"]
+    # Weeks 7 to 15 on ~300 px: Rebuilding's 1.4 weeks are ~54 px, under its 76 px name;
+    # the 2.6 weeks after are ~96 px, under 17 characters (125 px): neither is written.
+    assert dataset(spec, layer_with(spec, "text", align="left")) == []
+    # 12 weeks (11 to 23): "Return to running" from week 9 spans all of them.
+    long_phase = PHASES.assign(start=[date(2025, 11, 10), date(2025, 12, 8)], end=[date(2025, 12, 8), None])
+    spec = charts.weekly_chart(weeks_of_running(12), phase_periods=long_phase).to_dict()
+    names = dataset(spec, layer_with(spec, "text", align="left"))
+    assert [r["phase"] for r in names] == ["Return to running"]
 
 
 def test_distance_in_miles_and_unknown_birth_date():
@@ -169,8 +383,9 @@ def test_distance_in_miles_and_unknown_birth_date():
     spec = charts.weekly_chart(weekly, measure="distance", units="mi").to_dict()
     bars = layer_with(spec, "bar")
     assert bars["encoding"]["y"]["field"] == "run_distance"
-    assert bars["encoding"]["y"]["title"] == "Running (mi per week)"
-    assert bars["encoding"]["x"]["type"] == "temporal" and bars["encoding"]["x"]["title"] == "Week"
+    assert spec["vconcat"][0]["title"]["text"] == "Running (mi per week)"
+    assert bars["encoding"]["x"]["type"] == "temporal"
+    assert spec["vconcat"][-1]["encoding"]["x"]["title"] == "Week"
     assert "weeks_since_birth" not in [t["field"] for t in bars["encoding"]["tooltip"]]
     rows = dataset(spec, bars)
     assert [round(r["run_distance"], 4) for r in rows] == [1.8641, 1.2427, 0.0, 3.1069]
@@ -178,16 +393,18 @@ def test_distance_in_miles_and_unknown_birth_date():
 
 
 def test_long_log_opens_zoomed_to_the_last_26_weeks():
-    day0 = date(2024, 1, 1)
-    runs = runs_frame(
-        [{"run_date": day0 + timedelta(days=7 * i), "duration_min": 20.0, "kind": "continuous"} for i in range(60)]
-    )
-    weekly = volume.weekly_summary(runs, symptoms_frame([]), birth_date=date(2023, 12, 4))
+    weekly = weeks_of_running(60, birth_date=date(2023, 12, 4), first=date(2024, 1, 1))
     brush = params(charts.weekly_chart(weekly).to_dict())["brush"]
     assert brush["value"] == {"x": [38.0, 64.0]}  # weeks since birth 4..63: the last 26 weeks
-    undated = volume.weekly_summary(runs, symptoms_frame([]), birth_date=None)
+    undated = weeks_of_running(60, birth_date=None, first=date(2024, 1, 1))
     brush = params(charts.weekly_chart(undated).to_dict())["brush"]
     assert brush["value"]["x"][0] == {"year": 2024, "month": 8, "date": 26}
+
+
+@pytest.mark.parametrize(("weeks", "zoomed"), [(52, False), (53, True)])
+def test_the_zoom_starts_after_52_weeks(weeks, zoomed):
+    brush = params(charts.weekly_chart(weeks_of_running(weeks)).to_dict())["brush"]
+    assert ("value" in brush) is zoomed
 
 
 def test_empty_weekly_gives_a_message_chart():
@@ -196,6 +413,7 @@ def test_empty_weekly_gives_a_message_chart():
     for build in (charts.weekly_chart, charts.progression_chart, charts.acwr_chart, charts.foundation_chart):
         spec = build(weekly).to_dict()
         assert marks(spec) == ["text"]
+        assert spec["height"] == 60 and spec["width"] == "container"
     assert "No runs logged yet" in json.dumps(charts.weekly_chart(weekly).to_dict())
 
 
@@ -204,6 +422,9 @@ def test_bad_arguments_are_refused(weekly):
         charts.weekly_chart(weekly, measure="steps")
     with pytest.raises(ValueError, match="unknown symptom layers"):
         charts.weekly_chart(weekly, symptom_layers=("mood",))
+
+
+# ---------------------------------------------------------------- the other charts
 
 
 def test_progression_chart_marks_weeks_over_10_percent(weekly):
@@ -217,6 +438,7 @@ def test_progression_chart_marks_weeks_over_10_percent(weekly):
         ("Mon 29 Dec 2025", 65.0, "over 10%"),
         ("Mon 5 Jan 2026", -100.0, "10% or less"),
     ]
+    assert bars["encoding"]["y"]["axis"]["format"] == "+d"
     rule = layer_with(spec, "rule")
     assert dataset(spec, rule) == [{"limit": 10.0}]
 
@@ -228,9 +450,12 @@ def test_acwr_chart_is_labelled_information_only(weekly):
     assert "color" not in spec["encoding"]  # no safe/unsafe zones
 
 
-def test_foundation_chart_has_both_activities(weekly):
+def test_foundation_chart_counts_whole_sessions(weekly):
     spec = charts.foundation_chart(weekly).to_dict()
     assert spec["encoding"]["color"]["scale"]["domain"] == ["Pelvic floor", "Strength"]
+    assert spec["encoding"]["y"]["axis"]["format"] == "d"
+    assert spec["encoding"]["y"]["scale"]["domain"] == [0, 1]
+    assert spec["encoding"]["x"]["axis"]["format"] == "d"
     rows = dataset(spec, spec)
     assert [(r["week_label"], r["activity"], r["sessions"]) for r in rows][:2] == [
         ("Mon 22 Dec 2025", "Pelvic floor", 1),
@@ -238,7 +463,14 @@ def test_foundation_chart_has_both_activities(weekly):
     ]
 
 
-def test_patterns_chart_shows_counts():
+def test_foundation_chart_without_sessions_says_so_instead_of_an_axis_of_zeros():
+    # Issue 14: weeks of running and no session drew axis labels "0.000000" and "13.143000".
+    spec = charts.foundation_chart(weeks_of_running(2)).to_dict()
+    assert marks(spec) == ["text"]
+    assert dataset(spec, spec) == [{"text": "No sessions logged yet"}]
+
+
+def test_patterns_chart_writes_counts_above_each_bar():
     outcomes = patterns.runs_with_outcomes(RUNS, SYMPTOMS)
     spec = charts.patterns_chart(patterns.pattern_table(outcomes, "length_band", "any_symptom")).to_dict()
     text = layer_with(spec, "text")
@@ -247,18 +479,21 @@ def test_patterns_chart_shows_counts():
         "1 of 2 (too few runs)",
         "0 of 1 (too few runs)",
     ]
+    assert text["encoding"]["y"]["axis"] is None  # names written above the bars, not beside them
+    assert spec["height"] == {"step": 48}
 
 
-def test_specs_compile_with_vega_lite(weekly):
+# ---------------------------------------------------------------- compiled
+
+
+def test_specs_compile_with_vega_lite_and_render_at_print_width(weekly):
     vlc = pytest.importorskip("vl_convert")
-    for chart in (
-        charts.weekly_chart(weekly, phase_periods=PHASES),
-        charts.weekly_chart(weekly, compact=True),
-        charts.progression_chart(weekly),
-        charts.foundation_chart(weekly),
-        charts.acwr_chart(weekly),
-    ):
+    for chart in every_chart(weekly):
         vlc.vegalite_to_vega(chart.to_dict())
+    # The PDF report replaces "container" by a fixed width (report/_old.py _fixed_width).
+    spec = json.loads(json.dumps(charts.weekly_chart(weekly, compact=True).to_dict()).replace('"container"', "720"))
+    svg = vlc.vegalite_to_svg(spec)
+    assert "Red flag" in svg and "Days with symptoms (out of 7)" in svg
 
 
 def test_symptom_layer_names_read_as_labels_and_every_layer_has_a_style():
