@@ -19,6 +19,8 @@ PROFILE = models.Profile(
     feeding="breastfeeding",
     running_background="recreational",
 )
+DEJAVU = report.text.unicode_font_files()
+needs_dejavu = pytest.mark.skipif(DEJAVU is None, reason="DejaVu Sans is not installed on this machine")
 SCRIPT_NOTE = "<script>alert(1)</script>"
 UNICODE_NOTE = "Felt –≥× 😀 ok"
 
@@ -299,6 +301,12 @@ def test_same_inputs_same_bytes():
     assert _build() == _build()
 
 
+@needs_dejavu
+def test_same_inputs_same_bytes_with_an_embedded_font():
+    font = report.Font(report.text.UNICODE_FONT, DEJAVU)
+    assert _build(font=font) == _build(font=font)
+
+
 # ---------------------------------------------------------------- from a database
 
 
@@ -455,8 +463,6 @@ def test_readiness_repeats_without_ids_keep_the_last_row():
 
 # ---------------------------------------------------------------- any valid text lays out (issue 13 item 13)
 
-DEJAVU = report.text.unicode_font_files()
-needs_dejavu = pytest.mark.skipif(DEJAVU is None, reason="DejaVu Sans is not installed on this machine")
 SEVENTY_LINES = "\n".join(f"line {n}" for n in range(1, 71))
 NO_SPACES = "".join(str(n % 10) for n in range(validation.MAX_TEXT_CHARS))  # 0123456789012...
 
