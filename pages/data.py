@@ -1,60 +1,27 @@
 """Your data: import from Strava, Garmin or activity files; export, back up and restore;
-the clinician summary; the example data switch."""
+the clinician summary; the example data switch; using the app from her phone."""
 
 from datetime import timedelta
 
 import streamlit as st
 
-from return_to_run import importers, services, storage
 from return_to_run.ui import data, shell, state, text, widgets
-from return_to_run.validation import ValidationError
 
 with shell.page("Your data", "💾") as ctx:
     st.title("💾 Your data")
     st.write(f"Everything lives in one file on this computer: {text.code_span(ctx.db_path)}. Nothing is uploaded.")
     shell.show_flash()
-    import_tab, report_tab, backup_tab, example_tab = st.tabs(
-        ["Import runs", "Clinician summary", "Export and restore", "Example data"]
+    import_tab, report_tab, backup_tab, example_tab, phone_tab = st.tabs(
+        ["Import runs", "Clinician summary", "Export and restore", "Example data", "Use from your phone"]
     )
 
-    # ---- import
+    # ---- import (never into the example data; see ui/data.py)
     with import_tab:
         st.markdown(
             "Bring in runs your watch already recorded: Strava's `activities.csv` or whole "
             "export zip, Garmin Connect's activities CSV, or single GPX, TCX or FIT files."
         )
-        upload = st.file_uploader("File to import", key="import_file", type=["csv", "zip", "gpx", "tcx", "fit", "gz"])
-        if upload is not None:
-            try:
-                result = importers.parse_upload(
-                    upload.name, upload.getvalue(), today=ctx.today, distance_units=ctx.units
-                )
-            except importers.ImportFileError as error:
-                st.error(text.escape_markdown(error), icon="📄")
-            else:
-                preview = data.import_preview(ctx, result)
-                if preview["new_rows"] and st.button(
-                    f"Import {text.plural(len(preview['new_rows']), 'activity', 'activities')}",
-                    type="primary",
-                    key="confirm_import",
-                ):
-                    bar = st.progress(0.0, text="Importing ...")
-                    try:
-                        added = services.import_runs(
-                            ctx.db,
-                            preview["new_rows"],
-                            today=ctx.today,
-                            progress=lambda done, total: bar.progress(done / total, text=f"{done} of {total}"),
-                        )
-                    except ValidationError as error:
-                        widgets.show_problems(error)
-                    else:
-                        shell.flash(
-                            f"Imported {text.plural(added['added'], 'activity', 'activities')} "
-                            f"from {text.code_span(upload.name)}."
-                        )
-                        st.session_state.pop("import_file", None)
-                        st.rerun()
+        data.import_section(ctx)
 
     # ---- clinician summary
     with report_tab:
@@ -107,15 +74,7 @@ with shell.page("Your data", "💾") as ctx:
             key="download_export",
         )
         st.divider()
-        st.markdown("**Restore from an export**")
-        backup = st.file_uploader("Export zip", type=["zip", "json"], key="restore_file")
-        if backup is not None:
-            try:
-                tables = storage.read_backup(backup.getvalue())
-            except storage.RestoreError as error:
-                st.error(text.escape_markdown(error), icon="📄")
-            else:
-                data.restore_preview(ctx, tables)
+        data.restore_section(ctx)
 
     # ---- example data
     with example_tab:
@@ -134,3 +93,7 @@ with shell.page("Your data", "💾") as ctx:
             if st.button("🧪 Explore with example data", key="load_example_data"):
                 shell.start_example_mode()
                 st.rerun()
+
+    # ---- phone mode (issue 15): what it is, how to start it, a new link
+    with phone_tab:
+        data.phone_section(ctx)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 import zipfile
 from datetime import date
+from pathlib import Path
 
 import pytest
 import streamlit.testing.v1.app_test as app_test_module
@@ -20,11 +21,20 @@ from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.runtime.media_file_storage import MediaFileKind
 from streamlit.runtime.memory_media_file_storage import MemoryFile, MemoryMediaFileStorage
 
-from return_to_run import services, storage
+from return_to_run import phone_access, services, storage
 
-from .helpers import PROFILE, ROOT, TODAY, app_test, no_errors
+from .helpers import PROFILE, ROOT, TODAY, app_test, metrics, no_errors
 
-STRAVA_CSV = ROOT / "tests" / "fixtures" / "imports" / "strava_activities_en.csv"
+IMPORTS = ROOT / "tests" / "fixtures" / "imports"
+STRAVA_CSV = IMPORTS / "strava_activities_en.csv"
+# A Strava activities.csv of her last week: a note about leaks, a title about heaviness, a note
+# about pain, and no effort anywhere.
+RECENT_STRAVA_CSV = (
+    b"Activity ID,Activity Date,Activity Name,Activity Type,Elapsed Time,Distance,Activity Description\n"
+    b'201,"Nov 20, 2026, 7:00:00 AM",Morning Run,Run,1800,5.0,"Felt good, a few leaks near the end"\n'
+    b'202,"Nov 22, 2026, 7:00:00 AM",Heavy legs,Run,1500,4.0,\n'
+    b'203,"Nov 23, 2026, 7:00:00 AM",Easy,Run,1200,3.0,Knee pain after\n'
+)
 
 
 @pytest.fixture
@@ -91,7 +101,13 @@ def test_export_zip_is_a_backup_read_backup_accepts(db, downloads):
     fill(db)
     at = app_test("pages/data.py").run()
     no_errors(at)
-    assert [t.label for t in at.main.tabs] == ["Import runs", "Clinician summary", "Export and restore", "Example data"]
+    assert [t.label for t in at.main.tabs] == [
+        "Import runs",
+        "Clinician summary",
+        "Export and restore",
+        "Example data",
+        "Use from your phone",
+    ]
     assert at.download_button(key="download_export").label == "⬇️ Download everything (zip)"
     file = downloaded(at, downloads, "download_export")
     assert (file.mimetype, file.filename) == ("application/zip", "return-to-run-2026-11-25.zip")
@@ -291,3 +307,274 @@ def test_restore_merge_of_an_older_backup_does_not_reopen_a_resolved_red_flag(db
     assert flags[["flag_code", "resolved_note"]].to_dict("records") == [
         {"flag_code": "fever", "resolved_note": "GP: a cold"}
     ]
+
+
+# ---------------------------------------------------------------- issue 13 item 5: never into the example data
+
+
+def _example_mode_on(db_file) -> Path:
+    """Example mode as another window leaves it: the switch in her database, and an example
+    database (with a profile, so pages run) beside it. Returns the example file."""
+    example_path = storage.example_db_path(db_file)
+    example_db = storage.open_db(example_path)
+    services.save_profile(example_db, PROFILE, today=TODAY)
+    example_db.close()
+    main = storage.open_db(db_file)
+    services.set_setting(main, "example_mode", "on")
+    main.close()
+    return example_path
+
+
+def _runs_in(path) -> int:
+    db = storage.open_db(path)
+    try:
+        return len(storage.list_runs(db))
+    finally:
+        db.close()
+
+
+def test_import_and_restore_are_refused_while_exploring_the_example_data(db_with_profile, db_file):
+    example_path = _example_mode_on(db_file)
+    at = app_test("pages/data.py").run()
+    no_errors(at)
+    refusals = [i.value for i in at.main.info if i.value.startswith("You are exploring the example data.")]
+    assert refusals == [
+        "You are exploring the example data. Importing always goes into your own log, never into the example "
+        "file: leave the example data first (the button at the top of the page), then come back here.",
+        "You are exploring the example data. Restoring always goes into your own log, never into the example "
+        "file: leave the example data first (the button at the top of the page), then come back here.",
+    ]
+    assert not at.get("file_uploader")  # nothing to pick a file with
+    assert _runs_in(example_path) == 0 and _runs_in(db_file) == 0
+
+
+def test_a_restore_clicked_after_another_window_opened_the_example_data_writes_nowhere(
+    db_with_profile, db_file, downloads
+):
+    fill(db_with_profile)
+    backup = downloaded(app_test("pages/data.py").run(), downloads, "download_export").content
+    services.restore_backup(db_with_profile, {"runs": []}, mode="replace", today=TODAY)  # her log emptied
+    at = app_test("pages/data.py").run()
+    at.file_uploader(key="restore_file").set_value(("return-to-run-2026-11-25.zip", backup, "application/zip"))
+    at.run()
+    assert not at.button(key="restore_button").disabled
+    example_path = _example_mode_on(db_file)  # the other window
+    at.button(key="restore_button").click().run()
+    assert not at.exception
+    assert not [b for b in at.main.button if b.key == "restore_button"]
+    assert any(i.value.startswith("You are exploring the example data. Restoring") for i in at.main.info)
+    assert not [s for s in at.main.success if s.value.startswith("Restored")]
+    assert _runs_in(example_path) == 0 and _runs_in(db_file) == 0
+
+
+def test_an_import_clicked_after_another_window_opened_the_example_data_writes_nowhere(db_with_profile, db_file):
+    at = app_test("pages/data.py").run()
+    at.file_uploader(key="import_file").set_value(("activities.csv", RECENT_STRAVA_CSV, "text/csv"))
+    at.run()
+    example_path = _example_mode_on(db_file)
+    at.button(key="confirm_import").click().run()
+    assert not at.exception
+    assert not [s for s in at.main.success if s.value.startswith("Imported")]
+    assert _runs_in(example_path) == 0 and _runs_in(db_file) == 0
+
+
+# ---------------------------------------------------------------- issue 13 items 15, 17, 18: imports that are right
+
+
+def test_the_preview_names_the_assumed_unit_and_one_tap_reads_the_file_in_the_other(db_with_profile):
+    db = db_with_profile
+    at = app_test("pages/data.py").run()
+    at.file_uploader(key="import_file").set_value(
+        ("Activities.csv", (IMPORTS / "garmin_miles.csv").read_bytes(), "text/csv")
+    )
+    at.run()
+    no_errors(at)
+    [unit] = [i.value for i in at.main.info if i.icon == "📏"]
+    assert unit.startswith("Distances in this file are read as **kilometres**. Read as km")
+    assert at.main.dataframe[0].value["Distance (km)"].tolist() == ["3.12"]
+    assert at.button(key="import_unit_switch").label == "Read them as miles instead"
+
+    at.button(key="import_unit_switch").click().run()
+    no_errors(at)
+    [unit] = [i.value for i in at.main.info if i.icon == "📏"]
+    assert unit == "Distances in this file are read as **miles**. Read as miles\\: your choice\\."
+    assert at.main.dataframe[0].value["Distance (km)"].tolist() == ["5.02"]
+    assert storage.list_runs(db).empty  # a switch writes nothing
+    at.button(key="confirm_import").click().run()
+    no_errors(at)
+    assert storage.list_runs(db)["distance_km"].tolist() == [5.021]
+
+
+def test_the_preview_keeps_titles_apart_and_shows_missing_effort_blank(db_with_profile):
+    at = app_test("pages/data.py").run()
+    at.file_uploader(key="import_file").set_value(("activities.csv", RECENT_STRAVA_CSV, "text/csv"))
+    at.run()
+    no_errors(at)
+    table = at.main.dataframe[0].value
+    assert table[["Date", "Start", "Title", "Effort", "Notes"]].values.tolist() == [
+        ["2026-11-20", "07:00", "Morning Run", "", "Felt good, a few leaks near the end"],
+        ["2026-11-22", "07:00", "Heavy legs", "", ""],
+        ["2026-11-23", "07:00", "Easy", "", "Knee pain after"],
+    ]
+
+
+def test_the_same_run_from_another_source_is_previewed_as_already_imported(db_with_profile):
+    db = db_with_profile
+    # Her Strava copy of Garmin's first run: started 75 s later, 20 s longer.
+    strava_copy = {
+        "run_date": "2024-03-10",
+        "start_time": "2024-03-10T07:14:00",
+        "duration_min": 31.0,
+        "distance_km": 5.0,
+        "kind": "continuous",
+        "source": "strava",
+        "source_id": "999",
+    }
+    services.import_runs(db, [strava_copy], today=TODAY)
+    at = app_test("pages/data.py").run()
+    at.file_uploader(key="import_file").set_value(
+        ("Activities.csv", (IMPORTS / "garmin_activities.csv").read_bytes(), "text/csv")
+    )
+    at.run()
+    no_errors(at)
+    assert metrics(at) == {"New runs and walks": "3", "Already imported": "1", "Skipped": "3"}
+    same = at.main.dataframe[1].value  # after the new rows' table
+    assert same.values.tolist() == [["2024-03-10", "07:12", "Easy run", 30.7, "strava", "07:14", 31.0]]
+    assert at.button(key="confirm_import").label == "Import 3 activities"
+    at.button(key="confirm_import").click().run()
+    no_errors(at)
+    assert sorted(storage.list_runs(db)["source"]) == ["garmin", "garmin", "garmin", "strava"]
+
+
+def test_the_same_run_can_still_be_imported_when_she_says_they_differ(db_with_profile):
+    db = db_with_profile
+    services.import_runs(
+        db,
+        [
+            {
+                "run_date": "2024-03-10",
+                "start_time": "2024-03-10T07:12:00",
+                "duration_min": 30.0,
+                "kind": "continuous",
+                "source": "strava",
+                "source_id": "1",
+            }
+        ],
+        today=TODAY,
+    )
+    at = app_test("pages/data.py").run()
+    at.file_uploader(key="import_file").set_value(
+        ("Activities.csv", (IMPORTS / "garmin_activities.csv").read_bytes(), "text/csv")
+    )
+    at.run()
+    at.checkbox(key="import_same_anyway").check().run()
+    assert at.button(key="confirm_import").label == "Import 4 activities"
+
+
+def test_notes_about_symptoms_become_entries_only_when_ticked(db_with_profile):
+    db = db_with_profile
+    at = app_test("pages/data.py").run()
+    at.file_uploader(key="import_file").set_value(("activities.csv", RECENT_STRAVA_CSV, "text/csv"))
+    at.run()
+    no_errors(at)
+    assert "**Notes that mention a symptom (3)**" in [m.value for m in at.main.markdown]
+    ticks = [c for c in at.main.checkbox if c.key.startswith("note_")]
+    assert [c.label for c in ticks] == [
+        "Make a symptom entry for 2026-11-20 · Morning Run",
+        "Make a symptom entry for 2026-11-22 · Heavy legs",
+        "Make a symptom entry for 2026-11-23 · Easy",
+    ]
+    assert [t.value for t in at.main.text] == ["Felt good, a few leaks near the end", "Heavy legs", "Knee pain after"]
+    ticks[0].check().run()
+    ticks = [c for c in at.main.checkbox if c.key.startswith("note_")]
+    ticks[2].check().run()
+    leakage = [s for s in at.main.selectbox if s.label == "Leakage"]
+    assert [s.value for s in leakage] == ["drops"]  # the mildest, shown
+    pain_site = [s for s in at.main.selectbox if s.label == "Pain where"]
+    pain_site[0].set_value("knee")
+    [pain] = [n for n in at.main.number_input if n.label == "Pain (0-10)"]
+    pain.set_value(3).run()
+    assert at.button(key="confirm_import").label == "Import 3 activities and make 2 symptom entries"
+    at.button(key="confirm_import").click().run()
+    no_errors(at)
+    assert [s.value for s in at.main.success] == [
+        "Imported 3 activities from `activities.csv`. Made 2 symptom entries from their notes."
+    ]
+    entries = storage.list_symptoms(db)
+    runs = storage.list_runs(db).set_index("source_id")
+    got = entries.sort_values("symptom_date")[
+        ["symptom_date", "run_id", "timing", "leakage", "heaviness_0_10", "pain_knee_0_10", "notes"]
+    ].values.tolist()
+    assert got == [
+        [date(2026, 11, 20), runs.loc["201", "id"], "during_run", "drops", 0, 0, "Felt good, a few leaks near the end"],
+        [date(2026, 11, 23), runs.loc["203", "id"], "during_run", "none", 0, 3, "Knee pain after"],
+    ]
+
+
+def test_undo_this_import_takes_back_the_whole_batch_in_one_click(db_with_profile):
+    db = db_with_profile
+    services.add_run(db, {"run_date": date(2026, 11, 24), "duration_min": 20, "kind": "continuous"}, today=TODAY)
+    at = app_test("pages/data.py").run()
+    at.file_uploader(key="import_file").set_value(("activities.csv", RECENT_STRAVA_CSV, "text/csv"))
+    at.run()
+    [c for c in at.main.checkbox if c.key.startswith("note_")][0].check().run()
+    at.button(key="confirm_import").click().run()
+    assert len(storage.list_runs(db)) == 4 and len(storage.list_symptoms(db)) == 1
+    assert "Your last import: 3 activities from `activities.csv` and 1 symptom entry made from their notes." in [
+        m.value for m in at.main.markdown
+    ]
+    at.button(key="undo_import").click().run()
+    no_errors(at)
+    assert [s.value for s in at.main.success] == ["Import taken back: 3 activities removed from your log."]
+    assert storage.list_runs(db)["source"].tolist() == ["manual"]  # hers stays
+    assert storage.list_symptoms(db).empty
+    assert not [b for b in at.main.button if b.key == "undo_import"]
+
+
+def test_undo_this_import_belongs_to_the_database_it_was_made_in(db_with_profile, db_file):
+    at = app_test("pages/data.py").run()
+    at.file_uploader(key="import_file").set_value(("activities.csv", RECENT_STRAVA_CSV, "text/csv"))
+    at.run()
+    at.button(key="confirm_import").click().run()
+    assert at.button(key="undo_import")
+    _example_mode_on(db_file)
+    at.run()
+    no_errors(at)
+    assert not [b for b in at.main.button if b.key == "undo_import"]
+
+
+# ---------------------------------------------------------------- issue 15: the in-app switch
+
+
+def test_phone_mode_is_explained_and_off_by_default(db_with_profile, monkeypatch):
+    monkeypatch.delenv(phone_access.PHONE_ENV_VAR, raising=False)
+    at = app_test("pages/data.py").run()
+    no_errors(at)
+    text = "\n".join(m.value for m in at.main.markdown)
+    assert "**Anyone on the same Wi-Fi who has the link can see your data**" in text
+    assert "`python3 tasks.py start --phone`" in text
+    assert "Phone mode is off: only this computer can open the app." in [i.value for i in at.main.info]
+    assert not [b for b in at.main.button if b.key == "new_phone_link"]
+
+
+def test_a_new_phone_link_locks_out_the_old_one_and_keeps_this_window_in(db_with_profile, monkeypatch, tmp_path):
+    key_file = tmp_path / "data" / phone_access.KEY_FILE_NAME
+    old_key = phone_access.new_key(key_file)
+    monkeypatch.setenv(phone_access.PHONE_ENV_VAR, str(key_file))
+    at = app_test("pages/data.py")
+    at.query_params[phone_access.QUERY_PARAM] = old_key
+    at.run()
+    no_errors(at)
+    assert at.button(key="new_phone_link").label == "Make a new phone link"
+    at.button(key="new_phone_link").click().run()
+    no_errors(at)
+    record = phone_access.load_record(key_file)
+    assert not phone_access.verify_key(old_key, record)
+    [link] = [m.value for m in at.main.markdown if m.value.startswith("Or open this link on the phone: ")]
+    new_key = link.split("key=")[1].rstrip("`")
+    assert phone_access.verify_key(new_key, record)
+    assert len(at.get("image")) == 1  # the QR code, made here
+    assert (key_file.parent / phone_access.QR_FILE_NAME).stat().st_mode & 0o777 == 0o600
+    at.run()  # this window stays in
+    no_errors(at)
+    assert at.button(key="new_phone_link")

@@ -197,3 +197,14 @@ def existing_source_ids(db: Database, source: str) -> set[str]:
         r["source_id"]
         for r in db.query("SELECT source_id FROM runs WHERE source = ? AND source_id IS NOT NULL", [source])
     }
+
+
+def runs_for_matching(db: Database) -> list[dict]:
+    """Every run's id, source, source_id, run_date, start_time, duration_min and distance_km:
+    what an import preview compares new rows with (importers.find_same_runs), and how it
+    finds the runs an import just added."""
+    return list(
+        db.query(
+            "SELECT id, source, source_id, run_date, start_time, duration_min, distance_km FROM runs ORDER BY id"
+        )
+    )
