@@ -3,8 +3,10 @@
 import streamlit as st
 
 from return_to_run import services, storage, symptoms
-from return_to_run.ui import guidance, learn, shell, tables, text, widgets
+from return_to_run.ui import guidance, learn, shell, state, tables, text, widgets
 from return_to_run.validation import ValidationError
+
+FLAGS_AS_READ = "red_flags_as_read"  # {flag id: row as this window showed it}
 
 URGENCY_HEADINGS = {
     "emergency": "🚨 Call emergency services now if you have",
@@ -52,7 +54,16 @@ with shell.page("Red flags", "🚩") as ctx:
     st.subheader(f"Open red flags ({len(open_flags)})")
     if open_flags.empty:
         st.success("None open.", icon="✅")
-    for _, flag in open_flags.iterrows():
+    # Each flag as this window showed it (widgets.as_read explains why it is kept): a flag
+    # resolved in another window since is drawn once more when she clicks its button here,
+    # so the click is answered ("changed or deleted in another window") and her note kept.
+    seen = state.recall(ctx, FLAGS_AS_READ) or {}
+    shown = {int(i): seen.get(int(i)) or storage.get_row(ctx.db, "red_flags", int(i)) for i in open_flags["id"]}
+    shown = {i: row for i, row in shown.items() if row is not None}
+    clicked_gone = [i for i in seen if i not in shown and st.session_state.get(f"resolve_{i}")]
+    shown.update({i: seen[i] for i in clicked_gone})
+    state.remember(ctx, FLAGS_AS_READ, {i: row for i, row in shown.items() if i not in clicked_gone})
+    for flag_id, flag in shown.items():
         info = symptoms.RED_FLAGS.get(flag["flag_code"])
         with st.container(border=True):
             # An unknown code (from a restored backup) is shown as the text it is.
@@ -60,7 +71,6 @@ with shell.page("Red flags", "🚩") as ctx:
             st.markdown(f"**{label}** · raised {text.escape_markdown(flag['flagged_date'])}")
             if info:
                 st.caption(info.advice)
-            flag_id = int(flag["id"])
             cols = st.columns([1, 2])
             resolved_on = widgets.date_field(
                 "Resolved on", value=ctx.today, max_value=ctx.today, key=f"resolve_date_{flag_id}", container=cols[0]
@@ -68,9 +78,13 @@ with shell.page("Red flags", "🚩") as ctx:
             note = cols[1].text_input("Note (e.g. what the clinician said)", key=f"resolve_note_{flag_id}")
             if st.button("Mark resolved", key=f"resolve_{flag_id}"):
                 try:
-                    services.resolve_red_flag(ctx.db, flag_id, resolved_date=resolved_on, note=note, today=ctx.today)
+                    services.resolve_red_flag(
+                        ctx.db, flag_id, resolved_date=resolved_on, note=note, today=ctx.today, expected=flag
+                    )
                 except ValidationError as error:
                     widgets.show_problems(error)
+                except services.StaleRecordError as error:
+                    widgets.show_stale(error)
                 else:
                     shell.flash("Marked resolved. It stays in your history.")
                     st.rerun()

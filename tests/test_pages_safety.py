@@ -181,3 +181,128 @@ def test_the_pdf_made_from_one_database_is_not_offered_from_another(db_file):
     at.button(key="leave_example").click().run()
     no_errors(at)
     assert pdf_buttons(at) == []
+
+
+# ---------------------------------------------------------------- item 9: a stale window
+
+STALE_RUN = (
+    "This run was changed or deleted in another window, so nothing was saved. Your typing is still "
+    "in the form: reload the page to see the record as it is now."
+)
+
+
+def _two_runs(db) -> tuple[int, int]:
+    older = services.add_run(
+        db, {"run_date": date(2026, 11, 18), "duration_min": 20, "kind": "continuous"}, today=TODAY
+    )
+    newer = services.add_run(
+        db, {"run_date": date(2026, 11, 20), "duration_min": 30, "kind": "continuous"}, today=TODAY
+    )
+    return older, newer
+
+
+def _save_changes(at: AppTest) -> AppTest:
+    [save] = [b for b in at.main.button if b.label == "Save changes"]
+    return save.click().run()
+
+
+def test_an_edit_of_a_run_deleted_in_another_window_is_refused_and_her_text_kept(db_with_profile):
+    db = db_with_profile
+    older, newer = _two_runs(db)
+    at = app_test("pages/log_run.py").run()
+    assert at.selectbox(key="edit_run_id").value == newer
+    at.text_area(key=f"edit_notes_{newer}").input("legs felt heavy at the end")
+    services.delete_run(db, newer)  # the other window
+    _save_changes(at)
+    assert not at.exception
+    assert [e.value for e in at.main.error] == [STALE_RUN]
+    assert at.text_area(key=f"edit_notes_{newer}").value == "legs felt heavy at the end"
+    assert storage.list_runs(db)["id"].tolist() == [older]  # nothing came back, nothing else changed
+
+
+def test_an_edit_of_a_run_changed_in_another_window_is_refused(db_with_profile):
+    db = db_with_profile
+    _, newer = _two_runs(db)
+    at = app_test("pages/log_run.py").run()
+    at.text_area(key=f"edit_notes_{newer}").input("mine")
+    services.update_run(  # the other window: 35 minutes
+        db, newer, {"run_date": date(2026, 11, 20), "duration_min": 35, "kind": "continuous"}, today=TODAY
+    )
+    _save_changes(at)
+    assert [e.value for e in at.main.error] == [STALE_RUN]
+    assert at.text_area(key=f"edit_notes_{newer}").value == "mine"
+    assert storage.get_run(db, newer)["duration_min"] == 35.0 and storage.get_run(db, newer)["notes"] == ""
+    # Unchanged elsewhere, her edit goes through.
+    at2 = app_test("pages/log_run.py").run()
+    at2.text_area(key=f"edit_notes_{newer}").input("mine")
+    _save_changes(at2)
+    no_errors(at2)
+    assert storage.get_run(db, newer)["notes"] == "mine"
+
+
+def test_a_delete_of_a_run_changed_in_another_window_is_refused(db_with_profile):
+    db = db_with_profile
+    _, newer = _two_runs(db)
+    at = app_test("pages/log_run.py").run()
+    at.checkbox(key=f"confirm_delete_run_{newer}").check().run()
+    services.update_run(
+        db, newer, {"run_date": date(2026, 11, 20), "duration_min": 35, "kind": "continuous"}, today=TODAY
+    )
+    at.button(key=f"delete_run_{newer}").click().run()
+    assert [e.value for e in at.main.error] == [STALE_RUN]
+    assert storage.run_exists(db, newer)
+
+
+def test_a_delete_of_a_symptom_entry_deleted_in_another_window_says_so(db_with_profile):
+    db = db_with_profile
+    first, _ = services.add_symptom(db, {"symptom_date": date(2026, 11, 20), "leakage": "drops"}, today=TODAY)
+    second, _ = services.add_symptom(db, {"symptom_date": date(2026, 11, 22), "leakage": "none"}, today=TODAY)
+    at = app_test("pages/symptoms.py").run()
+    assert at.selectbox(key="delete_symptom_id").value == second
+    at.checkbox(key=f"confirm_delete_symptom_{second}").check().run()
+    services.delete_symptom(db, second)  # the other window
+    at.button(key=f"delete_symptom_{second}").click().run()
+    assert not at.exception
+    assert [e.value for e in at.main.error] == [
+        "This symptom entry was changed or deleted in another window, so nothing was saved. Your typing is "
+        "still in the form: reload the page to see the record as it is now."
+    ]
+    assert storage.list_symptoms(db)["id"].tolist() == [first]
+    assert not [b for b in at.main.button if b.key == "undo_symptom_button"]
+
+
+def test_resolving_a_red_flag_resolved_in_another_window_says_so_and_keeps_her_note(db_with_profile):
+    db = db_with_profile
+    [flag_id] = services.add_red_flags(db, ["fever"], flagged_date=date(2026, 11, 21), today=TODAY)
+    at = app_test("pages/red_flags.py").run()
+    at.text_input(key=f"resolve_note_{flag_id}").input("GP says a cold")
+    services.resolve_red_flag(db, flag_id, resolved_date=date(2026, 11, 23), note="other window", today=TODAY)
+    at.button(key=f"resolve_{flag_id}").click().run()
+    assert not at.exception
+    assert [e.value for e in at.main.error] == [
+        "This red flag was changed or deleted in another window, so nothing was saved. Your typing is "
+        "still in the form: reload the page to see the record as it is now."
+    ]
+    assert at.text_input(key=f"resolve_note_{flag_id}").value == "GP says a cold"
+    assert storage.list_red_flags(db)["resolved_note"].tolist() == ["other window"]
+    at.run()  # the next run shows the flag as it is now: resolved
+    assert at.main.subheader[0].value == "Open red flags (0)"
+
+
+def test_an_undo_that_cannot_be_applied_says_why_and_is_dropped(db_with_profile):
+    db = db_with_profile
+    row = {"run_date": "2026-11-20", "duration_min": 30, "kind": "continuous", "source": "strava", "source_id": "7"}
+    services.import_runs(db, [row], today=TODAY)
+    at = app_test("pages/log_run.py").run()
+    run_id = at.selectbox(key="edit_run_id").value
+    at.checkbox(key=f"confirm_delete_run_{run_id}").check().run()
+    at.button(key=f"delete_run_{run_id}").click().run()
+    services.import_runs(db, [row], today=TODAY)  # imported again meanwhile
+    at.button(key="undo_run_button").click().run()
+    assert not at.exception
+    assert [e.value for e in at.main.error] == [
+        "That run was imported again after it was deleted, so it is already in your log."
+    ]
+    assert len(storage.list_runs(db)) == 1
+    at.run()
+    assert not [b for b in at.main.button if b.key == "undo_run_button"]

@@ -6,11 +6,24 @@ from datetime import date
 
 import streamlit as st
 
-from .. import models, plan, services, storage
+from .. import models, plan, services
+from ..storage import StaleRecordError
 from ..validation import ValidationError
 from . import cached, state, tables
 from .shell import Context, flash
-from .widgets import NOTES_MAX_CHARS, date_field, distance_label, show_problems
+from .widgets import (
+    NOTES_MAX_CHARS,
+    as_read,
+    date_field,
+    distance_label,
+    read_again,
+    show_problems,
+    show_stale,
+    with_shown,
+)
+
+# The edit form's slot for the run as this window showed it (widgets.as_read).
+SLOT = "edit_run"
 
 
 def suggested_pattern(ctx: Context) -> dict:
@@ -34,27 +47,42 @@ def suggested_pattern(ctx: Context) -> dict:
 
 
 def edit_or_delete_run(ctx: Context, runs) -> None:
-    """Pick one of the listed runs to change or delete (delete asks first, then offers undo)."""
+    """Pick one of the listed runs to change or delete (delete asks first, then offers undo).
+
+    Both pass the run as this window showed it: when another window changed or deleted it
+    since, nothing is written, she is told, and her typing stays in the form."""
     with st.expander("Change or delete a run"):
-        choices = tables.run_choices(runs)
+        choices = with_shown(ctx, SLOT, "runs", tables.run_choices(runs), "edit_run_id", tables.run_label)
         run_id = st.selectbox("Run", list(choices), format_func=choices.get, key="edit_run_id")
-        run = storage.get_run(ctx.db, run_id)
+        run = as_read(ctx, SLOT, "runs", run_id)
+        if run is None:  # gone before this window ever showed it
+            st.info("That run is no longer in your log.")
+            return
         with st.form(f"edit_run_{run_id}"):
             raw = _run_fields(ctx, run, run_id)
             saved = st.form_submit_button("Save changes", type="primary")
         if saved:
             try:
-                services.update_run(ctx.db, run_id, raw, today=ctx.today)
+                services.update_run(ctx.db, run_id, raw, today=ctx.today, expected=run)
             except ValidationError as error:
                 show_problems(error)
+            except StaleRecordError as error:
+                show_stale(error)  # the slot keeps the run as she saw it: her typing stays
             else:
+                read_again(ctx, SLOT)
                 flash("Run updated.")
                 st.rerun()
         confirm = st.checkbox("Yes, delete this run", key=f"confirm_delete_run_{run_id}")
         if st.button("Delete run", disabled=not confirm, key=f"delete_run_{run_id}"):
-            state.remember(ctx, "undo_run", services.delete_run(ctx.db, run_id))
-            flash(f"Run of {run['run_date']} deleted.", icon="🗑️")  # a stored date: YYYY-MM-DD
-            st.rerun()
+            try:
+                snapshot = services.delete_run(ctx.db, run_id, expected=run)
+            except StaleRecordError as error:
+                show_stale(error)  # the slot keeps the run as she saw it: her typing stays
+            else:
+                read_again(ctx, SLOT)
+                state.remember(ctx, "undo_run", snapshot)
+                flash(f"Run of {run['run_date']} deleted.", icon="🗑️")  # a stored date: YYYY-MM-DD
+                st.rerun()
 
 
 def _run_fields(ctx: Context, run: dict, run_id: int) -> dict:
