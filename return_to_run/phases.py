@@ -8,7 +8,7 @@ Phase rules (sources and tags in docs/clinical-rules.md):
 - rebuilding: 6 to 12 weeks. Low-impact activity and strength (UK CMO 2019 [V];
   Canada 2025 [V]).
 - readiness: from 12 weeks (84 days) until the running gate opens. Goom 2019 rec. 2 [V]:
-  running not before 3 months; UK CMO 2019 [V].
+  running not before 3 months.
 - return_to_running: the running gate is open: 12 weeks or more, the latest result of each
   of the 7 load and impact tests passed (completed, no symptoms; Goom 2019 [V2]), and no
   pelvic floor symptoms in the last 14 days (Goom 2019 rec. 2 [V]; CSP [V]: "all tests
@@ -28,34 +28,23 @@ from datetime import date, timedelta
 
 import pandas as pd
 
-from . import models
+from . import models, mood, readiness
+from .levels import FINAL_LEVEL, Modifier, modifiers_for
 from .models import GOOM_2019, History, Profile
-from .plan import (
-    BUGGY_FROM_WEEKS,
-    FINAL_LEVEL,
-    RESTART_AFTER_DAYS,
-    LevelStatus,
-    Modifier,
-    Session,
-    current_level,
-    modifiers_for,
-    suggest_session,
-)
-from .records import ReadinessRecord
-from .symptoms import (
-    RedFlag,
-    has_pelvic_symptoms,
-    is_run_linked,
-    open_flags,
-    running_sessions,
-)
+from .plan import BUGGY_FROM_WEEKS, LevelStatus, Session, current_level, suggest_session
+from .readiness import RECENT_SYMPTOM_DAYS, RUNNING_GATE_DAYS, readiness_status, recent_pelvic_symptom_dates
+from .readiness import strength_focus as strength_focus_of
+from .symptoms import RedFlag, open_flags, running_sessions
+
+# The readiness rules live in readiness.py; these names stay here for their callers.
+READINESS_OUTCOMES = readiness.READINESS_OUTCOMES
+TEST_STALE_AFTER_DAYS = readiness.TEST_STALE_AFTER_DAYS
+readiness_outcome = readiness.readiness_outcome
+passed_test = readiness.passed_test
+strength_focus = readiness.strength_focus
+tests_passed_date = readiness.tests_passed_date
 
 REBUILDING_FROM_DAYS = 42  # 6 weeks (IOC / Bo 2017 [V])
-RUNNING_GATE_DAYS = 84  # 12 weeks (Goom 2019 rec. 2 [V]; UK CMO 2019 [V])
-RECENT_SYMPTOM_DAYS = 14  # pelvic symptoms in the last 14 days keep the running gate shut
-# A test result older than 8 weeks counts as not done unless she has run in the last 30
-# days: a retest after a long pause, while regular symptom-free running keeps it valid.
-TEST_STALE_AFTER_DAYS = 56
 FOUNDATION_RECENT_DAYS = 7  # "logged in the last 7 days" checklist items
 # Before 12 weeks, runs in the last 14 days (today included) bring the "not before 3 months" note.
 EARLY_RUN_NOTE_DAYS = 14
@@ -189,100 +178,7 @@ class Assessment:
     days_since_birth: int = 0
     readiness: dict | None = None
     level_status: LevelStatus | None = None
-
-
-# ---------------------------------------------------------------- readiness tests
-
-
-def _latest_results(history: History, today: date) -> dict[str, ReadinessRecord]:
-    """The latest result of each test dated on or before `today` (the higher id wins a day)."""
-    latest: dict[str, ReadinessRecord] = {}
-    for result in history.records.readiness:  # sorted by date then id
-        if result.test_date <= today:
-            latest[result.test_code] = result
-    return latest
-
-
-READINESS_OUTCOMES = ("passed", "not_completed", "symptoms", "under_target")
-
-
-def readiness_outcome(result: ReadinessRecord) -> str:
-    """THE readiness pass rule (home, checklist and the clinician PDF all use it), one of
-    READINESS_OUTCOMES: 'not_completed' when she could not finish it, 'symptoms' when any
-    leakage, heaviness, dragging or pain came (a fail even if finished: Goom 2019 [V2]),
-    'under_target' for a strength test under 20 reps on either side (missing reps count as
-    0), else 'passed'."""
-    if not result.completed:
-        return "not_completed"
-    if result.had_symptoms:
-        return "symptoms"
-    if result.test_code in models.STRENGTH_TESTS:
-        reps = min(result.reps_left or 0.0, result.reps_right or 0.0)
-        if reps < models.STRENGTH_TARGET_REPS:
-            return "under_target"
-    return "passed"
-
-
-def passed_test(result: ReadinessRecord) -> bool:
-    """True when readiness_outcome() is 'passed'."""
-    return readiness_outcome(result) == "passed"
-
-
-def readiness_status(history: History, today: date) -> dict[str, str]:
-    """'passed' | 'failed' | 'not_done' for every code in models.READINESS_TESTS (load and
-    impact tests first), from the latest result dated on or before `today`.
-
-    A load/impact test fails when not completed or when any symptom came (had_symptoms):
-    Goom 2019 [V2]. A strength test passes with at least 20 reps on each side and no
-    symptoms. A result older than 56 days counts as 'not_done' unless she has a running
-    session in the last 30 days (then her runs and symptom log are the ongoing check).
-    """
-    latest = _latest_results(history, today)
-    recent_run = any(
-        today - timedelta(days=RESTART_AFTER_DAYS) <= s.run_date <= today for s in running_sessions(history.records)
-    )
-    status = {}
-    for code in models.READINESS_TESTS:
-        result = latest.get(code)
-        stale = result is not None and (today - result.test_date).days > TEST_STALE_AFTER_DAYS
-        if result is None or (stale and not recent_run):
-            status[code] = "not_done"
-        else:
-            status[code] = "passed" if passed_test(result) else "failed"
-    return status
-
-
-def strength_focus(history: History) -> tuple[str, ...]:
-    """Strength test codes (models.STRENGTH_TESTS order) whose latest result is under 20 reps
-    on either side or came with symptoms: where to put strength work. Never blocks running
-    (Goom 2019 [V2])."""
-    latest = _latest_results(history, date.max)
-    return tuple(code for code in models.STRENGTH_TESTS if code in latest and not passed_test(latest[code]))
-
-
-def tests_passed_date(history: History, today: date) -> date | None:
-    """The day the running tests were all passed (latest of the 7 latest results), or None
-    if any of the 7 load and impact tests is not currently passed."""
-    status = readiness_status(history, today)
-    if any(status[code] != "passed" for code in models.LOAD_IMPACT_TESTS):
-        return None
-    latest = _latest_results(history, today)
-    return max(latest[code].test_date for code in models.LOAD_IMPACT_TESTS)
-
-
-def recent_pelvic_symptom_dates(history: History, today: date, *, passed_on: date | None) -> list[date]:
-    """Dates (sorted, unique) of pelvic symptom entries in the last 14 days that keep the
-    running gate shut: all of them, except entries linked to a run on or after `passed_on`."""
-    start = today - timedelta(days=RECENT_SYMPTOM_DAYS - 1)
-    days = set()
-    for entry in history.records.symptoms:
-        day = entry.symptom_date
-        if not (start <= day <= today) or not has_pelvic_symptoms(entry):
-            continue
-        if passed_on is not None and day >= passed_on and is_run_linked(entry):
-            continue
-        days.add(day)
-    return sorted(days)
+    symptoms_judged: bool = False
 
 
 # ---------------------------------------------------------------- assess
@@ -300,16 +196,24 @@ def _test_label(code: str) -> str:
     return models.READINESS_TESTS[code]
 
 
-def assess(profile: Profile, history: History, today: date) -> Assessment:
+def assess(profile: Profile, history: History, today: date, *, placement_confirmed: bool = False) -> Assessment:
     """Where she is today: phase, what unlocks the next one, today's session or focus, red
-    flags on top, and plain-language messages explaining each decision."""
+    flags on top, and plain-language messages explaining each decision. The full picture
+    (the clinician PDF shows it); pages show guidance.today_answer, which hides training
+    under an open red flag. placement_confirmed: she confirmed "I already run, start me where
+    I am" (storage.start_where_i_am)."""
     days = (today - profile.birth_date).days
     weeks = models.weeks_since(profile.birth_date, today)
-    readiness = readiness_status(history, today)
+    status_of = readiness_status(history, today)
     passed_on = tests_passed_date(history, today)
     symptom_days = recent_pelvic_symptom_dates(history, today, passed_on=passed_on)
-    gate_open = days >= RUNNING_GATE_DAYS and passed_on is not None and not symptom_days
-    status = current_level(profile, history, today, since=passed_on) if gate_open else None
+    judged = readiness.symptoms_judged(history, today)
+    gate_open = days >= RUNNING_GATE_DAYS and passed_on is not None and not symptom_days and judged
+    status = (
+        current_level(profile, history, today, since=passed_on, placement_confirmed=placement_confirmed)
+        if gate_open
+        else None
+    )
 
     if days < REBUILDING_FROM_DAYS:
         code = "early_recovery"
@@ -327,22 +231,22 @@ def assess(profile: Profile, history: History, today: date) -> Assessment:
 
     flags = open_flags(history)
     withheld = bool(flags)
-    failed = tuple(c for c in models.LOAD_IMPACT_TESTS if readiness[c] == "failed")
-    weak = strength_focus(history)
-    modifiers = tuple(modifiers_for(profile))
+    failed = tuple(c for c in models.LOAD_IMPACT_TESTS if status_of[c] == "failed")
+    weak = strength_focus_of(history)
+    modifiers = tuple(modifiers_for(profile, low_mood=mood.low_mood_now(history, today)))
 
-    checklist = _checklist(code, history, today, readiness, symptom_days, status, days)
+    checklist = _checklist(code, history, today, status_of, symptom_days if judged else None, status, days)
 
     session = None
     if code in ("return_to_running", "building_running") and not withheld:
-        session = suggest_session(profile, history, today, since=passed_on)
+        session = suggest_session(profile, history, today, since=passed_on, placement_confirmed=placement_confirmed)
 
     if withheld:
         focus: tuple[str, ...] = ()
     else:
         focus = phase.focus
         if code == "readiness":
-            to_pass = [_test_label(c).split(",")[0] for c in models.LOAD_IMPACT_TESTS if readiness[c] != "passed"]
+            to_pass = [_test_label(c).split(",")[0] for c in models.LOAD_IMPACT_TESTS if status_of[c] != "passed"]
             last = (
                 "Tests to pass: " + "; ".join(to_pass) + "."
                 if to_pass
@@ -370,8 +274,9 @@ def assess(profile: Profile, history: History, today: date) -> Assessment:
         messages=messages,
         source=SOURCES,
         days_since_birth=days,
-        readiness=readiness,
+        readiness=status_of,
         level_status=status,
+        symptoms_judged=judged,
     )
 
 
@@ -380,11 +285,12 @@ def _checklist(
     history: History,
     today: date,
     readiness: dict,
-    symptom_days: list[date],
+    symptom_days: list[date] | None,
     status: LevelStatus | None,
     days: int,
 ) -> tuple[ChecklistItem, ...]:
-    """What unlocks the next phase. required=False items help but do not gate."""
+    """What unlocks the next phase. required=False items help but do not gate. symptom_days
+    None: nothing logged in the last 14 days to judge by, so that item is not ticked."""
     if code == "early_recovery":
         return (
             ChecklistItem("About 6 weeks since birth", days >= REBUILDING_FROM_DAYS, "IOC / Bo 2017 [V]"),
@@ -397,7 +303,7 @@ def _checklist(
         )
     if code == "rebuilding":
         return (
-            ChecklistItem("12 weeks since birth", days >= RUNNING_GATE_DAYS, f"{GOOM} rec. 2 [V]; UK CMO 2019 [V]"),
+            ChecklistItem("12 weeks since birth", days >= RUNNING_GATE_DAYS, f"{GOOM} rec. 2 [V]"),
             ChecklistItem(
                 "Strength session logged in the last 7 days",
                 _logged_recently(history, today, ("strength",)),
@@ -413,7 +319,7 @@ def _checklist(
         )
     if code == "readiness":
         return (
-            ChecklistItem("12 weeks since birth", days >= RUNNING_GATE_DAYS, f"{GOOM} rec. 2 [V]; UK CMO 2019 [V]"),
+            ChecklistItem("12 weeks since birth", days >= RUNNING_GATE_DAYS, f"{GOOM} rec. 2 [V]"),
             *(
                 ChecklistItem(
                     f"Passed: {label}", readiness[test] == "passed", f"{GOOM} load and impact assessment [V2]"
@@ -422,7 +328,7 @@ def _checklist(
             ),
             ChecklistItem(
                 f"No pelvic floor symptoms in the last {RECENT_SYMPTOM_DAYS} days",
-                not symptom_days,
+                symptom_days is not None and not symptom_days,
                 f"{GOOM} rec. 2 [V]; CSP summary [V]",
             ),
         )

@@ -4,23 +4,20 @@ A symptom entry is the `clean` dict of validation.validate_symptom (or one row o
 History.symptoms as a dict). Severities are 0-10 scales of the app's own making, not a
 validated questionnaire (docs/clinical-rules.md).
 
-Red flags are data (RED_FLAGS), each with its urgency and source. Three kinds:
-- "emergency": call emergency services now (AWHONN POST-BIRTH warning signs [V]).
-- "same_day": contact a clinician today (AWHONN / hospital pages [V]; ACOG [V2]).
-- "pelvic_physio": stop running and see a pelvic health physiotherapist (Goom 2019
-  symptom list [V2]; Canada 2025 [V]; NHS trust pages [V]).
-Any open (unresolved) red flag withholds every training suggestion (phases.assess).
+Red flags are data in red_flags.py (re-exported here), each with its urgency and source;
+red_flags_for_entry decides which ones a symptom entry raises. Any open (unresolved) red
+flag withholds every training suggestion (guidance.today_answer).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date, timedelta
 
 import pandas as pd
 
-from . import models
+from . import models, red_flags
 from .models import History, Profile
 from .records import (
     NO_BLEEDING,
@@ -32,15 +29,15 @@ from .records import (
     symptom_columns,
     to_date,
 )
+from .red_flags import RedFlag, most_urgent_first, red_flag
 
-URGENCIES = ("emergency", "same_day", "pelvic_physio")
-# How each urgency is headed and marked wherever flags are shown (check-in form, alerts).
-URGENCY_ICONS = {"emergency": "🚨", "same_day": "☎️", "pelvic_physio": "🩺"}
-URGENCY_HEADINGS = {
-    "emergency": "Call emergency services now if you have",
-    "same_day": "Contact your doctor or midwife today if you have",
-    "pelvic_physio": "Stop running and see a pelvic health physiotherapist if you have",
-}
+# Red-flag data lives in red_flags.py; these names stay here for the pages that read them.
+CHECKIN_FLAG_CODES = red_flags.CHECKIN_FLAG_CODES
+ENTRY_FLAG_CODES = red_flags.ENTRY_FLAG_CODES
+URGENCIES = red_flags.URGENCIES
+URGENCY_HEADINGS = red_flags.URGENCY_HEADINGS
+URGENCY_ICONS = red_flags.URGENCY_ICONS
+RED_FLAGS = red_flags.RED_FLAGS
 
 # Bleeding that continues or returns beyond 8 weeks (56 days) and is not a period is a
 # pelvic floor / postnatal warning sign (Goom 2019 symptom list [V2]; NHS BNSSG page).
@@ -62,154 +59,6 @@ RUN_LINKED_TIMINGS = ("during_run", "within_24h")
 # Joint pain is a symptom for the walk-run plan but not a pelvic health red flag; bleeding
 # has its own rule (normal lochia in the first weeks).
 PELVIC_SYMPTOM_KINDS = ("leakage", "heaviness", "pelvic_pain", "bowel_leakage")
-
-
-@dataclass(frozen=True)
-class RedFlag:
-    """One warning sign: `urgency` is one of URGENCIES; `advice` is written for her."""
-
-    code: str
-    label: str
-    urgency: str
-    advice: str
-    source: str
-
-
-_AWHONN = "AWHONN POST-BIRTH warning signs [V]"
-_SAME_DAY = "AWHONN POST-BIRTH warning signs and hospital postnatal pages [V]"
-_SAME_DAY_ADVICE = "Contact your midwife, GP or maternity unit today. If you cannot reach them, go to urgent care."
-_PHYSIO_ADVICE = (
-    "Stop running for now and book a pelvic health physiotherapist (your GP can "
-    "refer you). Walking and gentle pelvic floor work are usually fine meanwhile; "
-    "ask them."
-)
-
-RED_FLAGS: dict[str, RedFlag] = {
-    flag.code: flag
-    for flag in (
-        # --- emergency: call emergency services now ---
-        RedFlag(
-            "chest_pain",
-            "Chest pain",
-            "emergency",
-            "Chest pain after giving birth needs emergency care. Call emergency services "
-            "(999 / 911 / 112) now and say you have recently had a baby.",
-            _AWHONN,
-        ),
-        RedFlag(
-            "breathlessness",
-            "Shortness of breath or trouble breathing",
-            "emergency",
-            "Being short of breath at rest or struggling to breathe needs emergency care. "
-            "Call emergency services (999 / 911 / 112) now.",
-            _AWHONN,
-        ),
-        RedFlag(
-            "seizure",
-            "A seizure or fit",
-            "emergency",
-            "A seizure needs emergency care. Call emergency services (999 / 911 / 112) now.",
-            _AWHONN,
-        ),
-        RedFlag(
-            "thoughts_of_harm",
-            "Thoughts of harming yourself or your baby",
-            "emergency",
-            "You deserve help right now. Call emergency services (999 / 911 / 112), or a "
-            "crisis line, and tell someone near you. These thoughts can be treated.",
-            _AWHONN,
-        ),
-        # --- same day: contact a clinician today ---
-        RedFlag(
-            "heavy_bleeding",
-            "Bleeding that soaks a pad in an hour, or egg-sized clots",
-            "same_day",
-            _SAME_DAY_ADVICE + " If the bleeding is very heavy or you feel faint, call emergency services.",
-            _SAME_DAY,
-        ),
-        RedFlag(
-            "wound_not_healing",
-            "A C-section or perineal wound that is not healing (red, oozing, opening)",
-            "same_day",
-            _SAME_DAY_ADVICE,
-            _SAME_DAY,
-        ),
-        RedFlag(
-            "hot_swollen_calf",
-            "A red, swollen, painful or warm calf or leg",
-            "same_day",
-            _SAME_DAY_ADVICE + " A swollen painful leg can be a blood clot; do not exercise "
-            "it until you have been checked.",
-            _SAME_DAY + "; ACOG warning signs (calf pain or swelling) [V2]",
-        ),
-        RedFlag(
-            "fever",
-            "Temperature of 38 °C (100.4 °F) or more, or foul-smelling discharge",
-            "same_day",
-            _SAME_DAY_ADVICE,
-            _SAME_DAY,
-        ),
-        RedFlag(
-            "severe_headache_or_vision",
-            "A headache that medicine does not relieve, or changes in your vision",
-            "same_day",
-            _SAME_DAY_ADVICE,
-            _SAME_DAY,
-        ),
-        # --- with exercise: pelvic health physiotherapist ---
-        RedFlag(
-            "heaviness_new_or_worse",
-            "New or worsening heaviness, dragging or bulge",
-            "pelvic_physio",
-            _PHYSIO_ADVICE,
-            "Goom 2019 symptom list [V2]; Canada 2025 (Davenport et al., BJSM 59:515) [V]",
-        ),
-        RedFlag(
-            "bleeding_beyond_8_weeks",
-            "Bleeding beyond 8 weeks after birth that is not a period",
-            "pelvic_physio",
-            "Bleeding that returns or continues beyond 8 weeks and is not a period should be "
-            "checked: stop running and speak to your GP or a pelvic health physiotherapist. "
-            "If this was your period, mark this resolved with a note.",
-            "Goom 2019 symptom list [V2]; NHS BNSSG postnatal page [V2]",
-        ),
-        RedFlag(
-            "bowel_leakage",
-            "Leaking from the bowel, or urgency you cannot hold",
-            "pelvic_physio",
-            _PHYSIO_ADVICE,
-            "Goom 2019 symptom list (faecal incontinence) [V2]",
-        ),
-        RedFlag(
-            "symptoms_recur_with_running",
-            "Symptoms that keep coming back with running",
-            "pelvic_physio",
-            "Pelvic symptoms came with at least 3 of your last 5 runs. Pause running and see a "
-            "pelvic health physiotherapist: they can find what your pelvic floor needs.",
-            "NHS trust pages [V] (recur with running -> pelvic health physio); Goom 2019 rec. 2 [V]",
-        ),
-    )
-}
-
-# Ticked on the short check-in form: the flags a symptom entry cannot reveal.
-CHECKIN_FLAG_CODES: tuple[str, ...] = (
-    "chest_pain",
-    "breathlessness",
-    "seizure",
-    "thoughts_of_harm",
-    "heavy_bleeding",
-    "wound_not_healing",
-    "hot_swollen_calf",
-    "fever",
-    "severe_headache_or_vision",
-)
-# Raised by red_flags_for_entry from a symptom entry.
-ENTRY_FLAG_CODES: tuple[str, ...] = (
-    "heaviness_new_or_worse",
-    "bleeding_beyond_8_weeks",
-    "bowel_leakage",
-    "symptoms_recur_with_running",
-)
 
 
 # ---------------------------------------------------------------- reading an entry
@@ -262,10 +111,26 @@ def _present(values: Mapping) -> dict:
     return present
 
 
+def is_period(entry: Mapping | SymptomRecord) -> bool:
+    """She said this bleeding is her period ("I think this is my period")."""
+    record = as_symptom(entry)
+    return record.bleeding != NO_BLEEDING and record.bleeding_is_period
+
+
+def joint_pain_by_site(entries: Iterable[Mapping | SymptomRecord]) -> dict[str, float]:
+    """Worst pain at each joint site (models.JOINT_PAIN_SITES) over `entries`, 0 when none."""
+    out = dict.fromkeys(models.JOINT_PAIN_SITES, 0.0)
+    for entry in entries:
+        record = as_symptom(entry)
+        for site in models.JOINT_PAIN_SITES:
+            out[site] = max(out[site], record.pain_at(site))
+    return out
+
+
 def _values(record: SymptomRecord) -> dict:
     return {
         "leakage": record.leakage,
-        "bleeding": record.bleeding,
+        "bleeding": NO_BLEEDING if record.bleeding_is_period else record.bleeding,
         "bowel_leakage": record.bowel_leakage,
         "heaviness_0_10": record.heaviness_0_10,
         "pelvic_pain_0_10": pelvic_pain_0_10(record),
@@ -336,7 +201,8 @@ def symptom_flags(symptoms: pd.DataFrame) -> pd.DataFrame:
 
     values = {
         "leakage": columns["leakage"],
-        "bleeding": columns["bleeding"],
+        # Her period is not a symptom (she said so on the entry).
+        "bleeding": columns["bleeding"].where(~columns["bleeding_is_period"], NO_BLEEDING),
         "bowel_leakage": columns["bowel_leakage"].astype(bool),
         "heaviness_0_10": columns["heaviness_0_10"],
         "pelvic_pain_0_10": worst([f"pain_{site}_0_10" for site in models.PELVIC_PAIN_SITES]),
@@ -411,6 +277,20 @@ def is_run_linked(entry: Mapping | SymptomRecord) -> bool:
     return record.run_id is not None or record.timing in RUN_LINKED_TIMINGS
 
 
+def entries_by_run(
+    sessions: Iterable[RunRecord], symptom_entries: Iterable[Mapping | SymptomRecord]
+) -> dict[int, list[SymptomRecord]]:
+    """Run id -> the symptom entries linked to it (RunLinks), in the order given."""
+    links = RunLinks(sessions)
+    found: dict[int, list[SymptomRecord]] = {}
+    for entry in symptom_entries:
+        record = as_symptom(entry)
+        run_id = links.run_id(record)
+        if run_id is not None:
+            found.setdefault(run_id, []).append(record)
+    return found
+
+
 def symptomatic_run_ids(
     sessions: Iterable[RunRecord],
     symptom_entries: Iterable[Mapping | SymptomRecord],
@@ -444,28 +324,6 @@ def open_red_flags(red_flags_df: pd.DataFrame | None) -> pd.DataFrame:
     return rows.assign(_order=order).sort_values(["_order"], kind="stable").drop(columns="_order")
 
 
-def red_flag(code: str) -> RedFlag:
-    """The RedFlag for a code; an unknown code (e.g. from an older version) gets a generic,
-    same-day entry so it still withholds training."""
-    if code in RED_FLAGS:
-        return RED_FLAGS[code]
-    return RedFlag(
-        code,
-        code.replace("_", " ").capitalize(),
-        "same_day",
-        _SAME_DAY_ADVICE,
-        "Unknown flag code; treated as same day to stay safe",
-    )
-
-
-def most_urgent_first(flags: Iterable[RedFlag]) -> list[RedFlag]:
-    """Flags ordered emergency, same_day, pelvic_physio (stable within an urgency), no repeats."""
-    seen: dict[str, RedFlag] = {}
-    for flag in flags:
-        seen.setdefault(flag.code, flag)
-    return sorted(seen.values(), key=lambda f: URGENCIES.index(f.urgency) if f.urgency in URGENCIES else 1)
-
-
 def open_flags(history: History) -> tuple[RedFlag, ...]:
     """Her open red flags as RedFlags, most urgent first (empty when none is open)."""
     return tuple(most_urgent_first(red_flag(r.flag_code) for r in history.records.open_red_flags))
@@ -485,12 +343,16 @@ def red_flags_for_entry(
     entry: Mapping, *, profile: Profile | None, history: History, today: date, include_open: bool = False
 ) -> list[str]:
     """Red-flag codes raised by a validated symptom entry about to be saved, in
-    ENTRY_FLAG_CODES order.
+    ENTRY_FLAG_CODES order (red_flags.py).
 
     Rules (all dates are the entry's symptom_date, falling back to `today`):
-    - bleeding_beyond_8_weeks: any bleeding (spotting or more) logged 56 days or more after
-      the birth. Needs `profile`; skipped without it. The app cannot tell a period apart, so
-      the advice asks her to resolve it with a note if it was her period.
+    - heavy_bleeding: bleeding "heavy" (a pad soaked in an hour or less, clots bigger than a
+      plum), at any time: the same urgent flag as the check-in tick box (AWHONN [V]).
+    - bleeding_heavier_with_activity: bleeding that gets heavier with activity, before 8
+      weeks (56 days) after the birth (Canada 2025 [V]: step up only while it does not).
+    - bleeding_beyond_8_weeks: bleeding (spotting or more) 56 days or more after the birth
+      that she did not mark as her period: see a GP or midwife (Goom 2019 [V2]). Needs
+      `profile` (as the one before), skipped without it.
     - bowel_leakage: bowel leakage ticked.
     - heaviness_new_or_worse: heaviness_0_10 >= 1 and higher than every heaviness score in
       her entries dated in the 28 days before the entry (same-day entries included). "New"
@@ -507,12 +369,14 @@ def red_flags_for_entry(
     logged = history.records.symptoms
     codes: list[str] = []
 
-    if (
-        profile is not None
-        and record.bleeding != NO_BLEEDING
-        and (day - profile.birth_date).days >= BLEEDING_FLAG_AFTER_DAYS
-    ):
-        codes.append("bleeding_beyond_8_weeks")
+    if record.bleeding == "heavy":
+        codes.append("heavy_bleeding")
+    if profile is not None and record.bleeding != NO_BLEEDING:
+        beyond = (day - profile.birth_date).days >= BLEEDING_FLAG_AFTER_DAYS
+        if not beyond and record.bleeding_heavier_with_activity:
+            codes.append("bleeding_heavier_with_activity")
+        if beyond and not record.bleeding_is_period:
+            codes.append("bleeding_beyond_8_weeks")
 
     if record.bowel_leakage:
         codes.append("bowel_leakage")

@@ -5,34 +5,45 @@ models.py; no clock, no SQL, no Streamlit. Everything is vectorised so that ten 
 of daily runs and symptoms summarise in a few milliseconds.
 
 Weeks start on Monday (ISO weeks), so a log from December into January has no break
-at the year boundary. Only `models.RUNNING_KINDS` count as running volume; walks are
-reported separately as `walk_minutes`.
+at the year boundary. Running volume is running minutes (records.RunRecord.running_min):
+the run intervals of a walk-run, the whole of a continuous, hills or buggy run; walk
+breaks and walks are not running (Deering 2024 Table 6 [V]: the ~10%/week guide is
+about running volume). Walks are reported separately as `walk_minutes`.
+
+The two caps live here, so Log a run, home and Trends say the same:
+- weekly: a calendar week's running minutes over weekly_limit_min() of the week before
+  (10% more, or TINY_WEEK_ALLOWANCE_MIN more for a tiny week; Deering 2024 [V]).
+- single run: a run's running minutes over 110% of the longest in the 30 days before
+  (Frandsen 2025 [V]).
 """
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
-from datetime import date, timedelta
+from datetime import date
 
 import numpy as np
 import pandas as pd
 
-from . import models
-from .records import RunRecord, run_records
+from . import caps, models
+from .caps import RunWindow, over_single_run_cap, weekly_limit_min
+from .records import run_records
 from .symptoms import symptom_flags
+
+# The caps live in caps.py; these names stay here for their callers.
+SPIKE_SOURCE = caps.SPIKE_SOURCE
+SINGLE_RUN_CAP = caps.SINGLE_RUN_CAP
+LONGEST_RUN_WINDOW_DAYS = caps.LONGEST_RUN_WINDOW_DAYS
+TINY_WEEK_ALLOWANCE_MIN = caps.TINY_WEEK_ALLOWANCE_MIN
+WEEKLY_RISE_CAP = caps.WEEKLY_RISE_CAP
+longest_in_window = caps.longest_in_window
+monday = caps.monday
+single_run_limit_min = caps.single_run_limit_min
+week_running_min = caps.week_running_min
+_TOLERANCE = 1e-9
 
 # The single-run rule: a run more than 10% longer than her longest run in the 30 days
 # before it (Frandsen et al. 2025, BJSM 59:1203, 5,205 runners). plan.py (the next session,
 # a planned run) and single_run_spikes (her history) both call longest_in_window.
-SPIKE_SOURCE = (
-    "Frandsen et al. 2025, BJSM 59:1203: a run more than 10% longer than the longest run "
-    "in the past 30 days raised the injury rate."
-)
-LONGEST_RUN_WINDOW_DAYS = 30
-SINGLE_RUN_CAP = 1.10
-# Minutes are floats: exactly 110% (33 after 30) must not count as over.
-_TOLERANCE = 1e-9
 WEEKLY_CHANGE_SOURCE = (
     "About 10% a week (Deering 2024); note the 10% rule did not prevent injuries in "
     "novices (Buist et al. 2008), so this is a guide, not a gate."
@@ -43,7 +54,6 @@ ACWR_NOTE = (
     "Frandsen et al. 2025 it did not predict injury; it is never used as a gate here."
 )
 WEEKLY_CHANGE_LIMIT_PCT = 10.0
-
 # Column order of weekly_summary(); the chart and the table read these names.
 WEEKLY_COLUMNS = (
     "week_start",
@@ -122,6 +132,25 @@ def _max(index: np.ndarray, n: int, values: np.ndarray) -> np.ndarray:
     return out
 
 
+def running_minutes(runs: pd.DataFrame) -> np.ndarray:
+    """RunRecord.running_min over a runs DataFrame (vectorised): run interval x repeats for
+    a walk-run with both recorded (at most its duration), else the duration; 0 for a walk
+    or an unknown kind."""
+
+    def column(name: str) -> np.ndarray:
+        if name not in runs.columns:
+            return np.full(len(runs), np.nan)
+        return pd.to_numeric(runs[name], errors="coerce").to_numpy(float)
+
+    duration = np.nan_to_num(column("duration_min"), nan=0.0, posinf=0.0, neginf=0.0)
+    intervals = column("run_interval_min") * column("interval_repeats")
+    kind = runs["kind"].astype(object) if "kind" in runs.columns else pd.Series([None] * len(runs), dtype=object)
+    running = kind.isin(models.RUNNING_KINDS).to_numpy(bool)
+    walk_run = kind.eq("walk_run").to_numpy(bool) & np.isfinite(intervals) & (intervals > 0)
+    minutes = np.where(walk_run, np.minimum(np.where(np.isfinite(intervals), intervals, 0.0), duration), duration)
+    return np.where(running, minutes, 0.0)
+
+
 def _empty_weekly(birth_known: bool) -> pd.DataFrame:
     frame = pd.DataFrame({name: pd.Series(dtype="float64") for name in WEEKLY_COLUMNS})
     frame["week_start"] = pd.Series(dtype="object")
@@ -157,8 +186,8 @@ def weekly_summary(
     - week_start: datetime.date of the Monday.
     - weeks_since_birth / days_since_birth: of that Monday (int; may be negative for
       weeks before the birth); None for every row when birth_date is None.
-    - run_minutes, run_count, longest_run_min (min): running kinds only
-      (models.RUNNING_KINDS); walk_minutes: kind "walk".
+    - run_minutes, longest_run_min: running minutes (RunRecord.running_min: walk
+      breaks left out); run_count: running sessions; walk_minutes: kind "walk".
     - run_distance_km: sum of the known distances of running kinds (km);
       runs_without_distance counts the running runs with no distance.
     - symptom_entries: symptom entries logged; symptom_days / leakage_days /
@@ -169,9 +198,11 @@ def weekly_summary(
     - red_flag: a red flag was raised (flagged_date) that week, resolved or not.
     - pelvic_floor_sessions, strength_sessions: counts; foundation_minutes: all
       foundation activities.
-    - change_pct: week-on-week change in run_minutes, %, rounded to 0.1; NaN when the
-      previous week had no running (nothing to compare with) and for the first week.
-    - over_10pct: change_pct above WEEKLY_CHANGE_LIMIT_PCT (10%). WEEKLY_CHANGE_SOURCE.
+    - change_pct: week-on-week change in run_minutes, %, rounded to a whole number; NaN
+      when the previous week had no running (nothing to compare with) and for the first
+      week.
+    - over_10pct: run_minutes over weekly_limit_min() of the week before (the weekly cap
+      Log a run warns about). WEEKLY_CHANGE_SOURCE.
     """
     run_days = day_numbers(runs["run_date"])
     symptom_days = day_numbers(symptoms["symptom_date"])
@@ -205,13 +236,14 @@ def weekly_summary(
     distance = pd.to_numeric(runs["distance_km"], errors="coerce").to_numpy(float)
     running = kind.isin(models.RUNNING_KINDS).to_numpy(bool)
     walking = kind.eq("walk").to_numpy(bool)
+    running_min = np.where(running, running_minutes(runs), 0.0)
     idx = week_index(run_days)
-    columns["run_minutes"] = _sum(idx, n, np.where(running, duration, 0.0))
+    columns["run_minutes"] = _sum(idx, n, running_min)
     columns["walk_minutes"] = _sum(idx, n, np.where(walking, duration, 0.0))
     columns["run_distance_km"] = _sum(idx, n, np.where(running & ~np.isnan(distance), distance, 0.0))
     columns["runs_without_distance"] = _sum(idx, n, running & np.isnan(distance))
     columns["run_count"] = _sum(idx, n, running)
-    columns["longest_run_min"] = _max(idx, n, np.where(running, duration, 0.0))
+    columns["longest_run_min"] = _max(idx, n, running_min)
 
     # Symptoms: first one value per day (a day counts once however many entries), then weeks.
     flags = symptom_flags(symptoms)
@@ -254,13 +286,20 @@ def weekly_summary(
 
     previous = out["run_minutes"].shift(1)
     change = ((out["run_minutes"] - previous) / previous * 100).where(previous > 0)
+    over = pd.Series(
+        [
+            bool(prev > 0 and now > (weekly_limit_min(prev) or 0.0) + _TOLERANCE)
+            for prev, now in zip(previous.fillna(0.0), out["run_minutes"], strict=True)
+        ],
+        index=out.index,
+    )
     if end is not None and end.weekday() < 6 and end_week in out.index:
         # The week of `end` is still going: a drop so far means nothing yet, but a rise
         # already past the limit is real and worth showing.
         running_week = out.index == end_week
-        change = change.where(~running_week | (change > WEEKLY_CHANGE_LIMIT_PCT))
-    out["change_pct"] = change.round(1)
-    out["over_10pct"] = (out["change_pct"] > WEEKLY_CHANGE_LIMIT_PCT).fillna(False).astype(bool)
+        change = change.where(~running_week | over)
+    out["change_pct"] = change.round(0)
+    out["over_10pct"] = over.astype(bool)
 
     if start_week is not None:
         out = out.loc[out.index >= start_week]
@@ -330,41 +369,8 @@ def weekly_table(weekly: pd.DataFrame, *, units: str = "km") -> pd.DataFrame:
 # ------------------------------------------------------------------ progression checks
 
 
-class RunWindow:
-    """Her running sessions (sorted by date then id) ready for window look-ups."""
-
-    def __init__(self, sessions: Sequence[RunRecord]):
-        self.days = [s.run_date for s in sessions]
-        self.minutes = [s.duration_min for s in sessions]
-
-    def longest(self, day: date, *, include_day: bool = True) -> float | None:
-        """Longest duration (min) dated from `day` - 30 days to `day` (inclusive when
-        include_day, else up to the day before), or None when there is none."""
-        lo = bisect_left(self.days, day - timedelta(days=LONGEST_RUN_WINDOW_DAYS))
-        hi = bisect_right(self.days, day) if include_day else bisect_left(self.days, day)
-        return max(self.minutes[lo:hi]) if hi > lo else None
-
-
-def longest_in_window(sessions: Sequence[RunRecord], day: date, *, include_day: bool = True) -> float | None:
-    """Her longest running session (min) in the 30 days up to `day` (from `day` - 30 days;
-    `day` itself included unless include_day=False), or None. `sessions` are running
-    sessions sorted by date (symptoms.running_sessions)."""
-    return RunWindow(sessions).longest(day, include_day=include_day)
-
-
-def single_run_limit_min(longest_min: float) -> float:
-    """The most a run may last: 110% of her longest in the window (SPIKE_SOURCE)."""
-    return round(longest_min * SINGLE_RUN_CAP, 6)
-
-
-def over_single_run_cap(duration_min: float, longest_min: float | None) -> bool:
-    """True when `duration_min` is more than 110% of `longest_min` (nothing to compare with
-    when longest_min is None or 0)."""
-    return bool(longest_min) and duration_min > single_run_limit_min(longest_min) + _TOLERANCE
-
-
 def single_run_spikes(runs: pd.DataFrame) -> pd.DataFrame:
-    """Running runs more than 110% of her longest running duration in the 30 days before
+    """Running runs whose running minutes are more than 110% of her longest in the 30 days before
     the run's date (runs on the same day are not "previous" because their order is unknown).
 
     Source: Frandsen et al. 2025, BJSM 59:1203 (5,205 runners): a single run more than
@@ -372,19 +378,19 @@ def single_run_spikes(runs: pd.DataFrame) -> pd.DataFrame:
     ratios did not. The first-ever run is not a spike, nor is a run with no running in
     the window before it (there is nothing to compare it with).
 
-    Returns columns id, run_date, kind, duration_min, previous_longest_min, ratio
-    (duration / previous longest, rounded to 0.01), oldest first.
+    Returns columns id, run_date, kind, duration_min, running_min, previous_longest_min
+    (running minutes) and ratio (running minutes / previous longest, rounded to 0.01),
+    oldest first.
     """
-    columns = ["id", "run_date", "kind", "duration_min", "previous_longest_min", "ratio"]
+    columns = ["id", "run_date", "kind", "duration_min", "running_min", "previous_longest_min", "ratio"]
     sessions = [r for r in run_records(runs) if r.running]
     window = RunWindow(sessions)
     rows = []
     for run in sessions:
         previous = window.longest(run.run_date, include_day=False)
-        if over_single_run_cap(run.duration_min, previous):
-            rows.append(
-                (run.id, run.run_date, run.kind, run.duration_min, previous, round(run.duration_min / previous, 2))
-            )
+        if over_single_run_cap(run.running_min, previous):
+            ratio = round(run.running_min / previous, 2)
+            rows.append((run.id, run.run_date, run.kind, run.duration_min, run.running_min, previous, ratio))
     if not rows:
         return pd.DataFrame({c: pd.Series(dtype="object") for c in columns})
     return pd.DataFrame(rows, columns=columns)

@@ -25,35 +25,34 @@ DAY = on(14)
 
 
 def test_red_flags_are_data_with_sources_and_valid_urgency():
-    assert len(RED_FLAGS) == 13
+    assert len(RED_FLAGS) == 17
     for code, red in RED_FLAGS.items():
         assert red.code == code
         assert red.urgency in symptoms.URGENCIES
         assert red.source and red.advice and red.label
-    assert [c for c in RED_FLAGS if RED_FLAGS[c].urgency == "emergency"] == [
-        "chest_pain",
-        "breathlessness",
-        "seizure",
-        "thoughts_of_harm",
-    ]
-    assert [c for c in RED_FLAGS if RED_FLAGS[c].urgency == "same_day"] == [
-        "heavy_bleeding",
-        "wound_not_healing",
-        "hot_swollen_calf",
-        "fever",
-        "severe_headache_or_vision",
-    ]
-    assert [c for c in RED_FLAGS if RED_FLAGS[c].urgency == "pelvic_physio"] == [
-        "heaviness_new_or_worse",
-        "bleeding_beyond_8_weeks",
-        "bowel_leakage",
-        "symptoms_recur_with_running",
-    ]
+    by_urgency = {u: [c for c in RED_FLAGS if RED_FLAGS[c].urgency == u] for u in symptoms.URGENCIES}
+    assert by_urgency == {
+        "emergency": ["chest_pain", "breathlessness", "seizure", "thoughts_of_harm"],
+        "same_day": [
+            "heavy_bleeding",
+            "bleeding_heavier_with_activity",
+            "dizziness_or_fainting",
+            "wound_not_healing",
+            "mastitis",
+            "urine_infection",
+            "hot_swollen_calf",
+            "fever",
+            "severe_headache_or_vision",
+        ],
+        "gp": ["bleeding_beyond_8_weeks"],
+        "pelvic_physio": ["heaviness_new_or_worse", "bowel_leakage", "symptoms_recur_with_running"],
+    }
 
 
-def test_checkin_and_entry_codes_partition_the_flags():
+def test_checkin_and_entry_codes_cover_the_flags_and_share_only_heavy_bleeding():
+    """Heavy bleeding is both a tick box and a bleeding level on a symptom entry: one flag."""
     assert set(CHECKIN_FLAG_CODES) | set(ENTRY_FLAG_CODES) == set(RED_FLAGS)
-    assert not set(CHECKIN_FLAG_CODES) & set(ENTRY_FLAG_CODES)
+    assert set(CHECKIN_FLAG_CODES) & set(ENTRY_FLAG_CODES) == {"heavy_bleeding"}
 
 
 def test_empty_entry_has_no_symptoms():

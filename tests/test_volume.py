@@ -253,8 +253,8 @@ def test_exactly_ten_percent_is_not_over():
         ]
     )
     weekly = volume.weekly_summary(runs, symptoms_frame([]), birth_date=None)
-    assert weekly["change_pct"].tolist()[1:] == [10.0, 10.2]
-    assert weekly["over_10pct"].tolist() == [False, False, True]
+    assert weekly["change_pct"].tolist()[1:] == [10.0, 10.0]  # whole percentages, as on screen
+    assert weekly["over_10pct"].tolist() == [False, False, True]  # 72.7 is over 66 x 1.1 = 72.6
 
 
 def test_mixed_units_distances_are_stored_metric_and_shown_in_her_units():
@@ -333,13 +333,22 @@ def test_single_run_spikes_against_the_longest_run_in_the_previous_30_days():
         ]
     )
     spikes = volume.single_run_spikes(runs)
-    assert list(spikes.columns) == ["id", "run_date", "kind", "duration_min", "previous_longest_min", "ratio"]
+    assert list(spikes.columns) == [
+        "id",
+        "run_date",
+        "kind",
+        "duration_min",
+        "running_min",
+        "previous_longest_min",
+        "ratio",
+    ]
     assert spikes.to_dict("records") == [
         {
             "id": 4,
             "run_date": date(2026, 3, 27),
             "kind": "hills_speed",
             "duration_min": 40.0,
+            "running_min": 40.0,
             "previous_longest_min": 34.0,
             "ratio": 1.18,
         },
@@ -348,6 +357,7 @@ def test_single_run_spikes_against_the_longest_run_in_the_previous_30_days():
             "run_date": date(2026, 6, 1),
             "kind": "buggy",
             "duration_min": 30.0,
+            "running_min": 30.0,
             "previous_longest_min": 20.0,
             "ratio": 1.5,
         },
@@ -356,6 +366,7 @@ def test_single_run_spikes_against_the_longest_run_in_the_previous_30_days():
             "run_date": date(2026, 6, 1),
             "kind": "buggy",
             "duration_min": 25.0,
+            "running_min": 25.0,
             "previous_longest_min": 20.0,
             "ratio": 1.25,
         },
@@ -433,3 +444,60 @@ def test_acwr_is_this_week_over_the_four_week_mean_and_labelled_information_only
     assert ratio.name == "acwr"
     assert "information only" in ratio.attrs["note"]
     assert "Lolli" in volume.acwr.__doc__ and "Impellizzeri" in volume.acwr.__doc__
+
+
+def test_caps_count_running_minutes_not_walk_breaks():
+    """A walk-run's walk breaks are not running (Deering 2024 Table 6): a 30-min session of 1 min
+    run / 2 min walk x 10 is 10 running minutes, so a 33-min continuous run after it is a spike."""
+    day0 = date(2026, 3, 2)
+    runs = runs_frame(
+        [
+            {
+                "run_date": day0,
+                "duration_min": 30.0,
+                "kind": "walk_run",
+                "run_interval_min": 1.0,
+                "walk_interval_min": 2.0,
+                "interval_repeats": 10,
+            },
+            {"run_date": day0 + timedelta(days=2), "duration_min": 33.0, "kind": "continuous"},
+            {"run_date": day0 + timedelta(days=3), "duration_min": 40.0, "kind": "walk"},
+        ]
+    )
+    assert volume.running_minutes(runs).tolist() == [10.0, 33.0, 0.0]
+    spikes = volume.single_run_spikes(runs)
+    assert spikes[["duration_min", "running_min", "previous_longest_min", "ratio"]].to_dict("records") == [
+        {"duration_min": 33.0, "running_min": 33.0, "previous_longest_min": 10.0, "ratio": 3.3}
+    ]
+    weekly = volume.weekly_summary(runs, symptoms_frame([]), birth_date=None)
+    assert weekly[["run_minutes", "walk_minutes", "longest_run_min"]].to_dict("records") == [
+        {"run_minutes": 43.0, "walk_minutes": 40.0, "longest_run_min": 33.0}
+    ]
+
+
+@pytest.mark.parametrize(
+    ("previous", "now", "over"),
+    [
+        (60.0, 90.0, True),  # +50%: always said
+        (60.0, 66.0, False),  # exactly +10%
+        (60.0, 66.01, True),
+        (20.0, 25.0, False),  # a tiny week: +5 min allowed (more than 10%)
+        (20.0, 25.01, True),
+        (0.0, 90.0, False),  # nothing the week before: nothing to compare with
+    ],
+)
+def test_the_weekly_cap_on_trends_is_the_one_log_a_run_warns_about(previous, now, over):
+    rows = [{"run_date": date(2026, 2, 9), "duration_min": now, "kind": "continuous"}]
+    if previous:
+        rows.insert(0, {"run_date": date(2026, 2, 2), "duration_min": previous, "kind": "continuous"})
+    weekly = volume.weekly_summary(runs_frame(rows), symptoms_frame([]), birth_date=None, start=date(2026, 2, 2))
+    assert bool(weekly["over_10pct"].iloc[-1]) is over
+    limit = volume.weekly_limit_min(previous)
+    assert (limit is not None and now > limit + 1e-9) is over
+
+
+def test_weekly_limit_in_numbers():
+    assert volume.weekly_limit_min(0.0) is None
+    assert volume.weekly_limit_min(10.0) == 15.0  # the +5 allowance of a tiny week
+    assert volume.weekly_limit_min(50.0) == 55.0  # both say 55
+    assert volume.weekly_limit_min(60.0) == 66.0
