@@ -1,9 +1,11 @@
 """Her own patterns: how often symptoms follow runs, by length, kind, rest and effort.
 
-Pure pandas over the History DataFrames. Everything is said as counts ("after 4 of 5
-runs"), never as bare percentages, and nothing is said about a group with fewer than
-MIN_RUNS_FOR_PATTERN runs. Sentences are observations about her log, not diagnoses or
-advice.
+Pure pandas over the History DataFrames. Everything is said as counts with a whole
+percentage beside them ("after 3 of 8 runs (38%)"), never as a bare percentage, and
+nothing is said about a group with fewer than MIN_RUNS_FOR_PATTERN runs. The sentences
+agree with the patterns chart (pattern_table): where the chart shows a difference, a
+sentence names it, as standing out or as still small. Observations about her log, not
+diagnoses or advice.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ MIN_RUNS_FOR_PATTERN = 5
 # A difference is worth a sentence when the share of runs followed by the symptom
 # differs by at least this much between two groups, and the higher group had the
 # symptom after at least MIN_RUNS_WITH_SYMPTOM runs. A rule of thumb, not a test.
-NOTABLE_DIFFERENCE = 0.4
+NOTABLE_DIFFERENCE = 0.25
 MIN_RUNS_WITH_SYMPTOM = 2
 
 LENGTH_BANDS = ("under 20 min", "20-30 min", "over 30 min")
@@ -38,8 +40,10 @@ SYMPTOM_NAMES = {
     "joint_pain": "Hip, knee, foot or ankle pain",
     "bleeding": "Bleeding",
 }
-# Symptoms the summary sentences look at (pain split by where it is, as in the lessons).
+# Symptoms the summary sentences look at (pain split by where it is, as in the lessons);
+# "any_symptom" (the chart's first choice) is said when no single symptom stands out.
 SENTENCE_SYMPTOMS = ("leakage", "heaviness", "pelvic_pain", "joint_pain")
+ANY_SYMPTOM_NAME = "Symptoms"
 
 # Groupings: column -> (groups in display order, groups left out of comparisons).
 GROUPINGS = {
@@ -176,12 +180,18 @@ def pattern_table(outcomes: pd.DataFrame, by: str, symptom: str) -> pd.DataFrame
     )
 
 
-def _comparisons(outcomes: pd.DataFrame) -> tuple[list[tuple], bool]:
-    """Candidate (difference, symptom, hi, lo) with hi/lo dicts of group, runs and
-    with_symptom, and whether any grouping had two groups with enough runs to compare."""
+def percent(part: int, whole: int) -> int:
+    """A whole percentage, halves rounded up (3 of 8 -> 38)."""
+    return int(part * 100 / whole + 0.5) if whole else 0
+
+
+def _comparisons(outcomes: pd.DataFrame, symptoms: tuple[str, ...] = SENTENCE_SYMPTOMS) -> tuple[list[tuple], bool]:
+    """Candidate (difference, symptom, hi, lo, notable) with hi/lo dicts of group, runs and
+    with_symptom (every difference above 0), and whether any grouping had two groups with
+    enough runs to compare."""
     found: list[tuple] = []
     comparable = False
-    symptoms = list(SENTENCE_SYMPTOMS)
+    symptoms = list(symptoms)
     for by, (groups, excluded) in GROUPINGS.items():
         grouped = outcomes.groupby(by)
         runs = grouped.size().reindex(list(groups)).fillna(0).astype("int64")
@@ -195,25 +205,40 @@ def _comparisons(outcomes: pd.DataFrame) -> tuple[list[tuple], bool]:
             share = counts[symptom] / runs
             hi, lo = share.idxmax(), share.idxmin()
             difference = share.max() - share.min()
-            if difference >= NOTABLE_DIFFERENCE and counts.at[hi, symptom] >= MIN_RUNS_WITH_SYMPTOM:
+            if difference > 0:
+                notable = difference >= NOTABLE_DIFFERENCE and counts.at[hi, symptom] >= MIN_RUNS_WITH_SYMPTOM
                 found.append(
                     (
                         difference,
                         symptom,
                         {"group": hi, "runs": int(runs[hi]), "with_symptom": int(counts.at[hi, symptom])},
                         {"group": lo, "runs": int(runs[lo]), "with_symptom": int(counts.at[lo, symptom])},
+                        notable,
                     )
                 )
     return found, comparable
 
 
-def pattern_sentences(outcomes: pd.DataFrame) -> list[str]:
-    """At most two plain observations about what stands out, as counts.
+def _counts(hi: dict, lo: dict) -> str:
+    """'3 of 8 runs over 30 min (38%), and 1 of 27 of 20-30 min (4%)'."""
+    first = _PHRASES[hi["group"]][0]
+    second = _PHRASES[lo["group"]][1]
+    return (
+        f"{hi['with_symptom']} of {hi['runs']} {first} ({percent(hi['with_symptom'], hi['runs'])}%), "
+        f"and {lo['with_symptom']} of {lo['runs']} {second} ({percent(lo['with_symptom'], lo['runs'])}%)"
+    )
 
-    E.g. "Leakage followed 4 of 5 runs over 30 min, and 0 of 8 under 20 min." A
-    sentence is made only when both groups have at least MIN_RUNS_FOR_PATTERN runs and
-    the shares differ by NOTABLE_DIFFERENCE or more; the largest differences first, one
-    sentence per symptom. Otherwise a single sentence says why nothing is claimed.
+
+def pattern_sentences(outcomes: pd.DataFrame) -> list[str]:
+    """At most two plain observations about what stands out, as counts with whole
+    percentages, e.g. "Leakage followed 3 of 8 runs over 30 min (38%), and 1 of 27 of
+    20-30 min (4%)."
+
+    A difference stands out when both groups have at least MIN_RUNS_FOR_PATTERN runs, the
+    shares differ by NOTABLE_DIFFERENCE (25 points) or more and the higher group had the
+    symptom after at least 2 runs: largest first, one sentence per symptom, any symptom
+    when no single one stands out. A smaller difference is still named, as small, so the
+    sentence never contradicts the chart; "equally often" only when the shares are equal.
     """
     total = len(outcomes)
     found, comparable = _comparisons(outcomes)
@@ -225,26 +250,28 @@ def pattern_sentences(outcomes: pd.DataFrame) -> list[str]:
             f"under 20 min and {MIN_RUNS_FOR_PATTERN} over 30 min), and you have logged "
             f"{total} {noun} so far."
         ]
-    if not found:
-        if not outcomes[list(SENTENCE_SYMPTOMS)].to_numpy().any():
-            return [f"No leakage, heaviness or pain was logged after any of your {total} runs."]
+    if not outcomes[list(SENTENCE_SYMPTOMS)].to_numpy().any():
+        return [f"No leakage, heaviness or pain was logged after any of your {total} runs."]
+    notable = [item for item in found if item[4]]
+    if not notable:
+        notable = [item for item in _comparisons(outcomes, ("any_symptom",))[0] if item[4]]
+    if not notable:
+        if not found:
+            return ["Symptoms followed each kind of run you can compare equally often."]
+        _, symptom, hi, lo, _ = max(found, key=lambda item: item[0])
         return [
-            "Nothing stands out yet: where there are enough runs to compare, symptoms "
-            "followed the different kinds of run about equally often."
+            f"No clear pattern yet: the biggest difference is small, {SYMPTOM_NAMES[symptom].lower()} after "
+            f"{_counts(hi, lo)}."
         ]
-    found.sort(key=lambda item: -item[0])  # stable: ties keep the GROUPINGS order
+    notable.sort(key=lambda item: -item[0])  # stable: ties keep the GROUPINGS order
     sentences: list[str] = []
     used: set[str] = set()
-    for _, symptom, hi, lo in found:
+    for _, symptom, hi, lo, _ in notable:
         if symptom in used:
             continue
         used.add(symptom)
-        first = _PHRASES[hi["group"]][0]
-        second = _PHRASES[lo["group"]][1]
-        sentences.append(
-            f"{SYMPTOM_NAMES[symptom]} followed {hi['with_symptom']} of {hi['runs']} {first}, "
-            f"and {lo['with_symptom']} of {lo['runs']} {second}."
-        )
+        name = ANY_SYMPTOM_NAME if symptom == "any_symptom" else SYMPTOM_NAMES[symptom]
+        sentences.append(f"{name} followed {_counts(hi, lo)}.")
         if len(sentences) == 2:
             break
     return sentences
@@ -268,10 +295,11 @@ def _change_words(minutes: float, change_pct: float) -> str:
     amount = f"{minutes:.0f} min"
     if pd.isna(change_pct):
         return f"{amount} (after a week with no running)"
+    whole = int(abs(change_pct) + 0.5)  # a whole percentage, as the chart's table shows
     if change_pct > 0:
-        return f"{amount} (up {change_pct:g}%)"
+        return f"{amount} (up {whole}%)"
     if change_pct < 0:
-        return f"{amount} (down {-change_pct:g}%)"
+        return f"{amount} (down {whole}%)"
     return f"{amount} (no change)"
 
 

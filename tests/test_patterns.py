@@ -182,7 +182,7 @@ def test_pattern_table_rejects_unknown_names():
 def test_sentence_in_counts_when_both_groups_have_enough_runs():
     outcomes = outcomes_of(outcome_rows(5, leakage=4), outcome_rows(8, length="under 20 min"))
     assert patterns.pattern_sentences(outcomes) == [
-        "Leakage followed 4 of 5 runs over 30 min, and 0 of 8 under 20 min."
+        "Leakage followed 4 of 5 runs over 30 min (80%), and 0 of 8 under 20 min (0%)."
     ]
 
 
@@ -193,8 +193,8 @@ def test_two_sentences_largest_difference_first_one_per_symptom():
     )
     # Leakage also differs by kind (4 of 5 continuous, 0 of 8 buggy): one sentence per symptom.
     assert patterns.pattern_sentences(outcomes) == [
-        "Leakage followed 4 of 5 runs over 30 min, and 0 of 8 under 20 min.",
-        "Heaviness or pressure followed 4 of 8 runs under 20 min, and 0 of 5 over 30 min.",
+        "Leakage followed 4 of 5 runs over 30 min (80%), and 0 of 8 under 20 min (0%).",
+        "Heaviness or pressure followed 4 of 8 runs under 20 min (50%), and 0 of 5 over 30 min (0%).",
     ]
 
 
@@ -204,12 +204,13 @@ def test_sentences_by_kind_rest_and_effort_read_plainly():
         outcome_rows(6, kind="walk_run", rest="3+ days", effort="easy (1-3)", joint_pain=3),
     )
     assert patterns.pattern_sentences(outcomes) == [
-        "Pelvic, low back or abdominal pain followed 5 of 6 runs with the buggy, and 0 of 6 walk-run sessions.",
-        "Hip, knee, foot or ankle pain followed 3 of 6 walk-run sessions, and 0 of 6 runs with the buggy.",
+        "Pelvic, low back or abdominal pain followed 5 of 6 runs with the buggy (83%), and 0 of 6 walk-run "
+        "sessions (0%).",
+        "Hip, knee, foot or ankle pain followed 3 of 6 walk-run sessions (50%), and 0 of 6 runs with the buggy (0%).",
     ]
     rest_only = outcomes_of(outcome_rows(6, rest="0-1 days", leakage=3), outcome_rows(5, rest="3+ days"))
     assert patterns.pattern_sentences(rest_only) == [
-        "Leakage followed 3 of 6 runs within a day of another run, and 0 of 5 after a gap of 3 or more days."
+        "Leakage followed 3 of 6 runs within a day of another run (50%), and 0 of 5 after a gap of 3 or more days (0%)."
     ]
 
 
@@ -231,11 +232,42 @@ def test_first_runs_and_unrecorded_effort_are_not_compared():
     assert patterns.pattern_sentences(outcomes)[0].startswith("Not enough runs logged yet")
 
 
-def test_small_differences_are_not_claimed():
+def test_small_differences_are_named_as_small_never_as_nothing():
+    """A chart showing 1 of 5 against 0 of 5 is not 'nothing': the sentence says it, as small."""
     outcomes = outcomes_of(outcome_rows(5, leakage=1), outcome_rows(5, length="under 20 min"))
     assert patterns.pattern_sentences(outcomes) == [
-        "Nothing stands out yet: where there are enough runs to compare, symptoms followed the different "
-        "kinds of run about equally often."
+        "No clear pattern yet: the biggest difference is small, leakage after 1 of 5 runs over 30 min (20%), "
+        "and 0 of 5 under 20 min (0%)."
+    ]
+
+
+def test_equal_shares_are_said_to_be_equal():
+    outcomes = outcomes_of(outcome_rows(5, leakage=1), outcome_rows(5, length="under 20 min", leakage=1))
+    assert patterns.pattern_sentences(outcomes) == ["Symptoms followed each kind of run you can compare equally often."]
+
+
+def test_the_issue_example_3_of_8_against_1_of_27_stands_out():
+    """Issue 11: the chart showed symptoms after 3 of 8 runs over 30 min and 1 of 27 of 20-30 min."""
+    outcomes = outcomes_of(outcome_rows(8, leakage=3), outcome_rows(27, length="20-30 min", leakage=1))
+    assert patterns.pattern_sentences(outcomes) == [
+        "Leakage followed 3 of 8 runs over 30 min (38%), and 1 of 27 of 20-30 min (4%)."
+    ]
+
+
+@pytest.mark.parametrize(("with_leak", "stands_out"), [(3, True), (2, False)])
+def test_a_difference_of_25_points_stands_out(with_leak, stands_out):
+    # 3 of 8 (37.5%) vs 1 of 8 (12.5%) is 25 points exactly; 2 of 8 vs 1 of 8 is 12.5
+    outcomes = outcomes_of(outcome_rows(8, leakage=with_leak), outcome_rows(8, length="20-30 min", leakage=1))
+    assert patterns.pattern_sentences(outcomes)[0].startswith("Leakage followed") is stands_out
+
+
+def test_any_symptom_is_said_when_no_single_symptom_stands_out():
+    longer = outcome_rows(6)
+    for row, symptom in zip(longer, ("leakage", "heaviness", "pelvic_pain"), strict=False):
+        row[symptom] = row["any_symptom"] = True  # one symptom each on three runs: 1 of 6 each, 3 of 6 in all
+    outcomes = outcomes_of(longer, outcome_rows(6, length="under 20 min"))
+    assert patterns.pattern_sentences(outcomes) == [
+        "Symptoms followed 3 of 6 runs over 30 min (50%), and 0 of 6 under 20 min (0%)."
     ]
 
 
@@ -249,10 +281,10 @@ def test_no_symptoms_after_any_run():
 def test_the_smallest_claim_is_2_of_5_against_0_of_5():
     outcomes = outcomes_of(outcome_rows(5, leakage=2), outcome_rows(5, length="under 20 min"))
     assert patterns.pattern_sentences(outcomes) == [
-        "Leakage followed 2 of 5 runs over 30 min, and 0 of 5 under 20 min."
+        "Leakage followed 2 of 5 runs over 30 min (40%), and 0 of 5 under 20 min (0%)."
     ]
     outcomes = outcomes_of(outcome_rows(5, leakage=1, heaviness=0), outcome_rows(6, length="under 20 min"))
-    assert patterns.pattern_sentences(outcomes)[0].startswith("Nothing stands out yet")
+    assert patterns.pattern_sentences(outcomes)[0].startswith("No clear pattern yet")
 
 
 # ------------------------------------------------------------------ symptom rises
