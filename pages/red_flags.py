@@ -3,7 +3,7 @@
 import streamlit as st
 
 from return_to_run import services, storage, symptoms
-from return_to_run.ui import guidance, learn, shell, state, tables, text, widgets
+from return_to_run.ui import guidance, learn, shell, state, tables, widgets
 from return_to_run.validation import ValidationError
 
 FLAGS_AS_READ = "red_flags_as_read"  # {flag id: row as this window showed it}
@@ -67,8 +67,8 @@ with shell.page("Red flags", "🚩") as ctx:
         info = symptoms.RED_FLAGS.get(flag["flag_code"])
         with st.container(border=True):
             # An unknown code (from a restored backup) is shown as the text it is.
-            label = info.label if info else text.escape_markdown(flag["flag_code"])
-            st.markdown(f"**{label}** · raised {text.escape_markdown(flag['flagged_date'])}")
+            label = info.label if info else widgets.as_text(flag["flag_code"])
+            st.markdown(f"**{label}** · raised {widgets.as_text(flag['flagged_date'])}")
             if info:
                 st.caption(info.advice)
             cols = st.columns([1, 2])

@@ -5,8 +5,10 @@ to the database it came from."""
 from __future__ import annotations
 
 import json
+import re
 from datetime import date
 
+import pytest
 from streamlit.testing.v1 import AppTest
 
 from return_to_run import services, storage
@@ -14,6 +16,29 @@ from return_to_run import services, storage
 from .helpers import IMAGE_MARKUP, IMAGE_MARKUP_ESCAPED, PROFILE, TODAY, app_test, markdown_shown, no_errors
 
 # ---------------------------------------------------------------- item 1: shown as text
+
+# As shown by widgets.as_text: escaped, and a word joiner before the scheme's ':' so that
+# Streamlit's Markdown does not make the bare address a link.
+IMAGE_MARKUP_SHOWN = IMAGE_MARKUP_ESCAPED.replace("\\:", "\u2060\\:")
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        (IMAGE_MARKUP, "\\!\\[t\\]\\(http\u2060\\://203\\.0\\.113\\.5/p\\.png\\)"),
+        ("see www.example.com", "see www\u2060\\.example\\.com"),
+        ("mail me@example.com", "mail me\u2060@example\\.com"),
+        ("HTTPS://x", "HTTPS\u2060\\://x"),
+        ("a plain note, 5:30 pace", "a plain note, 5\u2060\\:30 pace"),
+    ],
+)
+def test_text_from_a_file_is_escaped_and_never_becomes_a_bare_link(text, shown):
+    from return_to_run.ui.widgets import as_text
+
+    assert as_text(text) == shown
+    unescaped = re.sub(r"\\(.)", r"\1", shown)  # what Markdown shows
+    assert unescaped.replace("\u2060", "") == text  # the same characters
+    assert not re.search(r"(?i)https?://|www\.|\w@", unescaped)  # nothing a bare link starts with
 
 
 def _show_a_refusal_naming(field: str) -> None:
@@ -28,7 +53,7 @@ def test_a_refusal_shows_field_names_and_messages_escaped():
     [error] = at.error
     assert error.value == (
         "Nothing was saved. Please fix:\n\n"
-        f"- **{IMAGE_MARKUP_ESCAPED}**: is not a column of runs \\({IMAGE_MARKUP_ESCAPED}\\)"
+        f"- **{IMAGE_MARKUP_SHOWN}**: is not a column of runs \\({IMAGE_MARKUP_SHOWN}\\)"
     )
     assert "![" not in error.value
 
@@ -56,7 +81,7 @@ def test_an_unknown_red_flag_code_is_shown_as_text_on_red_flags(db_with_profile)
     at = app_test("pages/red_flags.py").run()
     no_errors(at)
     assert at.main.subheader[0].value == "Open red flags (1)"
-    assert f"**{IMAGE_MARKUP_ESCAPED}** · raised 2026\\-11\\-20" in [m.value for m in at.main.markdown]
+    assert f"**{IMAGE_MARKUP_SHOWN}** · raised 2026\\-11\\-20" in [m.value for m in at.main.markdown]
     assert "![" not in markdown_shown(at)
 
 
@@ -82,7 +107,7 @@ def test_a_restore_refusal_naming_a_column_from_the_file_is_escaped(db_with_prof
     at.button(key="restore_button").click().run()
     assert not at.exception
     assert [e.icon for e in at.main.error] == ["📄"]  # refused, with the column named
-    assert IMAGE_MARKUP_ESCAPED in at.main.error[0].value
+    assert IMAGE_MARKUP_SHOWN in at.main.error[0].value
     assert "![" not in markdown_shown(at)
     assert storage.list_runs(db_with_profile).empty
 
