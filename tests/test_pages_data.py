@@ -143,7 +143,8 @@ def test_restore_merge_then_replace(db, downloads):
     at.run()
     at.radio(key="restore_mode").set_value("replace").run()
     assert at.button(key="restore_button").disabled  # replace asks first
-    at.checkbox(key="restore_confirm").check().run()
+    [confirm] = [c for c in at.main.checkbox if c.label == "Yes, replace everything I have now"]
+    confirm.check().run()
     at.button(key="restore_button").click().run()
     no_errors(at)
     assert list(storage.list_runs(db)["run_date"]) == [date(2026, 11, 20)]  # the later run is gone
@@ -467,7 +468,8 @@ def test_the_same_run_can_still_be_imported_when_she_says_they_differ(db_with_pr
         ("Activities.csv", (IMPORTS / "garmin_activities.csv").read_bytes(), "text/csv")
     )
     at.run()
-    at.checkbox(key="import_same_anyway").check().run()
+    [anyway] = [c for c in at.main.checkbox if c.label == "They are different runs: import them too"]
+    anyway.check().run()
     assert at.button(key="confirm_import").label == "Import 4 activities"
 
 
@@ -578,3 +580,26 @@ def test_a_new_phone_link_locks_out_the_old_one_and_keeps_this_window_in(db_with
     at.run()  # this window stays in
     no_errors(at)
     assert at.button(key="new_phone_link")
+
+
+def test_a_restore_drops_the_undo_of_an_import_it_replaced(db_with_profile, downloads):
+    backup = downloaded(app_test("pages/data.py").run(), downloads, "download_export").content
+    at = app_test("pages/data.py").run()
+    at.file_uploader(key="import_file").set_value(("activities.csv", RECENT_STRAVA_CSV, "text/csv"))
+    at.run()
+    at.button(key="confirm_import").click().run()
+    assert at.button(key="undo_import")
+    at.file_uploader(key="restore_file").set_value(("return-to-run-2026-11-25.zip", backup, "application/zip"))
+    at.run()
+    at.radio(key="restore_mode").set_value("replace").run()
+    [confirm] = [c for c in at.main.checkbox if c.label == "Yes, replace everything I have now"]
+    confirm.check().run()
+    at.button(key="restore_button").click().run()
+    no_errors(at)
+    assert storage.list_runs(db_with_profile).empty
+    assert not [b for b in at.main.button if b.key == "undo_import"]
+    # A next backup is never pre-confirmed for "replace".
+    at.file_uploader(key="restore_file").set_value(("again.zip", backup, "application/zip"))
+    at.run()
+    at.radio(key="restore_mode").set_value("replace").run()
+    assert at.button(key="restore_button").disabled

@@ -29,7 +29,7 @@ from ..storage.queries import runs_for_matching
 from ..validation import ValidationError
 from . import access, state, tables
 from .shell import Context, flash
-from .text import code_span, plural, table_counts
+from .text import code_span, escape_markdown, plural, table_counts
 from .widgets import as_text, show_problems
 
 # Session state of this page, tagged with the database it came from (ui/state.py): a switch
@@ -165,7 +165,7 @@ def import_section(ctx: Context) -> None:
         return
     plan = plan_import(result, storage.existing_source_ids(ctx.db, result.source), runs_for_matching(ctx.db))
     unit_switch(ctx, result, upload_id)
-    rows = import_preview(ctx, result, plan)
+    rows = import_preview(ctx, result, plan, upload_id)
     notes = symptom_note_choices(ctx, result, set(rows), upload_id)
     if not rows:
         st.info("Nothing new to import from this file.")
@@ -183,7 +183,8 @@ def unit_switch(ctx: Context, result, upload_id: str) -> None:
     if result.distance_unit is None:
         return
     st.info(
-        f"Distances in this file are read as **{UNIT_WORDS[result.distance_unit]}**. {as_text(result.unit_reason)}",
+        f"Distances in this file are read as **{UNIT_WORDS[result.distance_unit]}**. "
+        f"{escape_markdown(result.unit_reason)}",  # the importer's own sentence
         icon="📏",
     )
     other = result.other_unit
@@ -192,7 +193,7 @@ def unit_switch(ctx: Context, result, upload_id: str) -> None:
         st.rerun()
 
 
-def import_preview(ctx: Context, result, plan: ImportPlan) -> list[int]:
+def import_preview(ctx: Context, result, plan: ImportPlan, upload_id: str) -> list[int]:
     """Show what an import would add, what it leaves out and why, and the rows worth a look;
     returns the indexes (into result.rows) of the rows to import."""
     cols = st.columns(3)
@@ -220,7 +221,8 @@ def import_preview(ctx: Context, result, plan: ImportPlan) -> list[int]:
             "recorded by two apps), so it is left out: counted twice, it would double that week."
         )
         st.dataframe(same_run_table(result, plan, ctx.units), hide_index=True, width="stretch", key="import_same_runs")
-        if st.checkbox("They are different runs: import them too", key="import_same_anyway"):
+        # Keyed by the file: a tick given for one file is never carried over to the next.
+        if st.checkbox("They are different runs: import them too", key=f"import_same_anyway_{upload_id}"):
             rows = sorted(rows + list(plan.other_source))
     if result.warnings:
         with st.expander(f"Worth a look before importing ({len(result.warnings)})", expanded=True):
@@ -412,14 +414,15 @@ def restore_section(ctx: Context) -> None:
     except storage.RestoreError as error:
         st.error(as_text(error), icon="📄")
     else:
-        restore_preview(ctx, tables_in_backup)
+        restore_preview(ctx, tables_in_backup, getattr(backup, "file_id", None) or f"{backup.name}:{backup.size}")
 
 
-def restore_preview(ctx: Context, tables_in_backup: dict) -> None:
+def restore_preview(ctx: Context, tables_in_backup: dict, upload_id: str = "") -> None:
     """Show what the backup holds; restore only after she picks merge or replace."""
     st.markdown("This backup holds: " + table_counts({t: len(rows) for t, rows in tables_in_backup.items()}) + ".")
     mode = st.radio("How to restore", list(RESTORE_MODES), key="restore_mode", format_func=RESTORE_MODES.get)
-    confirm = mode == "merge" or st.checkbox("Yes, replace everything I have now", key="restore_confirm")
+    # Keyed by the file: "replace everything" is never ticked in advance for the next backup.
+    confirm = mode == "merge" or st.checkbox("Yes, replace everything I have now", key=f"restore_confirm_{upload_id}")
     if st.button("Restore", type="primary", disabled=not confirm, key="restore_button"):
         if ctx.example_mode:  # another window may have switched since this page was drawn
             st.error(EXAMPLE_REFUSAL.format(what="Restoring"), icon="🧪")
