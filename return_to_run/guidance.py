@@ -27,7 +27,7 @@ from .mood import mood_due
 from .phases import REBUILDING_FROM_DAYS, RUNNING_GATE_DAYS, Assessment, ChecklistItem, assess
 from .plan import Session, check_planned_run
 from .records import SymptomRecord
-from .red_flags import RedFlag
+from .red_flags import RedFlag, most_urgent_first, red_flag
 from .symptoms import as_symptom, has_symptoms, red_flags_for_entry, symptom_kinds
 
 STATES = ("not_yet", "run", "rest", "paused")
@@ -105,8 +105,9 @@ def day_words(day: date, today: date) -> str:
     return f"on {day:%A} {day.day} {day:%b}"
 
 
-def session_line(session: Session) -> str:
-    """'walk-run level 4 — run 2, walk 1, ×10' or 'run 30 min continuously (level 10)'."""
+def session_line(session: Session, *, levels_done: bool = False) -> str:
+    """'walk-run level 4 — run 2, walk 1, ×10', 'run 30 min continuously (level 10)', or
+    once the levels are done 'run 33 min continuously'."""
     if session.walk_interval_min:
         line = (
             f"walk-run level {session.level_number} — run {session.run_interval_min:g}, "
@@ -115,6 +116,8 @@ def session_line(session: Session) -> str:
         if session.last_run_interval_min is not None:
             line += f" (last run {session.last_run_interval_min:g})"
         return line
+    if levels_done:
+        return f"run {session.run_min:g} min continuously"
     return f"run {session.run_min:g} min continuously (level {session.level_number})"
 
 
@@ -201,7 +204,7 @@ def today_answer(profile: Profile, history: History, today: date, *, placement_c
         )  # fmt: skip
     details = (session.reason, *session.notes, *a.messages)
     return TodayAnswer(
-        "run", f"Today: {session_line(session)}", Action("Log a run", PAGES["log_run"]), details, **common,
+        "run", f"Today: {session_line(session, levels_done=a.phase.code == 'building_running')}", Action("Log a run", PAGES["log_run"]), details, **common,
         session=session, prefill=_prefill(session), flags=(), next_date=None, mood_due=due, assessment=a,
     )  # fmt: skip
 
@@ -300,8 +303,8 @@ PHYSIO = "see a pelvic health physiotherapist"
 
 
 def checkin_lesson(entry: Mapping | SymptomRecord, *, flag_raised: bool = False) -> str:
-    """The one lesson slug for what the entry records (most serious first): bleeding or a
-    red flag -> when-to-see-someone; bowel -> severe-tears; heaviness -> prolapse; leakage
+    """The one lesson slug for what the entry records (most serious first): bleeding or an
+    urgent red flag (flag_raised) -> when-to-see-someone; bowel -> severe-tears; heaviness -> prolapse; leakage
     -> pelvic-floor-how-to; scar pain -> after-c-section; joint or other pelvic pain ->
     when-to-see-someone; nothing -> progressing-running."""
     record = as_symptom(entry)
@@ -352,8 +355,10 @@ def after_checkin(
     raised = red_flags_for_entry(raw, profile=profile, history=history, today=today, include_open=True)
     answer = today_answer(profile, after, today, placement_confirmed=placement_confirmed)
     if raised or answer.state == "paused":
-        flags = [f.label.lower() for f in answer.flags] or raised
-        return f"Paused: a red flag is open ({flags[0]}); see Red flags for what to do.", "when-to-see-someone"
+        flags = most_urgent_first([*(red_flag(code) for code in raised), *answer.flags])
+        urgent = flags[0].urgency != "pelvic_physio"
+        lesson = checkin_lesson(record, flag_raised=urgent)
+        return f"Paused: a red flag is open ({flags[0].label.lower()}); see Red flags for what to do.", lesson
     lesson = checkin_lesson(record)
     status = answer.assessment.level_status
     if not has_symptoms(record):

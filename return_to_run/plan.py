@@ -422,7 +422,8 @@ def check_planned_run(
     week = allowance.this_week + running
     if allowance.limit is not None and week > allowance.limit + 1e-9:
         warnings.append(
-            f"That brings your running in the week of {allowance.week_start:%a %d %b} to {fmt_min(week)} min, "
+            f"That brings your running in the week of {allowance.week_start:%a} {allowance.week_start.day} "
+            f"{allowance.week_start:%b} to {fmt_min(week)} min, "
             f"over {fmt_min(allowance.limit)} min: about 10% more than the week before "
             f"({fmt_min(allowance.previous_week)} min), or {fmt_min(caps.TINY_WEEK_ALLOWANCE_MIN)} min more "
             "for a small week (Deering 2024)."

@@ -157,3 +157,61 @@ def test_running_leaves_out_walks():
     h = history(runs=[run(1, on(14), kind="walk"), run(2, on(14), kind="buggy")])
     assert [r.id for r in h.records.running] == [2]
     assert set(models.RUNNING_KINDS) == {"walk_run", "continuous", "hills_speed", "buggy"}
+
+
+# ---------------------------------------------------------------- issue 11: running minutes, bleeding, mood
+
+
+@pytest.mark.parametrize(
+    ("kind", "duration", "pattern", "running"),
+    [
+        ("walk_run", 30.0, (1.0, 2.0, 10.0), 10.0),  # run interval x repeats
+        ("walk_run", 40.0, (1.0, 4.0, 8.0), 8.0),  # long walk breaks
+        ("walk_run", 10.0, (2.0, 1.0, 10.0), 10.0),  # never more than the duration
+        ("walk_run", 30.0, (None, None, None), 30.0),  # intervals unknown: the whole duration
+        ("continuous", 33.0, (None, None, None), 33.0),
+        ("hills_speed", 25.0, (None, None, None), 25.0),
+        ("buggy", 20.0, (None, None, None), 20.0),
+        ("walk", 60.0, (None, None, None), 0.0),
+    ],
+)
+def test_running_minutes_of_a_run(kind, duration, pattern, running):
+    record = records.RunRecord(1, date(2026, 3, 2), kind, duration, None, *pattern)
+    assert record.running_min == running
+    frame = pd.DataFrame(
+        [
+            {
+                "id": 1,
+                "run_date": date(2026, 3, 2),
+                "kind": kind,
+                "duration_min": duration,
+                "run_interval_min": pattern[0],
+                "walk_interval_min": pattern[1],
+                "interval_repeats": pattern[2],
+            }
+        ]
+    )
+    from return_to_run import volume
+
+    assert volume.running_minutes(frame).tolist() == [running]  # the vectorised form agrees
+
+
+def test_bleeding_answers_and_mood_read_with_their_meanings():
+    rows = pd.DataFrame([{"id": 1, "symptom_date": "2026-03-02", "bleeding": "like_period", "bleeding_is_period": "1"}])
+    record = records.symptom_records(rows)[0]
+    assert (record.bleeding, record.bleeding_is_period, record.bleeding_heavier_with_activity) == (
+        "like_period",
+        True,
+        False,  # absent column: no
+    )
+    mood_rows = pd.DataFrame(
+        [
+            {"id": 2, "check_date": "2026-03-09", "low_mood": 0, "little_interest": 1},
+            {"id": 1, "check_date": "2026-03-02", "low_mood": None, "little_interest": 0},
+            {"id": 3, "check_date": None, "low_mood": 1, "little_interest": 1},
+        ]
+    )
+    assert records.mood_records(mood_rows) == (
+        records.MoodRecord(1, date(2026, 3, 2), False, False),
+        records.MoodRecord(2, date(2026, 3, 9), False, True),
+    )

@@ -323,7 +323,7 @@ CASES: list[Case] = [
         (True, False),
         ("continuous", 10, 30, 0, 1, 6, 6),  # placed at level 10 by two 30-min runs; 6 min left of 66
         planned=(30, "continuous"),
-        planned_warnings=("That brings your running in the week of Mon 01 Apr to 90 min, over 66 min",),
+        planned_warnings=("That brings your running in the week of Mon 1 Apr to 90 min, over 66 min",),
         last_change="placed",
     ),
     Case(

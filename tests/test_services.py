@@ -87,3 +87,38 @@ def test_a_red_flag_in_the_future_is_refused(db_with_profile):
     with pytest.raises(ValidationError) as caught:
         services.add_red_flags(db_with_profile, ["fever"], flagged_date=date(2026, 11, 26), today=TODAY)
     assert str(caught.value) == "Flagged on: 2026-11-26 is in the future."
+
+
+def test_a_mood_check_is_validated_saved_and_read_back(db_with_profile):
+    check_id = services.add_mood_check(
+        db_with_profile, {"check_date": "2026-11-20", "low_mood": "yes", "little_interest": "no"}, today=TODAY
+    )
+    assert storage.list_mood_checks(db_with_profile)[["id", "low_mood", "little_interest"]].to_dict("records") == [
+        {"id": check_id, "low_mood": 1, "little_interest": 0}
+    ]
+    assert storage.load_history(db_with_profile).records.mood[0].any_yes is True
+    with pytest.raises(ValidationError, match="needs a yes or a no"):
+        services.add_mood_check(db_with_profile, {"check_date": "2026-11-20", "low_mood": "no"}, today=TODAY)
+
+
+def test_heavy_bleeding_on_an_entry_raises_the_urgent_flag(db_with_profile):
+    _, codes = services.add_symptom(db_with_profile, {"symptom_date": "2026-11-20", "bleeding": "heavy"}, today=TODAY)
+    assert codes == ["heavy_bleeding", "bleeding_beyond_8_weeks"]
+
+
+def test_start_where_i_am_is_a_confirmed_setting_that_survives_a_restore(db_with_profile, tmp_path):
+    assert storage.start_where_i_am(db_with_profile) is False
+    services.set_start_where_i_am(db_with_profile, True)
+    assert storage.start_where_i_am(db_with_profile) is True
+    backup = storage.read_backup(storage.export_zip(db_with_profile, today=TODAY))
+    services.set_start_where_i_am(db_with_profile, False)
+    assert storage.start_where_i_am(db_with_profile) is False
+    services.restore_backup(db_with_profile, backup, mode="replace", today=TODAY)
+    assert storage.start_where_i_am(db_with_profile) is True
+
+
+def test_country_is_saved_on_the_profile(db_with_profile):
+    profile = storage.get_profile(db_with_profile)
+    assert profile.country is None
+    raw = {k: getattr(profile, k) for k in ("birth_date", "birth_type", "feeding", "running_background")}
+    assert services.save_profile(db_with_profile, {**raw, "country": "au"}, today=TODAY).country == "au"

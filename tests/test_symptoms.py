@@ -290,3 +290,64 @@ def test_urgency_headings_and_icons_cover_every_urgency():
 def test_run_label_is_one_format():
     assert models.run_label(date(2026, 3, 1), "walk_run", 30.0) == "2026-03-01 · Walk-run intervals · 30 min"
     assert models.run_label("2026-03-01", "continuous", 32.5) == "2026-03-01 · Continuous run · 32.5 min"
+
+
+# ---------------------------------------------------------------- bleeding (issue 11)
+
+
+@pytest.mark.parametrize(
+    ("day", "fields", "codes"),
+    [
+        (on(2), {"bleeding": "heavy"}, ["heavy_bleeding"]),  # the tick box's urgent flag, at any week
+        (on(20), {"bleeding": "heavy"}, ["heavy_bleeding", "bleeding_beyond_8_weeks"]),
+        (on(5), {"bleeding": "like_period"}, []),  # lochia in the first weeks
+        (
+            on(7, 6),
+            {"bleeding": "spotting", "bleeding_heavier_with_activity": True},
+            ["bleeding_heavier_with_activity"],
+        ),
+        (on(8), {"bleeding": "spotting", "bleeding_heavier_with_activity": True}, ["bleeding_beyond_8_weeks"]),
+        (on(7, 6), {"bleeding": "like_period"}, []),  # day 55
+        (on(8), {"bleeding": "like_period"}, ["bleeding_beyond_8_weeks"]),  # day 56
+        (on(8, 1), {"bleeding": "like_period", "bleeding_is_period": True}, []),  # her period
+        (on(8, 1), {"bleeding": "none", "bleeding_heavier_with_activity": True}, []),
+    ],
+)
+def test_bleeding_levels_raise_the_flags_a_clinician_would(day, fields, codes):
+    assert red_flags_for_entry(entry(day, **fields), profile=profile(), history=history(), today=day) == codes
+
+
+def test_heavy_bleeding_from_an_entry_is_the_same_urgent_flag_as_the_tick_box():
+    flag = RED_FLAGS["heavy_bleeding"]
+    assert flag.urgency == "same_day"
+    assert flag.advice == (
+        "Contact your midwife or GP today. Call emergency services if you feel faint or are soaking pads."
+    )
+    assert "heavy_bleeding" in CHECKIN_FLAG_CODES and "heavy_bleeding" in ENTRY_FLAG_CODES
+
+
+def test_bleeding_beyond_8_weeks_is_for_a_gp_or_midwife_not_the_physio():
+    flag = RED_FLAGS["bleeding_beyond_8_weeks"]
+    assert flag.urgency == "gp"
+    assert "GP or midwife" in flag.advice and "physiotherapist" not in flag.advice
+
+
+def test_her_period_is_not_a_symptom():
+    period = entry(on(20), bleeding="like_period", bleeding_is_period=True)
+    assert has_symptoms(period) is False
+    assert has_symptoms(entry(on(20), bleeding="like_period")) is True
+
+
+@pytest.mark.parametrize(
+    "code", ["dizziness_or_fainting", "mastitis", "urine_infection", "fever", "severe_headache_or_vision"]
+)
+def test_the_new_checkin_flags_are_same_day_with_sources(code):
+    flag = RED_FLAGS[code]
+    assert (flag.urgency, code in CHECKIN_FLAG_CODES) == ("same_day", True)
+    assert flag.source
+
+
+def test_pre_eclampsia_signs_are_named():
+    assert "pain high on the right of your belly" in RED_FLAGS["severe_headache_or_vision"].label
+    assert "pre-eclampsia" in RED_FLAGS["severe_headache_or_vision"].advice
+    assert RED_FLAGS["breathlessness"].label == "Short of breath at rest, or struggling to breathe"

@@ -386,3 +386,69 @@ def test_validate_run_fast_path_gives_what_the_field_checker_gives(raw):
     """validate_run takes a short path for already typed rows (the importers'); it must return
     exactly what the field-by-field check returns, for every run, good or bad."""
     assert validate_run(raw, today=TODAY) == validation.validate_run_fields(raw, TODAY)
+
+
+# ---------------------------------------------------------------- issue 11: bleeding, country, mood
+
+
+def test_bleeding_levels_and_their_two_questions():
+    clean, problems = validation.validate_symptom(
+        {"symptom_date": "2026-11-20", "bleeding": "heavy", "bleeding_heavier_with_activity": "yes"}, today=TODAY
+    )
+    assert problems == []
+    assert (clean["bleeding"], clean["bleeding_heavier_with_activity"], clean["bleeding_is_period"]) == (
+        "heavy",
+        True,
+        False,
+    )
+    _, problems = validation.validate_symptom({"symptom_date": "2026-11-20", "bleeding": "more"}, today=TODAY)
+    assert [str(p) for p in problems] == ["Bleeding: 'more' is not one of: none, spotting, like_period, heavy."]
+
+
+def test_no_bleeding_is_never_heavier_with_activity_or_a_period():
+    clean, _ = validation.validate_symptom(
+        {"symptom_date": "2026-11-20", "bleeding_heavier_with_activity": True, "bleeding_is_period": True}, today=TODAY
+    )
+    assert (clean["bleeding_heavier_with_activity"], clean["bleeding_is_period"]) == (False, False)
+
+
+PROFILE_RAW = {
+    "birth_date": "2026-07-01",
+    "birth_type": "vaginal",
+    "feeding": "formula",
+    "running_background": "new",
+}
+
+
+@pytest.mark.parametrize(
+    ("country", "clean", "problem"),
+    [(None, None, None), ("", None, None), ("ie", "ie", None), ("other", "other", None), ("fr", None, "Country")],
+)
+def test_profile_country_is_optional_and_from_the_list(country, clean, problem):
+    got, problems = validation.validate_profile({**PROFILE_RAW, "country": country}, today=TODAY)
+    assert got["country"] == clean
+    assert [p.field for p in problems] == ([problem] if problem else [])
+
+
+@pytest.mark.parametrize(
+    ("raw", "clean", "fields"),
+    [
+        ({"low_mood": "yes", "little_interest": "no"}, (True, False), []),
+        ({"low_mood": False, "little_interest": 1}, (False, True), []),
+        ({"low_mood": "no"}, None, ["Little interest or pleasure in doing things"]),  # never read as no
+        ({"low_mood": "maybe", "little_interest": "no"}, None, ["Feeling down, depressed or hopeless"]),
+    ],
+)
+def test_mood_check_needs_a_yes_or_a_no_to_each_question(raw, clean, fields):
+    got, problems = validation.validate_mood({"check_date": "2026-11-20", **raw}, today=TODAY)
+    assert [p.field for p in problems] == fields
+    if clean is not None:
+        assert (got["low_mood"], got["little_interest"]) == clean
+        assert got["check_date"] == date(2026, 11, 20)
+
+
+def test_mood_check_date_not_in_the_future():
+    _, problems = validation.validate_mood(
+        {"check_date": "2026-11-26", "low_mood": "no", "little_interest": "no"}, today=TODAY
+    )
+    assert [p.field for p in problems] == ["Date"]
