@@ -29,12 +29,19 @@ from datetime import date, timedelta
 import pandas as pd
 
 from . import models, mood, readiness
-from .levels import FINAL_LEVEL, Modifier, modifiers_for
+from .levels import Modifier, modifiers_for
 from .models import GOOM_2019, History, Profile
-from .plan import BUGGY_FROM_WEEKS, LevelStatus, Session, current_level, suggest_session
+from .phase_notes import (
+    REBUILDING_FROM_DAYS,
+    ChecklistItem,
+    checklist_for,
+    messages_for,
+    test_label,
+)
+from .plan import LevelStatus, Session, current_level, suggest_session
 from .readiness import RECENT_SYMPTOM_DAYS, RUNNING_GATE_DAYS, readiness_status, recent_pelvic_symptom_dates
 from .readiness import strength_focus as strength_focus_of
-from .symptoms import RedFlag, open_flags, running_sessions
+from .symptoms import RedFlag, open_flags
 
 # The readiness rules live in readiness.py; these names stay here for their callers.
 READINESS_OUTCOMES = readiness.READINESS_OUTCOMES
@@ -44,11 +51,6 @@ passed_test = readiness.passed_test
 strength_focus = readiness.strength_focus
 tests_passed_date = readiness.tests_passed_date
 
-REBUILDING_FROM_DAYS = 42  # 6 weeks (IOC / Bo 2017 [V])
-FOUNDATION_RECENT_DAYS = 7  # "logged in the last 7 days" checklist items
-# Before 12 weeks, runs in the last 14 days (today included) bring the "not before 3 months" note.
-EARLY_RUN_NOTE_DAYS = 14
-YEARS_AFTER_DAYS = 365
 
 GOOM = GOOM_2019
 SOURCES = (
@@ -146,16 +148,6 @@ assert tuple(PHASES_BY_CODE) == tuple(models.PHASE_CODES)
 
 
 @dataclass(frozen=True)
-class ChecklistItem:
-    """One thing that unlocks the next phase. required=False: it helps but does not gate."""
-
-    label: str
-    done: bool
-    source: str
-    required: bool = True
-
-
-@dataclass(frozen=True)
 class Assessment:
     """Everything the home page shows. session is None when training is withheld or she is
     not yet running; todays_focus then carries the foundation work for the phase (empty
@@ -182,18 +174,6 @@ class Assessment:
 
 
 # ---------------------------------------------------------------- assess
-
-
-def _logged_recently(history: History, today: date, activities: tuple[str, ...]) -> bool:
-    start = today - timedelta(days=FOUNDATION_RECENT_DAYS - 1)
-    return any(
-        session.activity in activities and start <= session.session_date <= today
-        for session in history.records.foundation
-    )
-
-
-def _test_label(code: str) -> str:
-    return models.READINESS_TESTS[code]
 
 
 def assess(profile: Profile, history: History, today: date, *, placement_confirmed: bool = False) -> Assessment:
@@ -235,7 +215,7 @@ def assess(profile: Profile, history: History, today: date, *, placement_confirm
     weak = strength_focus_of(history)
     modifiers = tuple(modifiers_for(profile, low_mood=mood.low_mood_now(history, today)))
 
-    checklist = _checklist(code, history, today, status_of, symptom_days if judged else None, status, days)
+    checklist = checklist_for(code, history, today, status_of, symptom_days if judged else None, status, days)
 
     session = None
     if code in ("return_to_running", "building_running") and not withheld:
@@ -246,7 +226,7 @@ def assess(profile: Profile, history: History, today: date, *, placement_confirm
     else:
         focus = phase.focus
         if code == "readiness":
-            to_pass = [_test_label(c).split(",")[0] for c in models.LOAD_IMPACT_TESTS if status_of[c] != "passed"]
+            to_pass = [test_label(c).split(",")[0] for c in models.LOAD_IMPACT_TESTS if status_of[c] != "passed"]
             last = (
                 "Tests to pass: " + "; ".join(to_pass) + "."
                 if to_pass
@@ -257,7 +237,7 @@ def assess(profile: Profile, history: History, today: date, *, placement_confirm
             names = ", ".join(models.STRENGTH_TESTS[c].lower() for c in weak)
             focus = (*focus, f"Strength work for: {names} (target {models.STRENGTH_TARGET_REPS} reps each side)")
 
-    messages = _messages(code, profile, history, today, days, flags, failed, weak, symptom_days, status)
+    messages = messages_for(code, profile, history, today, days, flags, failed, weak, symptom_days, status)
     return Assessment(
         today=today,
         weeks_since_birth=weeks,
@@ -278,167 +258,6 @@ def assess(profile: Profile, history: History, today: date, *, placement_confirm
         level_status=status,
         symptoms_judged=judged,
     )
-
-
-def _checklist(
-    code: str,
-    history: History,
-    today: date,
-    readiness: dict,
-    symptom_days: list[date] | None,
-    status: LevelStatus | None,
-    days: int,
-) -> tuple[ChecklistItem, ...]:
-    """What unlocks the next phase. required=False items help but do not gate. symptom_days
-    None: nothing logged in the last 14 days to judge by, so that item is not ticked."""
-    if code == "early_recovery":
-        return (
-            ChecklistItem("About 6 weeks since birth", days >= REBUILDING_FROM_DAYS, "IOC / Bo 2017 [V]"),
-            ChecklistItem(
-                "Pelvic floor exercises logged in the last 7 days",
-                _logged_recently(history, today, ("pelvic_floor",)),
-                "UK CMO 2019 [V]; Canada 2025 [V]",
-                required=False,
-            ),
-        )
-    if code == "rebuilding":
-        return (
-            ChecklistItem("12 weeks since birth", days >= RUNNING_GATE_DAYS, f"{GOOM} rec. 2 [V]"),
-            ChecklistItem(
-                "Strength session logged in the last 7 days",
-                _logged_recently(history, today, ("strength",)),
-                "UK CMO 2019 (strength twice a week) [V]",
-                required=False,
-            ),
-            ChecklistItem(
-                "Low-impact cardio logged in the last 7 days",
-                _logged_recently(history, today, ("low_impact_cardio",)),
-                "UK CMO 2019 (150 min/week moderate activity) [V]; Canada 2025 [V]",
-                required=False,
-            ),
-        )
-    if code == "readiness":
-        return (
-            ChecklistItem("12 weeks since birth", days >= RUNNING_GATE_DAYS, f"{GOOM} rec. 2 [V]"),
-            *(
-                ChecklistItem(
-                    f"Passed: {label}", readiness[test] == "passed", f"{GOOM} load and impact assessment [V2]"
-                )
-                for test, label in models.LOAD_IMPACT_TESTS.items()
-            ),
-            ChecklistItem(
-                f"No pelvic floor symptoms in the last {RECENT_SYMPTOM_DAYS} days",
-                symptom_days is not None and not symptom_days,
-                f"{GOOM} rec. 2 [V]; CSP summary [V]",
-            ),
-        )
-    if code == "return_to_running":
-        assert status is not None
-        at_final = status.level.number == FINAL_LEVEL.number
-        done_here = status.symptom_free_sessions_at_level if at_final else 0
-        return (
-            ChecklistItem(
-                f"Reach level {FINAL_LEVEL.number}: 30 minutes continuous running",
-                at_final,
-                "Deering 2024 (walk-run progression) [V]",
-            ),
-            ChecklistItem(
-                f"{status.needed} symptom-free sessions at level {FINAL_LEVEL.number} ({done_here} so far)",
-                status.plan_complete,
-                "Deering 2024 [V]; app rule (symptom-gated levels)",
-            ),
-        )
-    # building_running: no next phase; what unlocks the next variable
-    return (
-        ChecklistItem(
-            f"Buggy running: {BUGGY_FROM_WEEKS} weeks (about 6 months) since birth",
-            days >= BUGGY_FROM_WEEKS * 7,
-            f"{GOOM} [V2]",
-            required=False,
-        ),
-    )
-
-
-def _messages(
-    code: str,
-    profile: Profile,
-    history: History,
-    today: date,
-    days: int,
-    flags: tuple[RedFlag, ...],
-    failed: tuple[str, ...],
-    weak: tuple[str, ...],
-    symptom_days: list[date],
-    status: LevelStatus | None,
-) -> tuple[str, ...]:
-    out: list[str] = []
-    if flags:
-        worst = flags[0]
-        out.append(
-            f"Red flag: {worst.label}. {worst.advice} All training suggestions are paused "
-            "until you mark it resolved (with the date); it stays in your history."
-        )
-    if days < 0:
-        out.append("Your baby is not born yet: the phases start counting from the birth date.")
-    if profile.birth_type in models.C_SECTION_BIRTH_TYPES:
-        out.append(
-            "After a C-section your own clinician decides when you are ready for exercise "
-            "(ACOG). Your scar and abdominal wall keep healing for months (tissue healing "
-            "takes about 4-6 months, Donnelly 2020): tell them about any scar pain, "
-            "bulging or a gap along the middle of your tummy."
-        )
-    if code in ("early_recovery", "rebuilding"):
-        out.append(
-            "Why wait 12 weeks? An expert panel (Christopher 2024) said an individual "
-            "return can be considered after at least 3 weeks of rest and recovery, with a "
-            "clinician's assessment. This app cannot assess you, so it follows the more "
-            "cautious guideline: no running before 12 weeks, and only after the load and "
-            "impact tests (Goom 2019)."
-        )
-        recent_runs = [
-            s
-            for s in running_sessions(history.records)
-            if today - timedelta(days=EARLY_RUN_NOTE_DAYS - 1) <= s.run_date <= today
-        ]
-        if recent_runs:
-            out.append(
-                "You have logged runs before 12 weeks. Running is not advised before 3 "
-                "months after birth (Goom 2019); walking and strength work build the base."
-            )
-    if days >= YEARS_AFTER_DAYS:
-        years = days // 365
-        span = f"{years} year{'s' if years > 1 else ''}"
-        out.append(
-            f"It is {span} since the birth: the calendar steps are long past, so the load "
-            "and impact tests and your symptoms decide when you run."
-        )
-    if failed:
-        names = ", ".join(_test_label(c).split(",")[0].lower() for c in failed)
-        out.append(
-            f"Not passed yet: {names}. Any leakage, heaviness, dragging or pain during a "
-            "test counts as not passed, even if you finished it (Goom 2019). Keep up your "
-            "pelvic floor and strength work and try again; a pelvic health physiotherapist "
-            "can help."
-        )
-    if code == "readiness" and symptom_days:
-        out.append(
-            f"You logged pelvic floor symptoms on {len(symptom_days)} day(s) in the last "
-            f"{RECENT_SYMPTOM_DAYS} days (most recently {symptom_days[-1].isoformat()}). "
-            "Running waits until you are symptom-free; leaking, heaviness or pain are "
-            "common but not normal, and a pelvic health physiotherapist can treat them "
-            "(Goom 2019)."
-        )
-    if weak:
-        out.append(
-            f"Strength under {models.STRENGTH_TARGET_REPS} reps a side shows where to "
-            "build strength; it does not stop you running (Goom 2019)."
-        )
-    if status is not None and status.last_change == "stepped_back":
-        out.append(
-            "You stepped back a level after symptoms. That is the plan working, not a "
-            "failure: symptoms tell you what your body can take today (Deering 2024)."
-        )
-    return tuple(out)
 
 
 CALENDAR_AFTER_12_WEEKS = "From 12 weeks: tests and symptoms decide"

@@ -25,129 +25,34 @@ caches it on the History object, so the rules read her logs once per data versio
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 
 import pandas as pd
 
-from . import models
+from . import models, values
+from .values import (
+    NO_BLEEDING,
+    NO_LEAKAGE,
+    NOT_LINKED,
+    column_of,
+    flag,
+    flags,
+    number,
+    number_or_none,
+    numbers,
+    optional_numbers,
+    record_id,
+    record_ids,
+    text,
+    texts,
+    to_date,
+)
 
-YES_WORDS = ("1", "true", "yes", "y")
-NO_LEAKAGE = "none"
-NO_BLEEDING = "none"
-NOT_LINKED = "not_linked"
-
-
-# ---------------------------------------------------------------- scalar values
-
-
-def is_missing(value) -> bool:
-    """True for None, NaN, pd.NA, pd.NaT and blank text."""
-    if value is None or value is pd.NA or value is pd.NaT:
-        return True
-    if isinstance(value, float):
-        return math.isnan(value)
-    return isinstance(value, str) and not value.strip()
-
-
-def number(value) -> float:
-    """A score, minutes or a count as a float: missing or unreadable -> 0.0."""
-    if is_missing(value):
-        return 0.0
-    try:
-        result = float(value)
-    except (TypeError, ValueError):
-        return 0.0
-    return 0.0 if math.isnan(result) or math.isinf(result) else result
-
-
-def number_or_none(value) -> float | None:
-    """A measurement that may be unknown: missing or unreadable -> None."""
-    if is_missing(value) or isinstance(value, bool):
-        return None
-    try:
-        result = float(value)
-    except (TypeError, ValueError):
-        return None
-    return None if math.isnan(result) or math.isinf(result) else result
-
-
-def flag(value) -> bool:
-    """A yes/no: yes only for True, a non-zero number or one of YES_WORDS; anything else
-    (missing, blank, "no", unreadable) is no."""
-    if is_missing(value):
-        return False
-    if isinstance(value, str):
-        return value.strip().lower() in YES_WORDS
-    if isinstance(value, bool):
-        return value
-    try:
-        return float(value) != 0
-    except (TypeError, ValueError):
-        return False
-
-
-def text(value, default: str) -> str:
-    """A stored choice or text: missing or blank -> `default`, else the text stripped."""
-    return default if is_missing(value) else str(value).strip()
-
-
-def to_date(value) -> date | None:
-    """A date-ish value (date, datetime, Timestamp, ISO text) -> datetime.date; None when
-    missing or unreadable."""
-    if is_missing(value):
-        return None
-    if isinstance(value, datetime):  # includes pd.Timestamp
-        return value.date()
-    if isinstance(value, date):
-        return value
-    try:
-        return date.fromisoformat(str(value).strip()[:10])
-    except ValueError:
-        return None
-
-
-def record_id(value) -> int | None:
-    """A row id as an int, or None when missing or unreadable."""
-    found = number_or_none(value)
-    return None if found is None or found != int(found) else int(found)
-
-
-# ---------------------------------------------------------------- the same over a Series
-
-
-def _column(frame: pd.DataFrame, name: str) -> pd.Series:
-    """frame[name], or an all-missing column when the frame has none (absent = missing)."""
-    if name in frame.columns:
-        return frame[name]
-    return pd.Series([None] * len(frame), index=frame.index, dtype="object")
-
-
-def numbers(series: pd.Series) -> pd.Series:
-    """`number` over a Series: floats, 0.0 where missing or unreadable."""
-    if series.dtype == bool:
-        return series.astype(float)
-    values = pd.to_numeric(series, errors="coerce") if series.dtype != object else series.map(number)
-    return values.astype(float).replace([math.inf, -math.inf], 0.0).fillna(0.0)
-
-
-def flags(series: pd.Series) -> pd.Series:
-    """`flag` over a Series: bools, False where missing, blank or unreadable."""
-    if series.dtype == bool:
-        return series
-    if pd.api.types.is_numeric_dtype(series.dtype):
-        return pd.to_numeric(series, errors="coerce").fillna(0).ne(0)
-    return series.map(flag).astype(bool)
-
-
-def texts(series: pd.Series, default: str) -> pd.Series:
-    """`text` over a Series: `default` where missing or blank."""
-    stripped = series.astype(str).str.strip()
-    blank = series.isna().to_numpy(bool) | (stripped == "").to_numpy(bool)
-    return stripped.where(~blank, default).astype(object)
-
+# The value helpers live in values.py; these names stay here for their callers.
+YES_WORDS = values.YES_WORDS
+is_missing = values.is_missing
 
 # ---------------------------------------------------------------- records
 
@@ -330,23 +235,11 @@ def _rows(frame: pd.DataFrame | None, columns: tuple[str, ...]) -> list[dict]:
     return rows
 
 
-def record_ids(series: pd.Series) -> list[int | None]:
-    """record_id over a Series, as a list."""
-    values = pd.to_numeric(series, errors="coerce")
-    return [int(v) if math.isfinite(v) and v == int(v) else None for v in values.astype(float).tolist()]
-
-
-def _optional(series: pd.Series) -> list[float | None]:
-    """number_or_none over a Series."""
-    values = pd.to_numeric(series, errors="coerce").astype(float)
-    return [v if math.isfinite(v) else None for v in values.tolist()]
-
-
 def run_records(runs: pd.DataFrame | None) -> tuple[RunRecord, ...]:
     """Rows of History.runs as RunRecords, sorted by date then id; undated rows left out."""
     if runs is None or len(runs) == 0:
         return ()
-    column = {name: _column(runs, name) for name in models.RUN_COLUMNS}
+    column = {name: column_of(runs, name) for name in models.RUN_COLUMNS}
     out = [
         RunRecord(*values)
         for values in zip(
@@ -354,11 +247,11 @@ def run_records(runs: pd.DataFrame | None) -> tuple[RunRecord, ...]:
             column["run_date"].map(to_date).tolist(),
             texts(column["kind"], "").tolist(),
             numbers(column["duration_min"]).tolist(),
-            _optional(column["distance_km"]),
-            _optional(column["run_interval_min"]),
-            _optional(column["walk_interval_min"]),
-            _optional(column["interval_repeats"]),
-            _optional(column["effort_1_10"]),
+            optional_numbers(column["distance_km"]),
+            optional_numbers(column["run_interval_min"]),
+            optional_numbers(column["walk_interval_min"]),
+            optional_numbers(column["interval_repeats"]),
+            optional_numbers(column["effort_1_10"]),
             strict=True,
         )
         if values[1] is not None
@@ -377,9 +270,9 @@ def symptom_records(symptoms: pd.DataFrame | None) -> tuple[SymptomRecord, ...]:
     out = [
         SymptomRecord(*values)
         for values in zip(
-            record_ids(_column(symptoms, "id")),
-            _column(symptoms, "symptom_date").map(to_date).tolist(),
-            record_ids(_column(symptoms, "run_id")),
+            record_ids(column_of(symptoms, "id")),
+            column_of(symptoms, "symptom_date").map(to_date).tolist(),
+            record_ids(column_of(symptoms, "run_id")),
             column["timing"].tolist(),
             column["leakage"].tolist(),
             column["heaviness_0_10"].tolist(),
@@ -483,13 +376,13 @@ def symptom_columns(symptoms: pd.DataFrame) -> dict[str, pd.Series]:
     bowel_leakage, bleeding_heavier_with_activity, bleeding_is_period (bools). An absent
     column reads as all missing."""
     out: dict[str, pd.Series] = {
-        "leakage": texts(_column(symptoms, "leakage"), NO_LEAKAGE),
-        "bleeding": texts(_column(symptoms, "bleeding"), NO_BLEEDING),
-        "timing": texts(_column(symptoms, "timing"), NOT_LINKED),
-        "bowel_leakage": flags(_column(symptoms, "bowel_leakage")),
-        "bleeding_heavier_with_activity": flags(_column(symptoms, "bleeding_heavier_with_activity")),
-        "bleeding_is_period": flags(_column(symptoms, "bleeding_is_period")),
+        "leakage": texts(column_of(symptoms, "leakage"), NO_LEAKAGE),
+        "bleeding": texts(column_of(symptoms, "bleeding"), NO_BLEEDING),
+        "timing": texts(column_of(symptoms, "timing"), NOT_LINKED),
+        "bowel_leakage": flags(column_of(symptoms, "bowel_leakage")),
+        "bleeding_heavier_with_activity": flags(column_of(symptoms, "bleeding_heavier_with_activity")),
+        "bleeding_is_period": flags(column_of(symptoms, "bleeding_is_period")),
     }
     for name in ("heaviness_0_10", *models.PAIN_COLUMNS):
-        out[name] = numbers(_column(symptoms, name))
+        out[name] = numbers(column_of(symptoms, name))
     return out
