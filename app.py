@@ -2,8 +2,8 @@
 
 import streamlit as st
 
-from return_to_run import lessons, storage
-from return_to_run.ui import cached, guidance, learn, shell, text
+from return_to_run import storage
+from return_to_run.ui import cached, guidance, learn, reading, shell, text
 
 with shell.page("Where am I", "🏃‍♀️") as ctx:
     st.title("🏃‍♀️ Return to Run")
@@ -40,8 +40,12 @@ with shell.page("Where am I", "🏃‍♀️") as ctx:
     guidance.modifiers_note(assessment)
 
     st.markdown("#### Read for this phase")
-    for lesson in lessons.lessons_for_phase(cached.all_lessons(), assessment.phase.code):
-        learn.lesson_link(lesson)
+    read = storage.lessons_read(ctx.db)
+    for lesson in reading.home_lessons(
+        cached.all_lessons(), assessment.phase.code, ctx.profile, read, weeks_since_birth=ctx.weeks_since_birth
+    ):
+        learn.lesson_link(lesson, done=lesson.slug in read)
+    st.page_link("pages/learn.py", label="All lessons", icon="📚")
 
     st.markdown("#### Your last 12 weeks")
     if storage.counts(ctx.db)["runs"] == 0:

@@ -5,7 +5,7 @@ from datetime import timedelta
 import streamlit as st
 
 from return_to_run import models, services, storage
-from return_to_run.ui import shell, tables, widgets
+from return_to_run.ui import fields, grid, guided, shell, tables, widgets
 from return_to_run.validation import ValidationError
 
 FORM_KEYS = ("foundation_date", "foundation_activity", "foundation_minutes", "foundation_notes")
@@ -16,12 +16,15 @@ with shell.page("Foundation work", "🧘") as ctx:
     st.write(
         "Pelvic floor training most days and strength work twice a week are what make a return "
         "to running hold up (UK Chief Medical Officers 2019; Canadian postpartum guideline 2025). "
-        "Logging it keeps you honest with yourself, and shows beside your runs on Trends."
+        "Logging it shows how much foundation you have built, beside your runs on Trends."
     )
     shell.show_flash()
+    guided.guided_session(ctx)
+
+    st.subheader("Log a session")
     widgets.reset_form("reset_foundation_form", FORM_KEYS)
 
-    session_date = widgets.date_field("Date", value=ctx.today, max_value=ctx.today, key="foundation_date")
+    session_date = fields.past_date("Date", key="foundation_date", today=ctx.today)
     activity = st.radio(
         "What",
         list(models.FOUNDATION_ACTIVITIES),
@@ -54,7 +57,7 @@ with shell.page("Foundation work", "🧘") as ctx:
         cols = st.columns(len(models.FOUNDATION_ACTIVITIES))
         for col, (label, count) in zip(cols, tables.foundation_counts(sessions).items(), strict=True):
             col.metric(label, count)
-        st.dataframe(tables.foundation_table(sessions), hide_index=True, width="stretch", key="foundation_table")
+        grid.show(tables.foundation_table(sessions), key="foundation_table")
         widgets.confirmed_delete(
             ctx, "foundation", "session", tables.foundation_choices(sessions), services.delete_foundation_session
         )

@@ -24,10 +24,7 @@ with shell.page("Learn", "📚") as ctx:
             st.stop()
 
     st.title("📚 Learn")
-    st.write(
-        "Why a gradual return protects your pelvic floor, in plain words, with the evidence "
-        "behind each point. Each takes about five minutes."
-    )
+    st.write("Why a gradual return protects your pelvic floor, in plain words, with the evidence behind each point.")
     st.progress(
         len(read.keys() & {lesson.slug for lesson in all_lessons}) / len(all_lessons),
         text=f"{len(read.keys() & {lesson.slug for lesson in all_lessons})} of {len(all_lessons)} read",
@@ -37,4 +34,4 @@ with shell.page("Learn", "📚") as ctx:
         for lesson in topic_lessons:
             with st.container(border=True):
                 learn.lesson_link(lesson, done=lesson.slug in read)
-                st.caption(lesson.summary)
+                st.caption(f"{learn.reading_time(lesson)} · {lesson.summary}")

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from return_to_run import models, services, storage
-from return_to_run.ui import cached, checkin, runs, shell, state, tables, text, widgets
+from return_to_run.ui import cached, checkin, fields, grid, runs, shell, state, tables, text, widgets
 from return_to_run.validation import ValidationError
 
 FORM_KEYS = (
@@ -18,21 +18,11 @@ FORM_KEYS = (
     "run_notes",
 )
 
-with shell.page("Log a run", "👟") as ctx:
-    st.title("👟 Log a run")
-    shell.require_profile(ctx)
-    st.caption(text.weeks_label(ctx.weeks_since_birth))
-    shell.show_flash()
-    checkin.show_last_symptom_result(ctx)
 
-    widgets.reset_form("reset_run_form", FORM_KEYS)
-
-    # ---- the quick check-in right after a save: "no symptoms" is one tap
-    if checkin.quick_checkin(ctx):
-        st.divider()
-
+def new_run_form(ctx: shell.Context) -> None:
+    """The new-run form; a walk-run is filled with today's pattern, so Save is one tap."""
     st.subheader("New run")
-    run_date = widgets.date_field("Date", value=ctx.today, max_value=ctx.today, key="run_date")
+    run_date = fields.past_date("Date", key="run_date", today=ctx.today)
     kind = st.radio(
         "Kind", list(models.RUN_KINDS), format_func=models.RUN_KINDS.get, horizontal=True, key="run_kind", index=1
     )
@@ -88,6 +78,21 @@ with shell.page("Log a run", "👟") as ctx:
             shell.flash("Run saved. How did your body feel?")
             st.rerun()
 
+
+with shell.page("Log a run", "👟") as ctx:
+    st.title("👟 Log a run")
+    shell.require_profile(ctx)
+    st.caption(text.weeks_label(ctx.weeks_since_birth))
+    shell.show_flash()
+    checkin.show_last_symptom_result(ctx)
+
+    widgets.reset_form("reset_run_form", FORM_KEYS)
+
+    # ---- the check-in right after a save: the common answers are one tap. While it is open
+    # the new-run form waits behind "Later", so the buttons sit where her thumb just was.
+    if not checkin.quick_checkin(ctx):
+        new_run_form(ctx)
+
     # ---- her runs: filter, edit, delete (with undo)
     st.divider()
     st.subheader("Your runs")
@@ -97,5 +102,5 @@ with shell.page("Log a run", "👟") as ctx:
     if listed.empty:
         st.info("No runs in these dates yet.")
     else:
-        st.dataframe(tables.runs_table(listed, ctx.units), hide_index=True, width="stretch", key="runs_table")
+        grid.show(tables.runs_table(listed, ctx.units), key="runs_table")
         runs.edit_or_delete_run(ctx, listed)

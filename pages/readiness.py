@@ -2,8 +2,8 @@
 
 import streamlit as st
 
-from return_to_run import models, services
-from return_to_run.ui import cached, learn, shell, tables, widgets
+from return_to_run import lessons, models, services
+from return_to_run.ui import cached, fields, grid, learn, shell, tables, widgets
 from return_to_run.validation import ValidationError
 
 OUTCOMES = {
@@ -12,14 +12,21 @@ OUTCOMES = {
     "symptoms": "Done, but with leakage, heaviness, dragging or pain",
     "incomplete": "Could not complete it",
 }
+DRAWING_WIDTH_PX = 96
+
+
+def drawing(code: str) -> None:
+    """The test's line drawing, its title as caption and alt text."""
+    st.image(str(lessons.drawing_path(code)), caption=lessons.drawing_title(code), width=DRAWING_WIDTH_PX)
+
 
 with shell.page("Readiness tests", "✅") as ctx:
     st.title("✅ Readiness tests")
     shell.require_profile(ctx)
     st.write(
-        "Before running, check that your body copes with load and impact. Do each test and "
-        "note honestly how it went: **any leakage, heaviness, dragging or pain counts as not "
-        "passed, even if you finished it** (Goom, Donnelly & Brockwell 2019)."
+        "Before running, check that your body copes with load and impact, from about 12 weeks after "
+        "the birth. Do each test and note honestly how it went: **any leakage, heaviness, dragging or "
+        f"pain counts as not passed yet, even if you finished it** ({models.GOOM_2019})."
     )
     lesson = learn.lesson_by_slug("readiness-tests")
     if lesson:
@@ -29,14 +36,18 @@ with shell.page("Readiness tests", "✅") as ctx:
     status = cached.readiness_status(ctx)
     passed, load_tests = tables.load_tests_passed(status)
     st.metric("Load and impact tests passed", f"{passed} of {load_tests}")
-    st.dataframe(tables.readiness_table(status), hide_index=True, width="stretch", key="readiness_status_table")
+    grid.show(tables.readiness_table(status), key="readiness_status_table")
 
     st.subheader("Log a test session")
-    test_date = widgets.date_field("Date of the tests", value=ctx.today, max_value=ctx.today, key="readiness_date")
+    test_date = fields.past_date("Date of the tests", key="readiness_date", today=ctx.today)
     results = []
     st.markdown("##### Load and impact (all seven must pass before running)")
     for code, label in models.LOAD_IMPACT_TESTS.items():
-        outcome = st.radio(label, list(OUTCOMES), format_func=OUTCOMES.get, horizontal=True, key=f"readiness_{code}")
+        with st.container(border=True):
+            cols = st.columns([1, 3], vertical_alignment="center")
+            with cols[0]:
+                drawing(code)
+            outcome = cols[1].radio(label, list(OUTCOMES), format_func=OUTCOMES.get, key=f"readiness_{code}")
         if outcome != "skip":
             results.append(
                 {
@@ -49,14 +60,31 @@ with shell.page("Readiness tests", "✅") as ctx:
     st.markdown(f"##### Strength (aim for {models.STRENGTH_TARGET_REPS} on each side, counted to fatigue)")
     st.caption("These steer your strength work. They never hold back your running.")
     for code, label in models.STRENGTH_TESTS.items():
-        cols = st.columns([2, 1, 1])
-        cols[0].markdown(label)
-        left = cols[1].number_input(
-            "Left", min_value=0, max_value=500, step=1, value=None, key=f"readiness_{code}_left"
-        )
-        right = cols[2].number_input(
-            "Right", min_value=0, max_value=500, step=1, value=None, key=f"readiness_{code}_right"
-        )
+        with st.container(border=True):
+            cols = st.columns([1, 3], vertical_alignment="center")
+            with cols[0]:
+                drawing(code)
+            with cols[1]:
+                st.markdown(f"**{label}**")
+                sides = st.columns(2)
+                # The label names the test: a screen reader hears "Single-leg calf raise, left
+                # side, reps", not only "Left".
+                left = sides[0].number_input(
+                    f"{label}, left side (reps)",
+                    min_value=0,
+                    max_value=500,
+                    step=1,
+                    value=None,
+                    key=f"readiness_{code}_left",
+                )
+                right = sides[1].number_input(
+                    f"{label}, right side (reps)",
+                    min_value=0,
+                    max_value=500,
+                    step=1,
+                    value=None,
+                    key=f"readiness_{code}_right",
+                )
         if left is not None or right is not None:
             results.append({"test_date": test_date, "test_code": code, "reps_left": left, "reps_right": right})
 
@@ -69,6 +97,7 @@ with shell.page("Readiness tests", "✅") as ctx:
             except ValidationError as error:
                 widgets.show_problems(error)
             else:
+                # The form empties after a save, so a second tap cannot save the same results again.
                 for key in list(st.session_state):
                     if key.startswith("readiness_") and key != "readiness_date":
                         del st.session_state[key]

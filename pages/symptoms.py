@@ -3,7 +3,7 @@
 import streamlit as st
 
 from return_to_run import models, services, storage
-from return_to_run.ui import checkin, shell, tables, text, widgets
+from return_to_run.ui import checkin, fields, grid, shell, tables, text, widgets
 
 FORM_KEYS = (
     "symptom_date",
@@ -31,7 +31,7 @@ with shell.page("Log symptoms", "📝") as ctx:
             st.session_state.pop(key, None)
     checkin.show_last_symptom_result(ctx)
 
-    symptom_date = widgets.date_field("Date", value=ctx.today, max_value=ctx.today, key="symptom_date")
+    symptom_date = fields.past_date("Date", key="symptom_date", today=ctx.today)
     recent = storage.recent_runs_for_checkin(ctx.db)
     run_labels = {
         None: "Not linked to a run",
@@ -103,5 +103,5 @@ with shell.page("Log symptoms", "📝") as ctx:
     if entries.empty:
         st.info("No symptom entries in these dates.")
     else:
-        st.dataframe(tables.symptoms_table(entries), hide_index=True, width="stretch", key="symptoms_table")
+        grid.show(tables.symptoms_table(entries), key="symptoms_table")
         widgets.confirmed_delete(ctx, "symptom", "entry", tables.symptom_choices(entries), services.delete_symptom)

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from return_to_run import charts, patterns, phases, storage, volume
-from return_to_run.ui import cached, shell, tables, text
+from return_to_run.ui import cached, grid, shell, tables, text
 
 with shell.page("Trends", "📈", layout="wide") as ctx:
     st.title("📈 Trends")
@@ -64,7 +64,7 @@ with shell.page("Trends", "📈", layout="wide") as ctx:
     )
     st.caption("Drag across the lower strip to zoom into a period; click a legend entry to hide it.")
     if st.toggle("Show as a table", key="trends_table_toggle"):
-        st.dataframe(volume.weekly_table(weekly, units=ctx.units), hide_index=True, width="stretch", key="trends_table")
+        grid.show(volume.weekly_table(weekly, units=ctx.units), key="trends_table")
 
     # ---- progression checks
     st.subheader("How fast the running grew")
@@ -78,7 +78,7 @@ with shell.page("Trends", "📈", layout="wide") as ctx:
         st.markdown("No single run jumped past 110% of your longest in the 30 days before it.")
     else:
         st.markdown(f"**{text.plural(len(spikes), 'run')} jumped past 110% of your longest in the 30 days before:**")
-        st.dataframe(tables.spikes_table(spikes), hide_index=True, width="stretch", key="spikes_table")
+        grid.show(tables.spikes_table(spikes), key="spikes_table")
     if st.toggle("Show the acute:chronic workload ratio (information only)", key="trends_acwr_toggle"):
         st.caption(volume.ACWR_NOTE)
         cached.chart("acwr_chart", weekly, key="acwr_chart")

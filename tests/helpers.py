@@ -65,3 +65,17 @@ def markdown_shown(at: AppTest) -> str:
         getattr(e, "label", "") or "" for kind in ("button", "checkbox", "toggle", "expander") for e in at.get(kind)
     ]
     return "\n".join(str(b) for b in bodies)
+
+
+def body_page_links(at: AppTest) -> list:
+    """The page links in the page body, without the quick links row at the top of every
+    page (ui.nav.quick_nav: Home, Log a run, Symptoms, Trends)."""
+    from return_to_run.ui import nav
+
+    quick = [
+        child
+        for child in at.main.children.values()
+        if child.type == "flex_container" and str(getattr(child.proto, "id", "")).endswith(f"-{nav.QUICK_NAV_KEY}")
+    ]
+    in_row = {id(link) for block in quick for link in block.get("page_link")}
+    return [link for link in at.main.get("page_link") if id(link) not in in_row]

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from return_to_run import services, storage
+from return_to_run import lessons, models, services, storage
 
-from .helpers import PROFILE, ROOT, TODAY, app_test, no_errors
+from .helpers import PROFILE, ROOT, TODAY, app_test, body_page_links, no_errors
 
 PAGES = ["app.py", *sorted(str(p.relative_to(ROOT)) for p in (ROOT / "pages").glob("*.py"))]
 
@@ -41,10 +41,25 @@ def test_empty_home_greets_with_two_first_steps(db_file):
     assert at.button(key="load_example").label == "🧪 Explore with example data"
 
 
+def _fill_profile(at, **answers):
+    """Answer the profile's required questions (none is pre-chosen)."""
+    values = {
+        "profile_birth_date": date(2026, 8, 1),
+        "profile_birth_type": "vaginal",
+        "profile_feeding": "breastfeeding",
+        "profile_background": "recreational",
+        **answers,
+    }
+    for key, value in values.items():
+        widget = at.date_input(key=key) if key == "profile_birth_date" else None
+        if widget is None:
+            widget = at.radio(key=key) if key in ("profile_feeding", "profile_background") else at.selectbox(key=key)
+        widget.set_value(value)
+    return at
+
+
 def test_profile_form_saves(db_file):
-    at = app_test("pages/profile.py").run()
-    at.date_input(key="profile_birth_date").set_value(date(2026, 8, 1))
-    at.selectbox(key="profile_birth_type").set_value("unplanned_c_section")
+    at = _fill_profile(app_test("pages/profile.py").run(), profile_birth_type="unplanned_c_section")
     at.radio(key="profile_units").set_value("mi")
     at.button(key="FormSubmitter:profile_form-Save profile").click().run()
     no_errors(at)
@@ -53,9 +68,31 @@ def test_profile_form_saves(db_file):
     assert at.success[0].value == "Profile saved. You are 16 weeks since birth."
 
 
-def test_profile_refuses_a_far_future_birth(db_file):
+def test_new_profile_has_nothing_pre_chosen_and_names_what_is_missing(db_file):
     at = app_test("pages/profile.py").run()
-    at.date_input(key="profile_birth_date").set_value(date(2027, 9, 1))
+    assert at.date_input(key="profile_birth_date").value is None
+    assert at.selectbox(key="profile_birth_type").value is None
+    assert at.radio(key="profile_feeding").value is None
+    assert at.radio(key="profile_background").value is None
+    at.button(key="FormSubmitter:profile_form-Save profile").click().run()
+    [error] = [e.value for e in at.error]
+    assert error.startswith("Nothing was saved.")
+    for field in ("**Birth date**", "**Birth type**", "**Feeding**", "**Running background**"):
+        assert field in error
+    assert storage.get_profile(storage.open_db(db_file)) is None
+
+
+def test_saved_profile_shows_her_answers_and_keeps_the_leak_question_about_running(db_with_profile):
+    at = app_test("pages/profile.py").run()
+    assert at.date_input(key="profile_birth_date").value == PROFILE["birth_date"]
+    assert at.radio(key="profile_feeding").value == "breastfeeding"
+    assert at.checkbox(key="profile_leaked").label == (
+        "I leaked urine when coughing, sneezing, jumping or running, before or during pregnancy"
+    )
+
+
+def test_profile_refuses_a_far_future_birth(db_file):
+    at = _fill_profile(app_test("pages/profile.py").run(), profile_birth_date=date(2027, 9, 1))
     at.button(key="FormSubmitter:profile_form-Save profile").click().run()
     assert "Birth date" in at.error[0].value and "in the future" in at.error[0].value
     assert storage.get_profile(storage.open_db(db_file)) is None
@@ -87,24 +124,63 @@ def test_run_saved_then_no_symptoms_in_one_tap(db_with_profile):
     assert runs[["duration_min", "distance_km", "kind", "notes"]].to_dict("records") == [
         {"duration_min": 25.0, "distance_km": 4.0, "kind": "continuous", "notes": "<img src=x onerror=alert(1)>"}
     ]
-    assert at.number_input(key="run_duration").value is None  # form cleared for the next run
+    # The check-in takes the form's place until she answers; the form comes back empty.
+    assert [b.label for b in at.button if b.key and b.key.startswith("checkin_")] == [
+        "✅ No symptoms",
+        "💧 A few drops",
+        "💦 More than drops",
+        "Something else…",
+        "Later",
+    ]
+    assert not [b for b in at.button if b.key == "save_run"]
     at.button(key="checkin_none").click().run()
     no_errors(at)
     entries = storage.list_symptoms(db_with_profile)
     assert entries[["run_id", "leakage", "heaviness_0_10"]].to_dict("records") == [
         {"run_id": int(runs["id"][0]), "leakage": "none", "heaviness_0_10": 0}
     ]
+    assert at.number_input(key="run_duration").value is None  # form back, cleared for the next run
 
 
-def test_run_checkin_with_leakage_offers_the_pressure_lesson(db_with_profile):
+@pytest.mark.parametrize(("button", "leakage"), [("checkin_drops", "drops"), ("checkin_more", "more")])
+def test_a_little_leak_is_one_tap_and_offers_the_lessons(db_with_profile, button, leakage):
     at = _fill_run(app_test("pages/log_run.py").run())
     at.button(key="save_run").click().run()
-    at.radio(key="checkin_leakage").set_value("drops")
+    at.button(key=button).click().run()
+    no_errors(at)
+    entries = storage.list_symptoms(db_with_profile)
+    assert entries[["leakage", "timing"]].to_dict("records") == [{"leakage": leakage, "timing": "during_run"}]
+    lessons = [link.proto.query_string for link in body_page_links(at) if link.proto.page == "learn"]
+    assert "lesson=pelvic-floor-how-to" in lessons
+    assert not [b for b in at.button if b.key == "checkin_none"]  # the check-in is done
+
+
+def test_something_else_stays_open_while_she_fills_it(db_with_profile):
+    at = _fill_run(app_test("pages/log_run.py").run())
+    at.button(key="save_run").click().run()
+    at.button(key="checkin_other").click().run()
+    # Each answer reruns the page; the panel must still be there (no expander to fold shut).
+    at.radio(key="checkin_leakage").set_value("drops").run()
+    at.slider(key="checkin_heaviness").set_value(3).run()
+    at.multiselect(key="checkin_pain_sites").set_value(["pelvis"]).run()
+    at.slider(key="checkin_pain").set_value(4).run()
+    assert at.radio(key="checkin_leakage").value == "drops"
     at.button(key="checkin_save").click().run()
     no_errors(at)
-    assert list(storage.list_symptoms(db_with_profile)["leakage"]) == ["drops"]
-    links = [link.proto.page for link in at.get("page_link")]
-    assert any("learn" in page for page in links)
+    entries = storage.list_symptoms(db_with_profile)
+    assert entries[["leakage", "heaviness_0_10", "pain_pelvis_0_10"]].to_dict("records") == [
+        {"leakage": "drops", "heaviness_0_10": 3, "pain_pelvis_0_10": 4}
+    ]
+    assert not [b for b in at.button if b.key == "checkin_save"]
+
+
+def test_later_closes_the_check_in_and_brings_the_form_back(db_with_profile):
+    at = _fill_run(app_test("pages/log_run.py").run())
+    at.button(key="save_run").click().run()
+    at.button(key="checkin_later").click().run()
+    no_errors(at)
+    assert storage.list_symptoms(db_with_profile).empty
+    assert at.button(key="save_run").label == "Save run"
 
 
 def test_walk_run_needs_its_pattern_and_saves_it(db_with_profile):
@@ -139,12 +215,29 @@ def test_bad_runs_are_refused_with_the_field_named(db_with_profile, minutes, dis
     assert at.number_input(key="run_duration").value == minutes  # her input is kept
 
 
-def test_no_run_is_stored_in_the_future(db_with_profile):
-    at = _fill_run(app_test("pages/log_run.py").run())
-    at.date_input(key="run_date").set_value(date(2026, 12, 24))
+def test_a_future_date_is_refused_in_words_and_the_form_kept(db_with_profile):
+    at = _fill_run(app_test("pages/log_run.py").run(), minutes=31.0)
+    at.date_input(key="run_date").set_value(date(2026, 11, 26))
+    at.run()
+    # Said under the field before she saves, and the date she typed stays.
+    assert at.error[0].value == (
+        "2026-11-26 is in the future. Pick today (2026-11-25) or an earlier day; the rest of the form is kept."
+    )
     at.button(key="save_run").click().run()
-    # The date picker stops at today; validation would refuse a later date anyway.
+    assert storage.list_runs(db_with_profile).empty  # never silently today
+    assert r"**Date**: 2026\-11\-26 is in the future\." in at.error[1].value
+    assert at.date_input(key="run_date").value == date(2026, 11, 26)
+    assert at.number_input(key="run_duration").value == 31.0
+    at.date_input(key="run_date").set_value(TODAY)
+    at.button(key="save_run").click().run()
+    no_errors(at)
     assert list(storage.list_runs(db_with_profile)["run_date"]) == [TODAY]
+
+
+def test_yesterday_gets_no_message_under_the_date(db_with_profile):
+    at = _fill_run(app_test("pages/log_run.py").run())
+    at.date_input(key="run_date").set_value(date(2026, 11, 24)).run()
+    no_errors(at)
 
 
 def test_distance_in_miles_is_stored_in_km(db_file):
@@ -243,6 +336,30 @@ def test_readiness_results_logged(db_with_profile):
     ]
 
 
+def test_readiness_form_empties_after_a_save_so_a_second_tap_saves_nothing(db_with_profile):
+    at = app_test("pages/readiness.py").run()
+    at.radio(key="readiness_walk_30min").set_value("pass")
+    at.number_input(key="readiness_calf_raise_left").set_value(20)
+    at.number_input(key="readiness_calf_raise_right").set_value(20)
+    at.button(key="save_readiness").click().run()
+    no_errors(at)
+    assert at.radio(key="readiness_walk_30min").value == "skip"
+    assert at.number_input(key="readiness_calf_raise_left").value is None
+    at.button(key="save_readiness").click().run()
+    assert at.warning[0].value == "Nothing to save yet: mark at least one test."
+    assert len(storage.list_readiness(db_with_profile)) == 2
+
+
+def test_readiness_labels_name_the_test_and_each_test_has_its_drawing(db_with_profile):
+    at = app_test("pages/readiness.py").run()
+    assert at.number_input(key="readiness_calf_raise_left").label == "Single-leg calf raise, left side (reps)"
+    assert at.number_input(key="readiness_calf_raise_right").label == "Single-leg calf raise, right side (reps)"
+    images = at.main.get("image")
+    captions = [img.proto.imgs[0].caption for img in images]
+    assert captions == [lessons.drawing_title(code) for code in models.READINESS_TESTS]
+    assert any(link.proto.query_string == "lesson=readiness-tests" for link in body_page_links(at))
+
+
 def test_readiness_strength_with_one_side_is_refused(db_with_profile):
     at = app_test("pages/readiness.py").run()
     at.number_input(key="readiness_calf_raise_left").set_value(15)
@@ -295,7 +412,9 @@ def test_home_buttons_go_to_the_logs(db_with_profile):
 def test_a_run_past_110_percent_of_the_longest_gets_a_heads_up(db_with_profile):
     services.add_run(db_with_profile, {"run_date": "2026-11-20", "duration_min": 20, "kind": "continuous"}, today=TODAY)
     at = _fill_run(app_test("pages/log_run.py").run(), minutes=30.0).run()
-    assert any("more than 110% of your longest run in the last 30 days (20 min)" in w.value for w in at.warning)
+    assert any(
+        "more than 110% of your longest run in the last 30 days (20 min of running)" in w.value for w in at.warning
+    )
     at.button(key="save_run").click().run()  # a heads-up, not a refusal: what she ran is logged
     assert len(storage.list_runs(db_with_profile)) == 2
 

@@ -9,7 +9,7 @@ import pytest
 
 from return_to_run import lessons, services, storage
 
-from .helpers import PROFILE, TODAY, app_test, metrics, no_errors
+from .helpers import PROFILE, TODAY, app_test, body_page_links, metrics, no_errors
 
 ALL = lessons.load_lessons()
 TOPICS = ["Why wait", "How the body changed", "Building the foundation", "Running", "Getting help"]
@@ -19,12 +19,20 @@ SLUGS_BY_TOPIC = [
     "pressure",
     "body-changes",
     "hormones-feeding",
+    "low-oestrogen-breastfeeding",
+    "after-c-section",
+    "severe-tears",
+    "prolapse",
     "foundation",
+    "pelvic-floor-how-to",
     "readiness-tests",
     "progressing-running",
     "when-to-see-someone",
     "never-too-late",
+    "your-mind",
 ]
+# The lessons whose drawings show under the text: (slug, how many).
+DRAWN = {"pelvic-floor-how-to": 4, "readiness-tests": 11}
 UNKNOWN_SLUG_WARNING = "That lesson does not exist (any more). Here are all of them."
 
 
@@ -38,7 +46,7 @@ def body_links(at) -> list[tuple[str, str, str]]:
     """(label, icon, lesson slug) of the lesson links in the page body."""
     return [
         (link.proto.label, link.proto.icon, link.proto.query_string.removeprefix("lesson="))
-        for link in at.main.get("page_link")
+        for link in body_page_links(at)
         if link.proto.page == "learn"
     ]
 
@@ -50,7 +58,7 @@ def stored_progress(db) -> list[dict]:
 # ---------------------------------------------------------------- the list
 
 
-def test_list_groups_all_ten_lessons_by_topic(db_file):
+def test_list_groups_all_sixteen_lessons_by_topic(db_file):
     at = app_test("pages/learn.py").run()
     no_errors(at)
     assert [t.value for t in at.main.title] == ["📚 Learn"]
@@ -60,9 +68,13 @@ def test_list_groups_all_ten_lessons_by_topic(db_file):
     assert [(label, icon) for label, icon, _ in body_links(at)] == [
         (by_slug[slug].title, "📖") for slug in SLUGS_BY_TOPIC
     ]
-    assert [c.value for c in at.main.caption][:10] == [by_slug[slug].summary for slug in SLUGS_BY_TOPIC]
+    # Each lesson's own reading time, not one promise for all.
+    assert [c.value for c in at.main.caption][:16] == [
+        f"{by_slug[slug].reading_time_min} min read · {by_slug[slug].summary}" for slug in SLUGS_BY_TOPIC
+    ]
+    assert "five minutes" not in " ".join(m.value for m in at.main.markdown)
     progress = at.main.get("progress")[0]
-    assert (progress.value, progress.proto.text) == (0, "0 of 10 read")
+    assert (progress.value, progress.proto.text) == (0, "0 of 16 read")
     assert not at.main.warning
 
 
@@ -75,7 +87,7 @@ def test_list_ticks_what_she_has_read(db):
     ticked = [slug for _, icon, slug in body_links(at) if icon == "✅"]
     assert ticked == ["pressure", "never-too-late"]
     progress = at.main.get("progress")[0]
-    assert (progress.value, progress.proto.text) == (20, "2 of 10 read")
+    assert (progress.value, progress.proto.text) == (12, "2 of 16 read")
 
 
 def test_unknown_slug_warns_and_shows_the_list(db_file):
@@ -94,7 +106,9 @@ def test_every_lesson_opens_with_its_sources(db_file, lesson):
     at = lesson_page(lesson.slug)
     no_errors(at)
     assert [t.value for t in at.main.title] == [lesson.title]
-    assert at.main.caption[0].value.startswith(f"{lesson.topic} · last reviewed {lesson.last_reviewed.isoformat()}")
+    assert at.main.caption[0].value.startswith(
+        f"{lesson.topic} · {lesson.reading_time_min} min read · last reviewed {lesson.last_reviewed.isoformat()}"
+    )
     [sources] = [e for e in at.main.expander if e.label.startswith("Sources")]
     assert sources.label == f"Sources ({len(lesson.sources)})"
     assert [m.value for m in sources.markdown] == [
@@ -103,6 +117,17 @@ def test_every_lesson_opens_with_its_sources(db_file, lesson):
     assert at.button(key=f"read_{lesson.slug}").label == "Mark as read"
     assert [slug for _, _, slug in body_links(at)] == list(lesson.related)
     assert bool(at.main.number_input) == (lesson.slug == "impact-load")  # the calculator lives in one lesson
+    assert len(at.main.get("image")) == DRAWN.get(lesson.slug, 0)
+
+
+def test_pelvic_floor_lesson_shows_the_four_positions(db_file):
+    at = lesson_page("pelvic-floor-how-to")
+    assert [img.proto.imgs[0].caption for img in at.main.get("image")] == [
+        "Pelvic floor exercise lying down",
+        "Pelvic floor exercise sitting",
+        "Pelvic floor exercise standing",
+        "Pelvic floor exercise with movement",
+    ]
 
 
 def test_impact_lesson_calculator(db_file):

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 from return_to_run import services, storage
 
-from .helpers import PROFILE, TODAY, app_test, charts, no_errors
+from .helpers import PROFILE, TODAY, app_test, body_page_links, charts, no_errors
 
 NOT_ENOUGH_RUNS = (
     "Not enough runs logged yet to see patterns: a comparison needs at least 5 runs in each "
@@ -92,7 +92,7 @@ def test_empty_log_shows_a_message_and_no_chart(db_with_profile):
     assert [c.value for c in at.main.caption][0] == "21 weeks since birth"
     assert not charts(at)
     assert not at.main.dataframe
-    assert [link.proto.page for link in at.main.get("page_link")] == ["log_run"]
+    assert [link.proto.page for link in body_page_links(at)] == ["log_run"]
 
 
 def test_without_a_profile_it_points_to_the_profile(db_file):
@@ -176,7 +176,7 @@ def test_ten_years_of_daily_runs_and_symptoms(db):
     assert [c.value for c in at.main.caption][0] == "10 years (522 weeks) since birth"
     assert len(charts(at)) == CHARTS_ON_THE_PAGE
     assert bullets(at) == [
-        "Leakage followed 1216 of 2434 runs over 30 min, and 0 of 1216 of 20-30 min.",
+        "Leakage followed 1216 of 2434 runs over 30 min (50%), and 0 of 1216 of 20-30 min (0%).",
         "Week 517 after birth (from 19 Oct 2026): symptoms on 3 days, up from 1 the week before. Running "
         "that week: 250 min (down 2%); the week before: 255 min (up 2%).",
     ]

@@ -257,3 +257,28 @@ def test_skipped_table():
         {"Row": 3, "Reason": "Cycling is not a run or walk"},
         {"Row": 9, "Reason": "x"},
     ]
+
+
+# ---------------------------------------------------------------- blanks and widths
+
+
+def test_missing_values_are_blank_never_none():
+    frame = pd.DataFrame(
+        {"Distance (km)": [3.5, None, 10.0], "Notes": ["easy", None, ""], "Effort": [4, 5, 6]},
+    )
+    shown = tables.blank_missing(frame)
+    assert shown.to_dict("list") == {
+        "Distance (km)": ["3.5", "", "10"],
+        "Notes": ["easy", "", ""],
+        "Effort": [4, 5, 6],  # no gap: the numbers stay numbers
+    }
+    assert frame["Notes"].isna().sum() == 1  # the formatter's frame is left as it was
+
+
+def test_column_widths_fit_the_longest_cell_within_bounds():
+    frame = pd.DataFrame({"Date": ["2026-11-20"], "Notes": ["x" * 100], "Ok": ["y"]})
+    assert tables.column_widths(frame) == {
+        "Date": 10 * tables.PX_PER_CHAR + tables.COLUMN_PADDING_PX,  # 104 px: the whole date
+        "Notes": tables.MAX_COLUMN_PX,
+        "Ok": tables.MIN_COLUMN_PX,
+    }

@@ -11,63 +11,105 @@ from . import guidance, learn, state
 from .shell import Context, flash
 from .widgets import show_problems
 
+# The one-tap answers after a run: key -> (label, leakage). Each saves at once.
+ONE_TAP = {
+    "checkin_none": ("✅ No symptoms", "none"),
+    "checkin_drops": ("💧 A few drops", "drops"),
+    "checkin_more": ("💦 More than drops", "more"),
+}
+DETAIL_KEY = "checkin_detail_open"  # the "Something else…" panel stays open until she saves or cancels
+DETAIL_KEYS = ("checkin_timing", "checkin_leakage", "checkin_heaviness", "checkin_pain_sites", "checkin_pain")
+
 
 def quick_checkin(ctx: Context) -> bool:
-    """The under-30-seconds check-in after a run saved in this database; 'no symptoms' is one
-    tap. Returns whether it was shown."""
+    """The check-in after a run saved in this database: a row of big buttons where the common
+    answers (no symptoms, a few drops, more than drops) save in one tap, and "Something
+    else…" opens a panel that stays open across reruns (no expander to fold shut).
+    Returns whether it was shown."""
     run_id = state.recall(ctx, "checkin_run_id")
     if run_id is None:
         return False
     try:
         run = storage.get_run(ctx.db, run_id)
     except KeyError:
-        state.forget("checkin_run_id")
+        _close(run_id=True)
         return False
-    with st.container(border=True):
+    base = {"symptom_date": run["run_date"], "run_id": run_id}
+    with st.container(border=True, key="checkin_panel"):
         st.markdown(
             f"**Check-in for your run of {run['run_date']}** "
             f"({models.RUN_KINDS[run['kind']].lower()}, {run['duration_min']:g} min)"
         )
-        base = {"symptom_date": run["run_date"], "run_id": run_id}
-        cols = st.columns([2, 1])
-        if cols[0].button("✅ No symptoms", type="primary", width="stretch", key="checkin_none"):
-            services.add_symptom(ctx.db, {**base, "timing": "during_run"}, today=ctx.today)
-            state.forget("checkin_run_id")
-            flash("Logged: no symptoms with this run.")
+        with st.container(horizontal=True, key="checkin_buttons"):
+            for key, (label, leakage) in ONE_TAP.items():
+                if st.button(label, type="primary" if leakage == "none" else "secondary", width="stretch", key=key):
+                    raw = {**base, "timing": "during_run", "leakage": leakage}
+                    if leakage == "none":
+                        services.add_symptom(ctx.db, raw, today=ctx.today)
+                        _close(run_id=True)
+                        flash("Logged: no symptoms with this run.")
+                        st.rerun()
+                    save_symptom_entry(ctx, raw, clear_checkin=True)
+            if st.button("Something else…", width="stretch", key="checkin_other"):
+                st.session_state[DETAIL_KEY] = True
+        if st.session_state.get(DETAIL_KEY):
+            _detail(ctx, base)
+        if st.button("Later", key="checkin_later"):
+            _close(run_id=True)
             st.rerun()
-        if cols[1].button("Later", width="stretch", key="checkin_later"):
-            state.forget("checkin_run_id")
-            st.rerun()
-        with st.expander("I noticed something", expanded=False):
-            timing = st.radio(
-                "When?",
-                ["during_run", "within_24h"],
-                format_func=models.SYMPTOM_TIMINGS.get,
-                horizontal=True,
-                key="checkin_timing",
-            )
-            leakage = st.radio(
-                "Leakage",
-                list(models.LEAKAGE_LEVELS),
-                format_func=models.LEAKAGE_LEVELS.get,
-                horizontal=True,
-                key="checkin_leakage",
-            )
-            heaviness = st.slider("Heaviness, pressure or bulging (0-10)", 0, 10, 0, key="checkin_heaviness")
-            sites = st.multiselect(
-                "Pain where?", list(models.PAIN_SITES), format_func=models.PAIN_SITES.get, key="checkin_pain_sites"
-            )
-            pain = st.slider("Worst pain (0-10)", 0, 10, 0, key="checkin_pain") if sites else 0
-            if st.button("Save check-in", key="checkin_save"):
-                raw = {
-                    **base,
-                    "timing": timing,
-                    "leakage": leakage,
-                    "heaviness_0_10": heaviness,
-                    **{f"pain_{site}_0_10": pain for site in sites},
-                }
-                save_symptom_entry(ctx, raw, clear_checkin=True)
     return True
+
+
+def _detail(ctx: Context, base: dict) -> None:
+    """The full check-in: when, leakage, heaviness, pain by site, bleeding."""
+    timing = st.radio(
+        "When?",
+        ["during_run", "within_24h"],
+        format_func=models.SYMPTOM_TIMINGS.get,
+        horizontal=True,
+        key="checkin_timing",
+    )
+    leakage = st.radio(
+        "Leakage of urine",
+        list(models.LEAKAGE_LEVELS),
+        format_func=models.LEAKAGE_LEVELS.get,
+        horizontal=True,
+        key="checkin_leakage",
+    )
+    heaviness = st.slider("Heaviness, pressure or bulging (0 = none, 10 = worst)", 0, 10, 0, key="checkin_heaviness")
+    sites = st.multiselect(
+        "Pain? Where",
+        list(models.PAIN_SITES),
+        format_func=models.PAIN_SITES.get,
+        key="checkin_pain_sites",
+        placeholder="No pain",
+    )
+    pain = st.slider("Worst pain (0 = none, 10 = worst)", 0, 10, 0, key="checkin_pain") if sites else 0
+    bleeding = st.radio(
+        "Bleeding (not your period)",
+        list(models.BLEEDING_LEVELS),
+        format_func=models.BLEEDING_LEVELS.get,
+        horizontal=True,
+        key="checkin_bleeding",
+    )
+    if st.button("Save check-in", type="primary", width="stretch", key="checkin_save"):
+        raw = {
+            **base,
+            "timing": timing,
+            "leakage": leakage,
+            "heaviness_0_10": heaviness,
+            "bleeding": bleeding,
+            **{f"pain_{site}_0_10": pain for site in sites},
+        }
+        save_symptom_entry(ctx, raw, clear_checkin=True)
+
+
+def _close(*, run_id: bool = False) -> None:
+    """Close the detail panel and empty its fields; with run_id, end the check-in too."""
+    for key in (DETAIL_KEY, *DETAIL_KEYS, "checkin_bleeding"):
+        st.session_state.pop(key, None)
+    if run_id:
+        state.forget("checkin_run_id")
 
 
 def save_symptom_entry(ctx: Context, raw: dict, *, clear_checkin: bool = False) -> None:
@@ -79,7 +121,7 @@ def save_symptom_entry(ctx: Context, raw: dict, *, clear_checkin: bool = False) 
         show_problems(error)
         return
     if clear_checkin:
-        state.forget("checkin_run_id")
+        _close(run_id=True)
     state.remember(ctx, "last_symptom", {"id": symptom_id, "codes": codes, "raw": raw})
     st.rerun()
 

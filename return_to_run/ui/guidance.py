@@ -8,24 +8,25 @@ import streamlit as st
 from .. import symptoms
 from .text import escape_markdown
 
-URGENCY_ORDER = {"emergency": 0, "same_day": 1, "pelvic_physio": 2}
+# Emergency and same-day flags are errors (red); the others are warnings (amber).
+ERROR_URGENCIES = ("emergency", "same_day")
 
 
 def show_red_flag_alerts(flags) -> None:
-    """Red flags, most urgent first, with what to do. Shown above everything else.
+    """Red flags, most urgent first (symptoms.most_urgent_first), each with its urgency's
+    icon and what to do. Shown above everything else.
 
     The label of an unknown flag is made from a code read from the database (a restored
     backup, another version), so it is shown escaped; everything else is the app's own text.
     """
-    for flag in sorted(flags, key=lambda f: URGENCY_ORDER.get(f.urgency, 3)):
+    for flag in symptoms.most_urgent_first(flags):
         label = flag.label if flag.code in symptoms.RED_FLAGS else escape_markdown(flag.label)
         message = f"**{label}.** {flag.advice}"
-        if flag.urgency == "emergency":
-            st.error(message, icon="🚨")
-        elif flag.urgency == "same_day":
-            st.error(message, icon="☎️")
+        icon = symptoms.URGENCY_ICONS.get(flag.urgency, "☎️")
+        if flag.urgency in ERROR_URGENCIES or flag.urgency not in symptoms.URGENCY_ICONS:
+            st.error(message, icon=icon)
         else:
-            st.warning(message, icon="🩺")
+            st.warning(message, icon=icon)
 
 
 def quick_actions() -> None:

@@ -7,7 +7,7 @@ from datetime import date
 
 import streamlit as st
 
-from .. import impact, lessons, services, storage
+from .. import impact, lessons, models, services, storage
 from .cached import all_lessons
 from .shell import Context
 from .text import escape_markdown
@@ -32,6 +32,27 @@ def lessons_for_kinds(kinds) -> list[lessons.Lesson]:
     return found
 
 
+# The lessons whose text the line drawings illustrate (content/img), in the order shown.
+LESSON_DRAWINGS = {
+    "pelvic-floor-how-to": lessons.PELVIC_FLOOR_POSITIONS,
+    "readiness-tests": tuple(models.READINESS_TESTS),
+}
+DRAWINGS_PER_ROW = 2  # two side by side still read at 390 px
+
+
+def reading_time(lesson) -> str:
+    """'3 min read': the lesson's own reading time, not one promise for all."""
+    return f"{lesson.reading_time_min} min read"
+
+
+def drawings(codes) -> None:
+    """Line drawings, two to a row, each with its title as caption and alt text."""
+    for start in range(0, len(codes), DRAWINGS_PER_ROW):
+        cols = st.columns(DRAWINGS_PER_ROW)
+        for col, code in zip(cols, codes[start : start + DRAWINGS_PER_ROW], strict=False):
+            col.image(str(lessons.drawing_path(code)), caption=lessons.drawing_title(code), width=140)
+
+
 def lesson_link(lesson, *, done: bool = False) -> None:
     """A link that opens the lesson on the Learn page."""
     st.page_link(
@@ -43,10 +64,12 @@ def lesson_view(ctx: Context, lesson, *, read_on: date | None) -> None:
     """One lesson: text, calculator where it belongs, sources with evidence in words, read mark."""
     st.title(lesson.title)
     st.caption(
-        f"{lesson.topic} · last reviewed {lesson.last_reviewed.isoformat()} · "
+        f"{lesson.topic} · {reading_time(lesson)} · last reviewed {lesson.last_reviewed.isoformat()} · "
         f"evidence: {lessons.EVIDENCE_LEVEL_WORDS.get(lesson.evidence_level, lesson.evidence_level)}"
     )
     st.markdown(lesson.body)
+    if lesson.slug in LESSON_DRAWINGS:
+        drawings(LESSON_DRAWINGS[lesson.slug])
     if lesson.slug == "impact-load":
         impact_calculator(ctx)
     with st.expander(f"Sources ({len(lesson.sources)})", expanded=False):

@@ -18,7 +18,7 @@ import streamlit as st
 from sqlite_utils import Database
 
 from .. import example, models, services, storage
-from . import access, state
+from . import access, nav, state
 from .site import MENU, today
 
 DEBUG_ENV_VAR = "RETURN_TO_RUN_DEBUG"  # lets an unexpected error through, for a developer
@@ -83,7 +83,9 @@ def page(title: str, icon: str = "🏃‍♀️", *, layout: str = "centered") -
     # Checks that decide whether this browser may see the app at all belong here: before the
     # menu is drawn and before her database is opened.
     access.gate()
+    nav.style()
     _menu()
+    nav.quick_nav()
     try:
         db, example_mode, path = _open_for_session()
     except storage.StorageError as error:

@@ -14,8 +14,8 @@ STATUS_WORDS = {"passed": "✅ passed", "failed": "❌ not yet", "not_done": "�
 
 
 def run_label(run) -> str:
-    """'2026-11-20 · Walk-run · 24 min' for a run row (dict or Series)."""
-    return f"{run['run_date']} · {models.RUN_KINDS[run['kind']]} · {run['duration_min']:g} min"
+    """models.run_label for a run row (dict or Series): '2026-11-20 · Walk-run · 24 min'."""
+    return models.run_label(run["run_date"], run["kind"], run["duration_min"])
 
 
 def _pattern(row) -> str:
@@ -149,3 +149,34 @@ def spikes_table(spikes: pd.DataFrame) -> pd.DataFrame:
 def skipped_table(skipped) -> pd.DataFrame:
     """Row, Reason for each row an import skipped."""
     return pd.DataFrame({"Row": [s.row for s in skipped], "Reason": [s.reason for s in skipped]})
+
+
+# A column is as wide as its longest cell (about 8 px a character plus padding), within these
+# bounds: short codes stay readable, a long note does not push every other column off a phone.
+MIN_COLUMN_PX = 60
+MAX_COLUMN_PX = 360
+PX_PER_CHAR = 8
+COLUMN_PADDING_PX = 24
+
+
+def blank_missing(frame: pd.DataFrame) -> pd.DataFrame:
+    """`frame` with every missing value (None, NaN, NaT) shown as an empty cell, never "None".
+
+    Columns with a gap become text: a number column keeps its numbers as they print ("3.5").
+    """
+    shown = frame.copy()
+    for column in shown.columns:
+        values = shown[column]
+        if values.isna().any():
+            shown[column] = ["" if pd.isna(v) else (f"{v:g}" if isinstance(v, float) else str(v)) for v in values]
+    return shown
+
+
+def column_widths(frame: pd.DataFrame) -> dict[str, int]:
+    """Column -> width in pixels, wide enough for its header and its longest cell (within
+    MIN_COLUMN_PX..MAX_COLUMN_PX), so words are not cut."""
+    widths = {}
+    for column in frame.columns:
+        longest = max([len(str(column)), *(len(str(v)) for v in frame[column].head(500))])
+        widths[column] = max(MIN_COLUMN_PX, min(MAX_COLUMN_PX, longest * PX_PER_CHAR + COLUMN_PADDING_PX))
+    return widths
