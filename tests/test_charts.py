@@ -123,14 +123,14 @@ def test_weekly_chart_stacks_running_days_scores_and_the_zoom_strip(weekly):
     assert isinstance(chart, alt.VConcatChart)
     spec = chart.to_dict()
     json.dumps(spec)  # serialisable as it is (no datetime.date left in the data)
-    assert spec["autosize"] == {"type": "fit-x", "contains": "padding"}
+    assert spec["autosize"] == {"type": "fit-x", "contains": "padding", "resize": True}
     assert spec["resolve"]["scale"] == {"x": "independent", "color": "independent", "strokeDash": "independent"}
     running, days, scores, strip = spec["vconcat"]
     assert [p["title"]["text"] for p in spec["vconcat"]] == [
         "Running (min per week)",
-        "Days in the week with symptoms (out of 7)",
+        "Symptom days in the week (of 7)",
         "Worst score in the week (0-10)",
-        "Drag across this strip to zoom in; double-click to show all",
+        "Drag across to zoom; double-click to reset",
     ]
     # Each panel has its own fixed height and the column's width.
     assert [(p["width"], p["height"]) for p in spec["vconcat"]] == [
@@ -213,7 +213,7 @@ def test_symptoms_sit_on_their_own_scales_days_0_to_7_and_scores_0_to_10(weekly)
 def test_a_panel_with_one_symptom_is_titled_with_it_and_has_no_legend(weekly):
     spec = charts.weekly_chart(weekly, symptom_layers=("leakage_days",)).to_dict()
     running, days, _ = spec["vconcat"]
-    assert days["title"]["text"] == "Days with leakage (out of 7)"
+    assert days["title"]["text"] == "Days with leakage (of 7)"
     line = days["layer"][0]
     assert "color" not in line["encoding"]
     assert line["mark"]["color"] == "#CC79A7" and line["mark"]["strokeDash"] == [6, 3]
@@ -276,7 +276,7 @@ def test_every_text_is_at_least_12_px(weekly):
 def test_every_chart_fills_its_column_width(weekly):
     for chart in every_chart(weekly):
         spec = chart.to_dict()
-        assert spec["autosize"] == {"type": "fit-x", "contains": "padding"}
+        assert spec["autosize"] == {"type": "fit-x", "contains": "padding", "resize": True}
         views = spec.get("vconcat", [spec])
         assert {view["width"] for view in views} == {"container"}
         assert all(isinstance(view["height"], int) or "step" in view["height"] for view in views)
@@ -350,7 +350,7 @@ def test_compact_is_running_and_days_with_symptoms_without_a_brush(weekly):
     assert "brush" not in params(spec)
     running, days = spec["vconcat"]
     assert (running["height"], days["height"]) == (120, 56)
-    assert days["title"]["text"] == "Days with symptoms (out of 7)"
+    assert days["title"]["text"] == "Days with symptoms (of 7)"
     assert days["layer"][0]["encoding"]["x"]["title"] == "Weeks since birth"  # named under the lowest panel
     assert running["layer"][0]["encoding"]["x"]["title"] is None
     assert marks(spec) == ["bar", "rule", "text", "text", "line"]
@@ -445,8 +445,8 @@ def test_progression_chart_marks_weeks_over_10_percent(weekly):
 
 def test_acwr_chart_is_labelled_information_only(weekly):
     spec = charts.acwr_chart(weekly).to_dict()
-    assert spec["title"]["text"] == "Acute:chronic workload ratio (information only)"
-    assert "contested" in spec["title"]["subtitle"]
+    assert spec["title"]["text"] == ["Acute:chronic workload ratio", "(information only)"]
+    assert spec["title"]["subtitle"] == ["A contested measure; not used to", "judge your running."]
     assert "color" not in spec["encoding"]  # no safe/unsafe zones
 
 
@@ -493,7 +493,7 @@ def test_specs_compile_with_vega_lite_and_render_at_print_width(weekly):
     # The PDF report replaces "container" by a fixed width (report/_old.py _fixed_width).
     spec = json.loads(json.dumps(charts.weekly_chart(weekly, compact=True).to_dict()).replace('"container"', "720"))
     svg = vlc.vegalite_to_svg(spec)
-    assert "Red flag" in svg and "Days with symptoms (out of 7)" in svg
+    assert "Red flag" in svg and "Days with symptoms (of 7)" in svg
 
 
 def test_symptom_layer_names_read_as_labels_and_every_layer_has_a_style():

@@ -39,9 +39,12 @@ TITLE_PX = 14
 Y_AXIS_PX = 40
 # "fit-x" makes the whole chart, axes and legends included, as wide as its column and
 # keeps each panel's own height. (Streamlit's default for a single view, "fit", squeezes
-# a fixed height down to almost nothing once the legend and axes are counted.) It only
-# works if every legend fits in the column: legends are one entry per line, never a row.
-FIT_WIDTH = alt.AutoSizeParams(type="fit-x", contains="padding")
+# a fixed height down to almost nothing once the legend and axes are counted.) "resize"
+# lays the chart out again once its axes are measured: without it, a stacked chart drawn
+# by Streamlit leaves a margin as wide as the y axis on the right (tested in Chromium).
+# It only works if every legend and title fits in the column: legends are one entry per
+# line, never a row, and long titles are written on two lines.
+FIT_WIDTH = alt.AutoSizeParams(type="fit-x", contains="padding", resize=True)
 EMPTY_MESSAGE = "No runs logged yet"
 # A log of a week or two is drawn on at least this many weeks, so that one week is one
 # narrow bar and not a slab across the whole plot.
@@ -75,10 +78,11 @@ def finish(chart):
     )
 
 
-def title(text: str, subtitle: str | None = None) -> alt.TitleParams:
-    """A panel title, left-aligned above the plot (saves the width a y-axis title takes)."""
+def title(text: str | list[str], subtitle: str | list[str] | None = None) -> alt.TitleParams:
+    """A panel title, left-aligned above the plot (saves the width a y-axis title takes).
+    A list is one line each: a title wider than the column would narrow the plot."""
     if subtitle is None:
-        return alt.TitleParams(text, fontSize=TITLE_PX, anchor="start", offset=4)
+        return alt.TitleParams(text, fontSize=TITLE_PX, anchor="start", offset=8)
     return alt.TitleParams(text, subtitle=subtitle, fontSize=TITLE_PX, subtitleFontSize=TEXT_PX, anchor="start")
 
 

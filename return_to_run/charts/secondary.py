@@ -97,8 +97,8 @@ def acwr_chart(weekly: pd.DataFrame):
             width="container",
             height=140,
             title=title(
-                "Acute:chronic workload ratio (information only)",
-                "A contested measure; not used to judge your running.",
+                ["Acute:chronic workload ratio", "(information only)"],
+                ["A contested measure; not used to", "judge your running."],
             ),
         )
     )

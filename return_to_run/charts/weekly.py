@@ -1,5 +1,5 @@
 """The weekly chart: running per week on top, and under it her symptoms on their own
-scales, on the same weeks: days with a symptom (out of 7) in one panel, the week's worst
+scales, on the same weeks: days with a symptom (of 7) in one panel, the week's worst
 score (0-10) in another. Panels are stacked (never side by side), each with a fixed
 height, so the chart keeps its shape in a 390 px phone column.
 """
@@ -49,7 +49,9 @@ DEFAULT_SYMPTOM_LAYERS = ("symptom_days", "worst_heaviness_0_10", "worst_pain_0_
 COMPACT_SYMPTOM_LAYERS = ("symptom_days",)
 # The two symptom panels and their scales: counts of days (0-7) and worst scores (0-10).
 DAY_LAYERS = ("symptom_days", "leakage_days", "bleeding_days")
-DAYS_PANEL = ("Days in the week with", [0, 7], [0, 7], " (out of 7)")
+# (title, y domain, y ticks, what a one-line panel adds to the line's name). Titles stay
+# under ~40 characters: a wider title would narrow the plot in a 390 px column.
+DAYS_PANEL = ("Symptom days in the week (of 7)", [0, 7], [0, 7], " (of 7)")
 SCORES_PANEL = ("Worst score in the week (0-10)", [0, 10], [0, 5, 10], "")
 # Pale tints behind the data; the phase name is also written on the band.
 PHASE_COLORS = ("#E3EEF7", "#FBEBD0", "#DDF0EA", "#F5E3EE", "#ECECEC")
@@ -333,8 +335,6 @@ def _symptom_panel(df: pd.DataFrame, columns: tuple[str, ...], panel: tuple, nam
             )
             .add_params(toggle)
         )
-        if heading == DAYS_PANEL[0]:
-            heading = "Days in the week with symptoms (out of 7)"
     return alt.layer(lines, *extent).properties(width="container", height=height, title=title(heading))
 
 
@@ -354,7 +354,7 @@ def _zoom_strip(df, y_field: str, x_type: str, x_title: str, domain: list, brush
             width="container",
             height=height,
             title=alt.TitleParams(
-                "Drag across this strip to zoom in; double-click to show all",
+                "Drag across to zoom; double-click to reset",
                 fontSize=TEXT_PX,
                 anchor="start",
                 color="#444444",

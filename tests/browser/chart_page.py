@@ -3,7 +3,8 @@ browser chart tests (tests/browser/test_charts_phone.py).
 
 Query parameters pick what is drawn:
 - chart: weekly (default), compact, progression, acwr, foundation, patterns;
-- weeks: how many weeks of runs to make up (default 12; 0 gives the empty chart).
+- weeks: how many weeks of runs to make up (default 12; 0 gives the empty chart);
+- sessions: 0 for no pelvic floor sessions (default: one a week).
 
 The page is wide with a sidebar, like Trends, and draws the chart the way the app does:
 st.vega_lite_chart(spec, width="stretch"). The spec asks for the SVG renderer so the
@@ -23,8 +24,9 @@ BIRTH = date(2025, 10, 6)
 FIRST_RUN = date(2025, 12, 22)
 
 
-def history(weeks: int) -> models.History:
-    """Runs three times a week for `weeks` weeks, a symptom entry each week, one red flag."""
+def history(weeks: int, *, sessions: bool = True) -> models.History:
+    """Runs three times a week for `weeks` weeks, a symptom entry each week, one red flag
+    (from 3 weeks on) and, with `sessions`, a pelvic floor session each week."""
     runs, symptoms, foundation = [], [], []
     for week in range(weeks):
         monday = FIRST_RUN + timedelta(days=7 * week)
@@ -38,7 +40,8 @@ def history(weeks: int) -> models.History:
                 "pain_knee_0_10": (week * 3) % 7,
             }
         )
-        foundation.append({"session_date": monday, "activity": "pelvic_floor", "duration_min": 10.0})
+        if sessions:
+            foundation.append({"session_date": monday, "activity": "pelvic_floor", "duration_min": 10.0})
     result = models.History()
     result.runs = _frame(
         models.RUN_COLUMNS, runs, kind="continuous", distance_km=3.0, notes="", source="manual", source_id=None
@@ -71,7 +74,7 @@ st.set_page_config(page_title="Chart test", layout="wide")
 st.sidebar.write("Sidebar, as in the app")
 which = st.query_params.get("chart", "weekly")
 weeks = int(st.query_params.get("weeks", "12"))
-log = history(weeks)
+log = history(weeks, sessions=st.query_params.get("sessions", "1") != "0")
 weekly = volume.weekly_summary(
     log.runs, log.symptoms, birth_date=BIRTH, red_flags=log.red_flags, foundation=log.foundation
 )
