@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from return_to_run import lessons, models, services
+from return_to_run import models, services
 from return_to_run.ui import cached, fields, grid, learn, shell, tables, widgets
 from return_to_run.validation import ValidationError
 
@@ -13,11 +13,6 @@ OUTCOMES = {
     "incomplete": "Could not complete it",
 }
 DRAWING_WIDTH_PX = 96
-
-
-def drawing(code: str) -> None:
-    """The test's line drawing, its title as caption and alt text."""
-    st.image(str(lessons.drawing_path(code)), caption=lessons.drawing_title(code), width=DRAWING_WIDTH_PX)
 
 
 with shell.page("Readiness tests", "✅") as ctx:
@@ -45,8 +40,7 @@ with shell.page("Readiness tests", "✅") as ctx:
     for code, label in models.LOAD_IMPACT_TESTS.items():
         with st.container(border=True):
             cols = st.columns([1, 3], vertical_alignment="center")
-            with cols[0]:
-                drawing(code)
+            learn.drawing(code, width_px=DRAWING_WIDTH_PX, container=cols[0])
             outcome = cols[1].radio(label, list(OUTCOMES), format_func=OUTCOMES.get, key=f"readiness_{code}")
         if outcome != "skip":
             results.append(
@@ -62,8 +56,7 @@ with shell.page("Readiness tests", "✅") as ctx:
     for code, label in models.STRENGTH_TESTS.items():
         with st.container(border=True):
             cols = st.columns([1, 3], vertical_alignment="center")
-            with cols[0]:
-                drawing(code)
+            learn.drawing(code, width_px=DRAWING_WIDTH_PX, container=cols[0])
             with cols[1]:
                 st.markdown(f"**{label}**")
                 sides = st.columns(2)

@@ -138,5 +138,6 @@ def test_stop_before_the_first_hold_logs_nothing_and_cancel_never_logs(db_with_p
 
 def test_the_position_drawing_has_its_title(db_with_profile):
     at = app_test("pages/foundation.py").run()
-    [image] = at.main.get("image")
-    assert image.proto.imgs[0].caption == "Pelvic floor exercise lying down"
+    [svg] = [h.proto.body for h in at.main.get("html")]
+    assert '<title id="title-pelvic_floor_lying">Pelvic floor exercise lying down</title>' in svg
+    assert "Pelvic floor exercise lying down" in [c.value for c in at.main.caption]

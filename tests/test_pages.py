@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 
@@ -354,9 +355,11 @@ def test_readiness_labels_name_the_test_and_each_test_has_its_drawing(db_with_pr
     at = app_test("pages/readiness.py").run()
     assert at.number_input(key="readiness_calf_raise_left").label == "Single-leg calf raise, left side (reps)"
     assert at.number_input(key="readiness_calf_raise_right").label == "Single-leg calf raise, right side (reps)"
-    images = at.main.get("image")
-    captions = [img.proto.imgs[0].caption for img in images]
-    assert captions == [lessons.drawing_title(code) for code in models.READINESS_TESTS]
+    # Inline SVG, so its <title> is the alt text; each drawing's title is also its caption.
+    svgs = [h.proto.body for h in at.main.get("html")]
+    assert [re.search(r'<title id="title-(\w+)">', svg).group(1) for svg in svgs] == list(models.READINESS_TESTS)
+    captions = [c.value for c in at.main.caption]
+    assert all(lessons.drawing_title(code) in captions for code in models.READINESS_TESTS)
     assert any(link.proto.query_string == "lesson=readiness-tests" for link in body_page_links(at))
 
 

@@ -117,12 +117,13 @@ def test_every_lesson_opens_with_its_sources(db_file, lesson):
     assert at.button(key=f"read_{lesson.slug}").label == "Mark as read"
     assert [slug for _, _, slug in body_links(at)] == list(lesson.related)
     assert bool(at.main.number_input) == (lesson.slug == "impact-load")  # the calculator lives in one lesson
-    assert len(at.main.get("image")) == DRAWN.get(lesson.slug, 0)
+    assert len(at.main.get("html")) == DRAWN.get(lesson.slug, 0)
 
 
 def test_pelvic_floor_lesson_shows_the_four_positions(db_file):
     at = lesson_page("pelvic-floor-how-to")
-    assert [img.proto.imgs[0].caption for img in at.main.get("image")] == [
+    assert ['<title id="title-pelvic_floor_' in h.proto.body for h in at.main.get("html")] == [True] * 4
+    assert [c.value for c in at.main.caption][1:5] == [
         "Pelvic floor exercise lying down",
         "Pelvic floor exercise sitting",
         "Pelvic floor exercise standing",

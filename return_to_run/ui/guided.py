@@ -19,8 +19,9 @@ from dataclasses import dataclass
 
 import streamlit as st
 
-from .. import lessons, models, services
+from .. import models, services
 from ..validation import ValidationError
+from .learn import drawing
 from .shell import Context, flash
 from .widgets import show_problems
 
@@ -164,7 +165,7 @@ def _before_start() -> None:
         horizontal=True,
         key=POSITION_KEY,
     )
-    st.image(str(lessons.drawing_path(position)), caption=lessons.drawing_title(position), width=160)
+    drawing(position, width_px=160)
     if st.button("▶ Start the session", type="primary", width="stretch", key="guided_start"):
         st.session_state[START_KEY] = clock()
         st.session_state[CHOSEN_POSITION_KEY] = position

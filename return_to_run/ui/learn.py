@@ -45,12 +45,32 @@ def reading_time(lesson) -> str:
     return f"{lesson.reading_time_min} min read"
 
 
+def drawing_svg(code: str, width_px: int) -> str:
+    """The drawing's SVG, inline: its <title> and <desc> are what a screen reader says (st.image
+    gives an <img> without alt text). Ids are made unique per drawing, so several on one page
+    do not share one; the size is `width_px` square."""
+    svg = lessons.drawing_path(code).read_text(encoding="utf-8")
+    return (
+        svg.replace('id="title"', f'id="title-{code}"')
+        .replace('id="desc"', f'id="desc-{code}"')
+        .replace('aria-labelledby="title desc"', f'aria-labelledby="title-{code} desc-{code}"')
+        .replace('width="200" height="200"', f'width="{width_px}" height="{width_px}"', 1)
+    )
+
+
+def drawing(code: str, *, width_px: int = 140, container=st) -> None:
+    """One line drawing from content/img (shipped with the app, no remote asset), its title as
+    caption."""
+    container.html(drawing_svg(code, width_px))
+    container.caption(lessons.drawing_title(code))
+
+
 def drawings(codes) -> None:
     """Line drawings, two to a row, each with its title as caption and alt text."""
     for start in range(0, len(codes), DRAWINGS_PER_ROW):
         cols = st.columns(DRAWINGS_PER_ROW)
         for col, code in zip(cols, codes[start : start + DRAWINGS_PER_ROW], strict=False):
-            col.image(str(lessons.drawing_path(code)), caption=lessons.drawing_title(code), width=140)
+            drawing(code, container=col)
 
 
 def lesson_link(lesson, *, done: bool = False) -> None:

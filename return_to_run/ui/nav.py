@@ -27,8 +27,8 @@ NARROW_MAX_PX = 768
 # - the quick links are tap-sized (44 px, WCAG 2.5.5) and hidden where the sidebar shows.
 STYLE = f"""
 <style>
-[data-testid="stCaptionContainer"], [data-testid="stWidgetLabel"] small,
-[data-testid="stMetricLabel"], [data-testid="stTooltipHoverTarget"] {{ color: #4a4a55; }}
+[data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] p,
+[data-testid="stMetricLabel"], [data-testid="stMetricLabel"] p {{ color: #4a4a55 !important; }}
 a:focus-visible, button:focus-visible, [role="button"]:focus-visible, input:focus-visible,
 textarea:focus-visible, [role="radio"]:focus-visible, [role="checkbox"]:focus-visible,
 [role="slider"]:focus-visible, [tabindex]:focus-visible {{
