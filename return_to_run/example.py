@@ -136,7 +136,7 @@ SESSIONS: tuple[tuple[int, int | None, str], ...] = (
 # Symptom entries that are not the routine "no symptoms" check-in after a run:
 # (day, run day or None, timing, fields, notes).
 SYMPTOM_EPISODES: tuple[tuple[int, int | None, str, dict, str], ...] = (
-    (5, None, "not_linked", {"pain_pelvis_0_10": 4, "bleeding": "more"}, "Stitches sore when sitting."),
+    (5, None, "not_linked", {"pain_pelvis_0_10": 4, "bleeding": "like_period"}, "Stitches sore when sitting."),
     (
         12,
         None,
@@ -146,7 +146,7 @@ SYMPTOM_EPISODES: tuple[tuple[int, int | None, str, dict, str], ...] = (
     ),
     (19, None, "not_linked", {"pain_pelvis_0_10": 2, "bleeding": "spotting"}, ""),
     (26, None, "not_linked", {"pain_pelvis_0_10": 1, "bleeding": "spotting", "leakage": "drops"}, ""),
-    (36, None, "not_linked", {"bleeding": "more"}, "Bleeding heavier and brighter red after yesterday's long walk."),
+    (36, None, "not_linked", {"bleeding": "like_period"}, "Bleeding heavier and brighter red after yesterday's long walk."),
     (37, None, "not_linked", {"bleeding": "spotting"}, ""),
     (39, None, "not_linked", {}, "Bleeding has settled."),
     (44, None, "not_linked", {}, "Six-week check with the GP: stitches healed."),

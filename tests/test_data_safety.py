@@ -17,7 +17,7 @@ from datetime import date
 import pytest
 
 from return_to_run import services, storage
-from return_to_run.storage import backup, records
+from return_to_run.storage import backup, migrations, records
 from return_to_run.validation import ValidationError
 
 from .conftest import TODAY
@@ -398,11 +398,11 @@ def test_a_database_from_a_newer_app_is_refused_untouched(tmp_path, newer):
     conn = sqlite3.connect(path)
     conn.execute("PRAGMA journal_mode = DELETE")  # a self-contained file, to compare byte for byte
     if newer == "schema_version":
-        conn.execute("UPDATE meta SET value = '4' WHERE key = 'schema_version'")
+        conn.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", [str(migrations.SCHEMA_VERSION + 1)])
     else:
         conn.execute(
             "INSERT INTO _sqlite_migrations (migration_set, name, applied_at) "
-            "VALUES ('return_to_run', 'm004_from_the_future', '2030-01-01')"
+            "VALUES ('return_to_run', 'm099_from_the_future', '2030-01-01')"
         )
     conn.commit()
     conn.close()
