@@ -341,7 +341,7 @@ def _symptom_panel(df: pd.DataFrame, columns: tuple[str, ...], panel: tuple, nam
 def _zoom_strip(df, y_field: str, x_type: str, x_title: str, domain: list, brush, height: int) -> alt.Chart:
     """All the weeks as small bars; dragging across them zooms the panels above."""
     return (
-        alt.Chart(df)
+        alt.Chart(df, name="zoom_strip")
         .mark_bar(color=VOLUME_COLOR)
         .encode(
             x=x_encoding("x_start", x_type, x_title, domain=scale_domain(domain, x_type)),

@@ -179,3 +179,29 @@ def test_foundation_chart_without_sessions_says_so(open_chart):
     # Issue 14: weeks of running without a session drew axis labels "0.000000" and "13.143000".
     _, drawn = open_chart(PHONE, "chart=foundation&weeks=3&sessions=0")
     assert [t["text"] for t in drawn["texts"]] == ["No sessions logged yet"]
+
+
+def test_dragging_across_the_strip_zooms_the_panels_above(open_chart):
+    page, drawn = open_chart(PHONE, "chart=weekly&weeks=12")
+    before = [b for b in drawn["boxes"] if b["width"] > 0]
+    strip = page.locator('[data-testid="stVegaLiteChart"] g[class*="zoom_strip_marks"]')
+    strip.scroll_into_view_if_needed()  # the strip is below the fold of an 844 px phone
+    box = strip.bounding_box()
+    y = box["y"] + box["height"] / 2
+    page.mouse.move(box["x"] + box["width"] * 0.5, y)
+    page.mouse.down()
+    page.mouse.move(box["x"] + box["width"] * 0.9, y, steps=8)
+    page.mouse.up()
+    page.wait_for_function(
+        """([group, width]) => {
+            const bars = [...document.querySelectorAll('[data-testid="stVegaLiteChart"] ' + group)];
+            return bars.some((bar) => bar.getBoundingClientRect().width > width);
+        }""",
+        arg=[BARS, 2 * before[0]["width"]],
+    )
+    after = [b for b in page.evaluate(MEASURE, [BARS])["boxes"] if b["width"] > 0]
+    # Fewer weeks in the column, each drawn more than twice as wide (bars outside the
+    # zoom are clipped, but their boxes are still reported outside the column).
+    assert max(b["width"] for b in after) > 2 * before[0]["width"]
+    in_column = [b for b in after if b["right"] > 0 and b["left"] < drawn["column"]]
+    assert 3 <= len(in_column) < len(before)
