@@ -400,3 +400,20 @@ def _as_raw(record: SymptomRecord) -> dict:
     }
     raw.update({column: record.pain_0_10[i] for i, column in enumerate(models.PAIN_COLUMNS)})
     return raw
+
+
+def placement_offer(profile: Profile, history: History, today: date) -> int | None:
+    """The level she would start at if she confirmed "I already run, start me where I am"
+    (her symptom-free running of the last 3 weeks, before the tests too), when that is
+    higher than where she is now; None otherwise (nothing to offer, or not in the running
+    phases). Pages ask her to confirm, then call services.set_start_where_i_am(db, True)."""
+    now = today_answer(profile, history, today).assessment
+    if now.level_status is None or now.open_red_flags:
+        return None
+    confirmed = today_answer(profile, history, today, placement_confirmed=True).assessment.level_status
+    if confirmed is None:
+        return None
+    higher = confirmed.level.number > now.level_status.level.number or (
+        confirmed.plan_complete and not now.level_status.plan_complete
+    )
+    return confirmed.level.number if higher else None

@@ -94,3 +94,26 @@ def after_mood_check(history: History, today: date) -> date:
     """The day the next weekly check is due (7 days after the latest; today when none)."""
     last = latest_check(history, today)
     return today if last is None else last.check_date + timedelta(days=MOOD_CHECK_EVERY_DAYS)
+
+
+def mood_summary(history: History, today: date, *, weeks: int = 12) -> list[str]:
+    """Lines for the clinician PDF's mood heading: how many weekly checks in the last
+    `weeks` weeks, and each check with a yes (date and which question). Empty when none."""
+    since = today - timedelta(weeks=weeks)
+    checks = [m for m in history.records.mood if since < m.check_date <= today]
+    if not checks:
+        return []
+    lines = [
+        f"{len(checks)} weekly mood check{'s' if len(checks) != 1 else ''} in the last {weeks} weeks ({MOOD_SOURCE})."
+    ]
+    for check in checks:
+        if check.any_yes:
+            said = [
+                name
+                for name, yes in (("low mood", check.low_mood), ("little interest or pleasure", check.little_interest))
+                if yes
+            ]
+            lines.append(f"{check.check_date.isoformat()}: yes to {' and '.join(said)}.")
+    if len(lines) == 1:
+        lines.append("No to both questions each time.")
+    return lines

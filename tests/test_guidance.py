@@ -459,3 +459,20 @@ def test_after_a_checkin_with_heavy_bleeding_the_urgent_flag_and_when_to_see_som
         "see Red flags for what to do.",
         "when-to-see-someone",
     )
+
+
+def test_placement_offer_names_the_level_she_would_start_at():
+    before_tests = _continuous_3_a_week(1, on(22), 2)
+    h = history(readiness=load_tests(on(24)), runs=before_tests)
+    assert guidance.placement_offer(profile(), h, on(24, 1)) == 10
+    assert guidance.placement_offer(profile(), history(readiness=load_tests(on(24))), on(24, 1)) is None
+    assert guidance.placement_offer(profile(), history(), on(24, 1)) is None  # not in the running phases
+
+
+def test_mood_summary_for_the_pdf():
+    h = _with_mood([_mood(1, on(18), False, False), _mood(2, on(19), True, True), _mood(3, on(8), True, False)])
+    assert mood.mood_summary(h, on(20)) == [
+        "2 weekly mood checks in the last 12 weeks (NICE CG192 (two depression identification questions, Whooley) [V]).",
+        "2024-05-13: yes to low mood and little interest or pleasure.",
+    ]
+    assert mood.mood_summary(_with_mood([]), on(20)) == []
