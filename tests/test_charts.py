@@ -1,4 +1,4 @@
-"""Chart builders, tested through chart.to_dict() (and compiled by vl-convert). How they
+"""Chart builders, tested through chart.to_dict(). How they compile and
 draw in a real 390 px column is tested in tests/browser/test_charts_phone.py."""
 
 from __future__ import annotations
@@ -481,19 +481,6 @@ def test_patterns_chart_writes_counts_above_each_bar():
     ]
     assert text["encoding"]["y"]["axis"] is None  # names written above the bars, not beside them
     assert spec["height"] == {"step": 48}
-
-
-# ---------------------------------------------------------------- compiled
-
-
-def test_specs_compile_with_vega_lite_and_render_at_print_width(weekly):
-    vlc = pytest.importorskip("vl_convert")
-    for chart in every_chart(weekly):
-        vlc.vegalite_to_vega(chart.to_dict())
-    # The PDF report replaces "container" by a fixed width (report/_old.py _fixed_width).
-    spec = json.loads(json.dumps(charts.weekly_chart(weekly, compact=True).to_dict()).replace('"container"', "720"))
-    svg = vlc.vegalite_to_svg(spec)
-    assert "Red flag" in svg and "Days with symptoms (of 7)" in svg
 
 
 def test_symptom_layer_names_read_as_labels_and_every_layer_has_a_style():
