@@ -32,8 +32,8 @@ WORD_JOINER = "\u2060"
 def as_text(value: object) -> str:
     """`value` escaped for Markdown (text.escape_markdown) with bare links defused.
 
-    Streamlit's Markdown turns `http://...`, `www....` and `name@host` in plain text into
-    clickable links to another site, after the escapes are read, so escaping alone does not
+    Streamlit's Markdown turns web addresses (with a scheme, or starting with the three w's)
+    and e-mail addresses in plain text into clickable links to another site, after the escapes are read, so escaping alone does not
     stop them. A word joiner before the escaped ':' (ending any scheme), after 'www' and
     before '@' breaks the pattern and shows the same characters."""
     escaped = escape_markdown(value)
