@@ -29,9 +29,14 @@ TARGET_SCORE = 0.95
 
 
 def rule_modules() -> list[str]:
-    """The modules [tool.mutmut] only_mutate names, as short names ('plan', 'validation')."""
+    """The modules [tool.mutmut] only_mutate names, as short names ('plan', 'validation').
+
+    A package pattern ('return_to_run/validation/*.py') counts as one module, named after the
+    package, like its mutants (return_to_run.validation.<file>.<function>__mutmut_<n>).
+    """
     config = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["mutmut"]
-    return [Path(pattern).stem for pattern in config["only_mutate"]]
+    names = [Path(pattern).parts[1].removesuffix(".py") for pattern in config["only_mutate"]]
+    return list(dict.fromkeys(names))
 
 
 def equivalents() -> dict[str, str]:
