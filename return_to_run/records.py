@@ -57,6 +57,20 @@ is_missing = values.is_missing
 # ---------------------------------------------------------------- records
 
 
+def walk_run_running_min(run_min: float, walk_min: float, repeats: float, duration_min: float) -> float:
+    """Running minutes of a walk-run of `repeats` rounds (run then walk) lasting `duration_min`:
+    run x repeats (at most the duration); when the duration falls short of the full pattern
+    by less than one run interval, the last round's run was shortened (as plan.Session cuts
+    it to a cap: every round keeps its walk) and the running is the duration less the walks.
+    A full session typed without its last walk also falls there and reads at most one walk
+    interval low: the pattern alone cannot tell the two apart."""
+    full = run_min * repeats
+    walks = walk_min * repeats
+    if walk_min > 0 and full - run_min + walks <= duration_min < full + walks:
+        return duration_min - walks
+    return min(full, duration_min)
+
+
 @dataclass(frozen=True)
 class RunRecord:
     """One logged run or walk. Minutes throughout; distance_km None when not recorded."""
@@ -79,13 +93,16 @@ class RunRecord:
     @property
     def running_min(self) -> float:
         """Minutes spent running: run interval x repeats for a walk-run (never more than the
-        duration), the whole duration for a continuous, hills or buggy run, 0 for a walk.
+        duration; less when its last round was shortened: walk_run_running_min), the whole
+        duration for a continuous, hills or buggy run, 0 for a walk.
         A walk-run without its intervals counts its whole duration (walk breaks unknown).
         The volume caps count these minutes, not walk breaks (Deering 2024 Table 6 [V])."""
         if not self.running:
             return 0.0
         if self.kind == "walk_run" and self.run_interval_min and self.interval_repeats:
-            return min(self.run_interval_min * self.interval_repeats, self.duration_min)
+            return walk_run_running_min(
+                self.run_interval_min, self.walk_interval_min or 0.0, self.interval_repeats, self.duration_min
+            )
         return self.duration_min
 
     @property

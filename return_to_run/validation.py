@@ -377,12 +377,17 @@ def validate_run_fields(raw: Mapping, today: date) -> tuple[dict, list[Problem]]
             "walk_interval_min", required=True, low=0, low_inclusive=False, high=60, unit=" min"
         )
         clean["interval_repeats"] = c.number("interval_repeats", required=True, low=1, high=60, integer=True)
-        run_min = (clean["run_interval_min"] or 0) * (clean["interval_repeats"] or 0)
-        if clean["duration_min"] and run_min > clean["duration_min"]:
+        run_interval, repeats = clean["run_interval_min"] or 0, clean["interval_repeats"] or 0
+        run_min = run_interval * repeats
+        # A last round cut short (plan.Session, records.walk_run_running_min) keeps every walk:
+        # the session is then at least the full rounds before it with their walks.
+        shortest = min(run_min, run_min - run_interval + (clean["walk_interval_min"] or 0) * repeats)
+        if clean["duration_min"] and shortest > clean["duration_min"]:
+            needs = "" if shortest == run_min else f" (at least {shortest:g} min with a shortened last round)"
             c.fail(
                 "duration_min",
                 f"is {clean['duration_min']:g} min, shorter than the {run_min:g} min of "
-                "running in the walk-run pattern.",
+                f"running in the walk-run pattern{needs}.",
             )
     duration, distance = clean["duration_min"], clean["distance_km"]
     if duration and distance:

@@ -134,8 +134,8 @@ def _max(index: np.ndarray, n: int, values: np.ndarray) -> np.ndarray:
 
 def running_minutes(runs: pd.DataFrame) -> np.ndarray:
     """RunRecord.running_min over a runs DataFrame (vectorised): run interval x repeats for
-    a walk-run with both recorded (at most its duration), else the duration; 0 for a walk
-    or an unknown kind."""
+    a walk-run with both recorded (at most its duration; the duration less its walks when the
+    last round was shortened), else the duration; 0 for a walk or an unknown kind."""
 
     def column(name: str) -> np.ndarray:
         if name not in runs.columns:
@@ -147,7 +147,12 @@ def running_minutes(runs: pd.DataFrame) -> np.ndarray:
     kind = runs["kind"].astype(object) if "kind" in runs.columns else pd.Series([None] * len(runs), dtype=object)
     running = kind.isin(models.RUNNING_KINDS).to_numpy(bool)
     walk_run = kind.eq("walk_run").to_numpy(bool) & np.isfinite(intervals) & (intervals > 0)
-    minutes = np.where(walk_run, np.minimum(np.where(np.isfinite(intervals), intervals, 0.0), duration), duration)
+    full = np.where(np.isfinite(intervals), intervals, 0.0)
+    walks = np.nan_to_num(column("walk_interval_min") * column("interval_repeats"), nan=0.0)
+    run_interval = np.nan_to_num(column("run_interval_min"), nan=0.0)
+    # The last round shortened to a cap (records.walk_run_running_min): the duration less the walks.
+    shortened = (walks > 0) & (full - run_interval + walks <= duration) & (duration < full + walks)
+    minutes = np.where(walk_run, np.where(shortened, duration - walks, np.minimum(full, duration)), duration)
     return np.where(running, minutes, 0.0)
 
 

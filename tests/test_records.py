@@ -168,6 +168,12 @@ def test_running_leaves_out_walks():
         ("walk_run", 30.0, (1.0, 2.0, 10.0), 10.0),  # run interval x repeats
         ("walk_run", 40.0, (1.0, 4.0, 8.0), 8.0),  # long walk breaks
         ("walk_run", 10.0, (2.0, 1.0, 10.0), 10.0),  # never more than the duration
+        # The last round shortened to a cap (plan.Session: 2/1 x 9, last run 1.5): 26.5 min in
+        # all, the walks (9) off; the window is full - one run + walks (25) to full + walks (27).
+        ("walk_run", 26.5, (2.0, 1.0, 9.0), 17.5),
+        ("walk_run", 25.0, (2.0, 1.0, 9.0), 16.0),
+        ("walk_run", 27.0, (2.0, 1.0, 9.0), 18.0),
+        ("walk_run", 24.5, (2.0, 1.0, 9.0), 18.0),  # below the window: walks not in the duration
         ("walk_run", 30.0, (None, None, None), 30.0),  # intervals unknown: the whole duration
         ("continuous", 33.0, (None, None, None), 33.0),
         ("hills_speed", 25.0, (None, None, None), 25.0),

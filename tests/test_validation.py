@@ -105,6 +105,19 @@ def test_walk_run_pattern_must_fit_in_the_duration():
     ]
 
 
+@pytest.mark.parametrize(("duration", "refused"), [("11.5", True), ("12", False), ("12.5", False)])
+def test_a_walk_run_with_a_shortened_last_round_fits(duration, refused):
+    # 10/1 x 2 cut to 17 min of running (plan.Session): 10 + 1 + 7 + 1 = 19 min; the
+    # shortest that pattern can be is the first round and both walks, 12 min.
+    pattern = {"kind": "walk_run", "run_interval_min": "10", "walk_interval_min": "1", "interval_repeats": "2"}
+    _, problems = validate_run({**GOOD_RUN, **pattern, "duration_min": duration, "distance_km": ""}, today=TODAY)
+    expected = [
+        f"Duration (min): is {duration} min, shorter than the 20 min of running in the walk-run pattern "
+        "(at least 12 min with a shortened last round)."
+    ]
+    assert messages(problems) == (expected if refused else [])
+
+
 def test_decimal_comma_is_read():
     clean, problems = validate_run({**GOOD_RUN, "distance_km": "3,5"}, today=TODAY)
     assert problems == [] and clean["distance_km"] == 3.5
