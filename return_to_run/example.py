@@ -1,25 +1,34 @@
 """The example persona behind "Explore with example data": a made-up mother, Maya.
 
 Maya gave birth (vaginal, 2nd-degree tear) about 26 weeks before `today`, is
-breastfeeding and ran recreationally before pregnancy. Her log follows the path the
-app teaches (clinical-facts.md section 7):
+breastfeeding, lives in the UK and ran recreationally before pregnancy. Her log follows
+the path the app teaches (clinical-facts.md section 7), and from week 14 the app itself:
 
-- weeks 0-6: pelvic floor training, breathing, short walks; at week 5 her bleeding
-  got heavier after a long walk (a red flag, resolved three days later with a note);
-- weeks 6-12: strength twice a week and low-impact cardio;
+- weeks 0-6: pelvic floor training, breathing, short walks; at week 5 her bleeding got
+  heavier after a long walk (the "heavier with activity" red flag, resolved three days
+  later after a call to the midwife);
+- weeks 6-12: strength twice a week and low-impact cardio; a weekly mood check from the
+  six-week check on; mastitis at week 9 (a red flag, resolved after the GP's antibiotics);
 - week 12: readiness tests, the hop test failed with leakage; strength below 20 reps
   on some tests (single-leg bridge 14/16);
-- week 14: retest, every load and impact test passed; walk-run from level 1, three
-  sessions a week on the plan's levels, a check-in after each (mostly "no symptoms");
-- week 17: one run far longer than her longest (45 min against 30) -> leakage and
-  heaviness 3 the next day, the app's red flag, a physio visit, a step back;
-- week 22: a week 40% bigger than the one before -> leakage and heaviness 4, again a
-  red flag, rest, a step back; then steady progress to today.
+- week 14: retest, every load and impact test passed; from then on she runs on Tuesdays,
+  Thursdays and Saturdays the session the app suggests that day (plan.suggest_session:
+  her level cut to the 110% and weekly caps, in running minutes), skips the days it says
+  rest, and checks in after each one (mostly "no symptoms"); a mild knee ache once;
+- week 16: a "yes" to low mood on the weekly check (she talked to her health visitor;
+  "no" again the week after);
+- week 18: a 30-minute run with a friend, far longer than her longest (a single-run
+  spike) -> heaviness 4 and leakage the next day, the heaviness red flag, a pelvic health
+  physiotherapist, one level back;
+- week 22: a Sunday run after the app said her week was full (over the weekly cap) -> a
+  few drops of leakage during it, so the app has her repeat the level;
+- week 24: her period is back (bleeding she marks as her period: no flag).
 
 Everything is written through the services, so it passes validation and raises
 red flags exactly as her own entries would. Dates are offsets from the birth, which is
 a Monday: weeks since birth then line up with the Monday-start weeks of the weekly
-chart, and the row counts do not depend on the weekday of `today`. Nothing is random.
+chart, and the row counts do not depend on the weekday of `today`. Nothing is random:
+the sessions she follows are what the engine suggests on each day, given the log so far.
 """
 
 from __future__ import annotations
@@ -28,7 +37,7 @@ from datetime import date, timedelta
 
 from sqlite_utils import Database
 
-from . import models, plan, services, storage
+from . import guidance, models, services, storage
 
 PERSONA_NAME = "Maya"
 # The birth is the Monday 182 to 188 days (26 weeks and 0-6 days) before today.
@@ -44,6 +53,7 @@ PROFILE = {
     "short_sleep_or_high_fatigue": False,
     "units": "km",
     "weight_kg": 64,
+    "country": "uk",
 }
 
 # Walking pace for walk distances and walk-run pace (min/km), to give plausible km.
@@ -80,58 +90,23 @@ WALKS: tuple[tuple[int, int, str], ...] = (
     (94, 45, ""),
 )
 
-# Walk-run sessions, (day since birth, plan level or None for the one-off long run,
-# notes). Birth is a Monday, so day % 7 == 1 is a Tuesday, 3 Thursday, 5 Saturday.
-# The levels are plan.LEVELS, and each is the level plan.current_level gives on that day:
-# she follows the app's plan, except for the two jumps (tests/test_example.py checks this).
-SPIKE_RUN_DAY = 124  # week 17: 45 min, her longest in 30 days was 30 min (150%)
-SPIKE_RUN = {
-    "kind": "walk_run",
-    "run_interval_min": 8,
-    "walk_interval_min": 1,
-    "interval_repeats": 5,
-    "duration_min": 45,
+# Running days since birth (birth is a Monday, so day % 7 == 1 is a Tuesday, 3 Thursday,
+# 5 Saturday): from the day after the retest to the last Saturday before any `today`.
+FIRST_RUN_DAY = 99
+RUN_DAYS: tuple[int, ...] = tuple(day for day in range(FIRST_RUN_DAY, 182) if day % 7 in (1, 3, 5))
+# The days she ran something other than the app's session.
+SPIKE_RUN_DAY = 131  # week 18, a Saturday: 30 min continuous with a friend
+SPIKE_RUN = {"kind": "continuous", "duration_min": 30}
+# Week 22, a Sunday: Thursday's session again, after the app said her week was full (the
+# Saturday was a rest day under the weekly cap): the week ends far over +10%.
+EXTRA_RUN_DAY = 160
+# Notes on some runs, by day.
+RUN_NOTES = {
+    FIRST_RUN_DAY: "First run since the birth! Level 1 felt easy, no leaks.",
+    117: "Left knee a little sore on the downhill.",
+    SPIKE_RUN_DAY: "Met a friend at the park and kept going: much longer than planned.",
+    EXTRA_RUN_DAY: "Extra Sunday run because the weather was lovely.",
 }
-EXTRA_RUN_DAY = 160  # week 22: a 4th session, 126 min against 90 the week before (+40%)
-SESSIONS: tuple[tuple[int, int | None, str], ...] = (
-    (99, 1, "First run since the birth! Level 1 felt easy, no leaks."),
-    (101, 1, ""),
-    (103, 1, ""),
-    (106, 1, ""),
-    (108, 2, ""),
-    (110, 2, ""),
-    (113, 2, ""),
-    (115, 2, ""),
-    (117, 3, "Left knee a little sore on the downhill."),
-    (120, 3, ""),
-    (122, 3, ""),
-    (SPIKE_RUN_DAY, None, "Met a friend at the park and kept going: much longer than planned."),
-    # Flag raised on day 125, resolved day 128: no running in between.
-    (129, 2, "Back down a level, as the physio suggested."),
-    (131, 2, ""),
-    (134, 2, ""),
-    (136, 2, ""),
-    (138, 3, ""),
-    (141, 3, ""),
-    (143, 3, ""),
-    (145, 3, ""),
-    (148, 4, ""),
-    (150, 4, ""),
-    (152, 4, ""),
-    (155, 4, ""),
-    (157, 5, ""),
-    (159, 5, ""),
-    (EXTRA_RUN_DAY, 5, "Extra Sunday run because the weather was lovely."),
-    # Flag raised on day 161, resolved day 163.
-    (164, 4, "Stepped back to level 4."),
-    (166, 4, ""),
-    (169, 4, ""),
-    (171, 4, ""),
-    (173, 5, ""),
-    (176, 5, ""),
-    (178, 5, ""),
-    (180, 5, "Four good sessions at level 5. Moving up next time."),
-)
 
 # Symptom entries that are not the routine "no symptoms" check-in after a run:
 # (day, run day or None, timing, fields, notes).
@@ -146,28 +121,41 @@ SYMPTOM_EPISODES: tuple[tuple[int, int | None, str, dict, str], ...] = (
     ),
     (19, None, "not_linked", {"pain_pelvis_0_10": 2, "bleeding": "spotting"}, ""),
     (26, None, "not_linked", {"pain_pelvis_0_10": 1, "bleeding": "spotting", "leakage": "drops"}, ""),
-    (36, None, "not_linked", {"bleeding": "like_period"}, "Bleeding heavier and brighter red after yesterday's long walk."),
+    # Week 5: heavier after the long walk -> the "heavier with activity" red flag.
+    (
+        36,
+        None,
+        "not_linked",
+        {"bleeding": "like_period", "bleeding_heavier_with_activity": True},
+        "Bleeding heavier and brighter red after yesterday's long walk.",
+    ),
     (37, None, "not_linked", {"bleeding": "spotting"}, ""),
     (39, None, "not_linked", {}, "Bleeding has settled."),
     (44, None, "not_linked", {}, "Six-week check with the GP: stitches healed."),
     (84, None, "not_linked", {"leakage": "drops"}, "Leaked a few drops on the hop test."),
     (117, 117, "during_run", {"pain_knee_0_10": 2}, ""),
-    # Week 17: the long run.
+    # Week 18: the long run.
     (
-        125,
+        132,
         SPIKE_RUN_DAY,
         "within_24h",
-        {"leakage": "drops", "heaviness_0_10": 3},
+        {"leakage": "drops", "heaviness_0_10": 4},
         "Heavy, dragging feeling in the evening after yesterday's long run, and a few drops.",
     ),
-    # Week 22: the big week.
-    (160, 159, "within_24h", {"leakage": "drops"}, "A few drops when I lifted the baby this morning."),
-    (160, 160, "during_run", {"leakage": "drops"}, "Leaked on the downhill, walked home."),
-    (161, 160, "within_24h", {"heaviness_0_10": 4}, "Heaviness most of the day."),
+    # Week 22: the extra run.
+    (EXTRA_RUN_DAY, EXTRA_RUN_DAY, "during_run", {"leakage": "drops"}, "Leaked a few drops on the downhill."),
+    # Week 24: her period is back (she marks it as her period: no flag, not a symptom).
+    (
+        168,
+        None,
+        "not_linked",
+        {"bleeding": "like_period", "bleeding_is_period": True},
+        "My period is back.",
+    ),
 )
 
-# The check-in flag she ticked at week 5 (a symptom entry this early raises none itself).
-CHECKIN_FLAGS: tuple[tuple[int, str], ...] = ((36, "heavy_bleeding"),)
+# The check-in flags she ticked (flags a symptom entry cannot raise): (day, code).
+CHECKIN_FLAGS: tuple[tuple[int, str], ...] = ((66, "mastitis"),)
 # When each red flag was resolved, by the day it was raised: (days later, note).
 RESOLUTIONS: dict[int, tuple[int, str]] = {
     36: (
@@ -175,17 +163,23 @@ RESOLUTIONS: dict[int, tuple[int, str]] = {
         "Phoned the midwife the same day: bleeding can get heavier with too much activity "
         "this early. Rested and kept walks short; back to light spotting within two days.",
     ),
-    125: (
+    66: (
+        3,
+        "GP: mastitis. Antibiotics, rest and keep feeding from that side; the fever went "
+        "within two days and the redness by the third.",
+    ),
+    132: (
         3,
         "Saw a pelvic health physiotherapist: no prolapse found, the heaviness had gone after "
-        "two days. Advice: step back a level and increase one thing at a time.",
-    ),
-    161: (
-        2,
-        "Physio review: a 40% jump in one week was too much. Heaviness eased after two days. "
-        "Back to level 4, add one session at a time, keep up strength work.",
+        "two days. Advice: one level back, and increase one thing at a time.",
     ),
 }
+# Strength and cardio wait while a red flag is open (pelvic floor exercises go on).
+PAUSED_DAYS = frozenset(day for raised, (later, _) in RESOLUTIONS.items() for day in range(raised, raised + later))
+
+# The weekly mood check (NICE CG192 questions), on Mondays from the six-week check:
+# (day, low mood, little interest). One "yes" at week 16.
+MOOD_CHECKS: tuple[tuple[int, bool, bool], ...] = tuple((day, day == 112, False) for day in range(42, 183, 7))
 
 # Readiness tests: week 12 (hop test failed with leakage) and the retest at week 14.
 FIRST_TEST_DAY = 84
@@ -211,6 +205,9 @@ LESSONS_READ = (
     ("hormones-feeding", 60),
     ("pressure", 70),
     ("impact-load", 82),
+    ("progressing-running", 98),
+    ("your-mind", 112),
+    ("when-to-see-someone", 133),
 )
 
 
@@ -224,20 +221,8 @@ def example_summary() -> str:
     """One line describing the persona, for the example-data banner."""
     return (
         f"{PERSONA_NAME}: about six months after a vaginal birth (2nd-degree tear), breastfeeding, "
-        "back to walk-run after two flare-ups when she increased her running too fast."
+        "back to walk-run with the app's plan after one run far longer than her longest set her back."
     )
-
-
-def _walk_run(level_number: int) -> dict:
-    """Run fields for a session at plan level `level_number`."""
-    level = plan.LEVELS[level_number - 1]
-    return {
-        "kind": "walk_run",
-        "run_interval_min": level.run_interval_min,
-        "walk_interval_min": level.walk_interval_min,
-        "interval_repeats": level.repeats,
-        "duration_min": level.total_min,
-    }
 
 
 def _foundation_days() -> list[tuple[int, str, int, str]]:
@@ -252,14 +237,29 @@ def _foundation_days() -> list[tuple[int, str, int, str]]:
     rows += [(7 * week + offset, "strength", 30, "") for week in range(6, 26) for offset in (1, 4)]
     # Low-impact cardio (bike or swim) on Thursdays, weeks 6-13.
     rows += [(7 * week + 3, "low_impact_cardio", 30 if week < 9 else 40, "") for week in range(6, 14)]
+    rows = [row for row in rows if row[1] in ("pelvic_floor", "breathing") or row[0] not in PAUSED_DAYS]
     return sorted(rows, key=lambda r: (r[0], r[1]))
+
+
+def _session_fields(session) -> dict:
+    """Run fields for a plan.Session as she logs it: the pattern, its rounds (a shortened
+    last round included: records.walk_run_running_min reads it back) and its length."""
+    if not session.walk_interval_min:
+        return {"kind": "continuous", "duration_min": session.run_min}
+    return {
+        "kind": "walk_run",
+        "run_interval_min": session.run_interval_min,
+        "walk_interval_min": session.walk_interval_min,
+        "interval_repeats": session.repeats,
+        "duration_min": session.total_min,
+    }
 
 
 def load_example(db: Database, *, today: date) -> dict[str, int]:
     """Write the persona into `db` (an empty, migrated database) with dates relative to `today`.
 
     Returns how many rows were written per table: profile, runs, symptoms, red_flags,
-    readiness_results, foundation_sessions, lesson_progress.
+    readiness_results, foundation_sessions, lesson_progress, mood_checks.
     """
     birth = birth_date_for(today)
 
@@ -267,9 +267,19 @@ def load_example(db: Database, *, today: date) -> dict[str, int]:
         return birth + timedelta(days=day)
 
     written = dict.fromkeys(
-        ("profile", "runs", "symptoms", "red_flags", "readiness_results", "foundation_sessions", "lesson_progress"), 0
+        (
+            "profile",
+            "runs",
+            "symptoms",
+            "red_flags",
+            "readiness_results",
+            "foundation_sessions",
+            "lesson_progress",
+            "mood_checks",
+        ),
+        0,
     )
-    services.save_profile(db, {**PROFILE, "birth_date": birth}, today=today)
+    profile = services.save_profile(db, {**PROFILE, "birth_date": birth}, today=today)
     written["profile"] = 1
 
     for day, activity, minutes, notes in _foundation_days():
@@ -278,22 +288,25 @@ def load_example(db: Database, *, today: date) -> dict[str, int]:
         )
         written["foundation_sessions"] += 1
 
-    # Runs and symptoms go in date order, so each symptom entry sees the history before it
-    # when storage checks it for red flags (as her own entries would).
+    # Everything goes in date order, so each symptom entry sees the history before it when
+    # storage checks it for red flags, and each running day sees the log so far when she
+    # asks the app for her session (as her own entries would).
+    episode_run_days = {run_day for _, run_day, *_ in SYMPTOM_EPISODES if run_day is not None}
     events: list[tuple[int, int, tuple]] = []
     events += [(day, 0, ("walk", day, minutes, notes)) for day, minutes, notes in WALKS]
-    events += [(day, 0, ("session", day, level, notes)) for day, level, notes in SESSIONS]
-    episode_run_days = {run_day for _, run_day, *_ in SYMPTOM_EPISODES if run_day is not None}
-    events += [(day, 1, ("checkin", day)) for day, *_ in SESSIONS if day not in episode_run_days]
+    events += [(day, 0, ("session", day)) for day in (*RUN_DAYS, EXTRA_RUN_DAY)]
+    events += [(day, 1, ("checkin", day)) for day in (*RUN_DAYS, EXTRA_RUN_DAY) if day not in episode_run_days]
     events += [(episode[0], 1, ("symptom", *episode)) for episode in SYMPTOM_EPISODES]
     events += [(day, 2, ("checkin_flag", day, code)) for day, code in CHECKIN_FLAGS]
     events += [(day, 3, ("readiness", day)) for day in (FIRST_TEST_DAY, RETEST_DAY)]
     events += [(day, 4, ("lesson", day, slug)) for slug, day in LESSONS_READ]
+    events += [(day, 4, ("mood", day, low, little)) for day, low, little in MOOD_CHECKS]
     events += [(day + later, 5, ("resolve", day)) for day, (later, _) in RESOLUTIONS.items()]
     events.sort(key=lambda event: (event[0], event[1]))
 
     run_ids: dict[int, int] = {}  # day -> id of that day's run
     flag_ids: dict[int, list[int]] = {}  # day raised -> red flag ids
+    last_session: dict = {}
     for _, _, event in events:
         kind = event[0]
         if kind == "walk":
@@ -311,15 +324,23 @@ def load_example(db: Database, *, today: date) -> dict[str, int]:
             )
             written["runs"] += 1
         elif kind == "session":
-            _, day, level, notes = event
-            fields = _walk_run(level) if level else SPIKE_RUN
+            _, day = event
+            if day == SPIKE_RUN_DAY:
+                fields = SPIKE_RUN
+            elif day == EXTRA_RUN_DAY:
+                fields = last_session
+            else:
+                answer = guidance.today_answer(profile, storage.load_history(db), on(day))
+                if answer.state != "run":
+                    continue  # a rest day, or paused by a red flag: she does not run
+                fields = last_session = _session_fields(answer.session)
             run_ids[day] = services.add_run(
                 db,
                 {
                     **fields,
                     "run_date": on(day),
-                    "notes": notes,
-                    "effort_1_10": 6 if level is None else 4,
+                    "notes": RUN_NOTES.get(day, ""),
+                    "effort_1_10": 6 if day == SPIKE_RUN_DAY else 4,
                     "distance_km": round(fields["duration_min"] / WALK_RUN_PACE_MIN_PER_KM, 1),
                 },
                 today=today,
@@ -328,6 +349,8 @@ def load_example(db: Database, *, today: date) -> dict[str, int]:
         elif kind in ("checkin", "symptom"):
             if kind == "checkin":
                 day, run_day, timing, fields, notes = event[1], event[1], "within_24h", {}, ""
+                if day not in run_ids:
+                    continue  # no run that day, nothing to check in about
             else:
                 _, day, run_day, timing, fields, notes = event
             _, codes = services.add_symptom(
@@ -360,6 +383,12 @@ def load_example(db: Database, *, today: date) -> dict[str, int]:
             _, day, slug = event
             services.mark_lesson_read(db, slug, today=on(day))
             written["lesson_progress"] += 1
+        elif kind == "mood":
+            _, day, low, little = event
+            services.add_mood_check(
+                db, {"check_date": on(day), "low_mood": low, "little_interest": little}, today=today
+            )
+            written["mood_checks"] += 1
         elif kind == "resolve":
             _, raised_day = event
             later, note = RESOLUTIONS[raised_day]
