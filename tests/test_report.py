@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 from pypdf import PdfReader
 
-from return_to_run import example, models, phases, report, services, storage, validation
+from return_to_run import example, helplines, models, phases, red_flags, report, services, storage, validation
 
 TODAY = date(2026, 11, 25)
 START, END = date(2026, 9, 1), date(2026, 11, 25)
@@ -140,6 +140,41 @@ WEEKLY = pd.DataFrame(
     }
 )
 
+SPIKES = pd.DataFrame(
+    [
+        {
+            "id": 7,
+            "run_date": date(2026, 10, 10),
+            "kind": "continuous",
+            "duration_min": 30.0,
+            "running_min": 30.0,
+            "previous_longest_min": 16.5,
+            "ratio": 1.82,
+        },
+        {
+            "id": 3,
+            "run_date": date(2026, 8, 20),
+            "kind": "walk_run",
+            "duration_min": 30.0,
+            "running_min": 20.0,
+            "previous_longest_min": 10.0,
+            "ratio": 2.0,
+        },
+    ]
+)
+HELPLINE = helplines.Helpline(
+    name="Samaritans",
+    purpose="Someone to talk to.",
+    phone="116 123",
+    text="",
+    hours="24 hours",
+    source_url="https://www.samaritans.org/",
+    checked_on=date(2026, 11, 1),
+)
+UK = helplines.Country(code="uk", name="United Kingdom", emergency="999", lines=(HELPLINE,), note="")
+MOOD_LINES = ["3 weekly mood checks in the last 12 weeks (NICE CG192).", "2026-10-19: yes to low mood."]
+HEADLINE = "Today: walk-run level 4 — run 2, walk 1, ×10"
+
 
 def _build(**overrides) -> bytes:
     arguments = dict(
@@ -156,6 +191,11 @@ def _build(**overrides) -> bytes:
         flag_labels=FLAG_LABELS,
         weekly=WEEKLY,
         font=report.CORE,
+        headline=HEADLINE,
+        spikes=SPIKES,
+        flag_urgencies={"heaviness_new_or_worse": "pelvic_physio", "fever": "same_day", "heavy_bleeding": "same_day"},
+        mood_lines=MOOD_LINES,
+        helplines=UK,
     )
     arguments.update(overrides)
     return report.build_report(**arguments)
@@ -233,7 +273,14 @@ def test_about_has_birth_weeks_and_feeding(built):
 
 
 def test_current_phase_and_checklist(built):
-    _, text = built
+    pdf, text = built
+    lines = _lines(pdf)
+    start = lines.index("Where she is now")
+    assert lines[start + 1 : start + 4] == [
+        "What the app tells her today (the line on her home screen):",
+        "Today: walk-run level 4 - run 2, walk 1, ×10",  # the core font prints the em dash as "-"
+        "Return to running",
+    ]
     assert "Return to running" in text
     assert "All 7 load and impact tests passed on 2026-10-07." in text
     assert "[ ] Reach level 10 (not yet)" in text
@@ -268,9 +315,107 @@ def test_symptom_timeline_lists_the_period_and_notes_verbatim(built):
 def test_red_flags_open_in_the_period_with_resolution(built):
     pdf, text = built
     lines = _lines(pdf)
-    assert "2026-10-10 New or worsening heaviness 2026-10-13 Physio: step back a level." in lines
-    assert "Temperature of 38 °C or more" in text and "STILL OPEN" in text
+    start = lines.index("Raised Warning sign Who to see Resolved Her note when resolving")
+    # Cells wrap in their columns: each row reads back over a few lines.
+    assert lines[start + 1 : start + 8] == [
+        "2026-10-10 New or worsening heaviness Pelvic health",
+        "physiotherapist",
+        "2026-10-13 Physio: step back a level.",
+        "2026-11-20 Temperature of 38 °C or more Midwife or GP the",
+        "same day",
+        "STILL OPEN",
+        f"{report.FOOTER_TEXT} Page 2",
+    ]
     assert "resolved before the period" not in text
+
+
+def test_every_urgency_has_its_words_in_the_red_flag_table():
+    assert set(report.sections.URGENCY_TEXT) == set(red_flags.URGENCIES)
+    rows = report.sections.red_flag_rows(
+        RED_FLAGS, FLAG_LABELS, START, END, {"heaviness_new_or_worse": "gp", "fever": "emergency"}
+    )
+    assert [row[2] for row in rows] == ["GP or midwife soon", "Emergency"]
+    assert [row[2] for row in report.sections.red_flag_rows(RED_FLAGS, FLAG_LABELS, START, END)] == ["-", "-"]
+
+
+def test_running_minutes_are_explained_under_the_chart(built):
+    _, text = built
+    flat = " ".join(text.split())
+    assert "Running (min) counts running only: the run intervals of a walk-run, not its walk breaks" in flat
+
+
+def test_single_run_spikes_in_the_period_with_running_minutes(built):
+    pdf, text = built
+    lines = _lines(pdf)
+    assert "2026-10-10 Continuous run 30 16.5 182%" in lines
+    assert "2026-08-20" not in text  # before the period
+
+
+def test_no_spikes_says_so():
+    text = _text(_build(spikes=None))
+    assert report.spikes_mood.NO_SPIKES in " ".join(text.split())
+    assert "Of that longest" not in text
+
+
+@pytest.mark.parametrize(
+    ("previous", "expected"),
+    [(10.0, "110%"), (0.0, "-")],  # exactly the cap; nothing to compare with
+)
+def test_spike_row_percent(previous, expected):
+    spikes = pd.DataFrame(
+        [{"run_date": date(2026, 10, 1), "kind": "walk_run", "running_min": 11.0, "previous_longest_min": previous}]
+    )
+    assert report.spikes_mood.spike_rows(spikes, START, END) == [
+        ["2026-10-01", "Walk-run intervals", "11", f"{previous:g}", expected]
+    ]
+
+
+@pytest.mark.parametrize(
+    ("day", "listed"),
+    [(date(2026, 8, 31), False), (START, True), (END, True), (END + timedelta(days=1), False)],
+)
+def test_spikes_listed_from_start_to_end(day, listed):
+    spikes = pd.DataFrame([{"run_date": day, "kind": "continuous", "running_min": 30.0, "previous_longest_min": 20.0}])
+    assert len(report.spikes_mood.spike_rows(spikes, START, END)) == (1 if listed else 0)
+
+
+def test_mood_heading_with_the_summary_and_helplines(built):
+    pdf, _ = built
+    lines = _lines(pdf)
+    start = lines.index("Mood")
+    assert lines[start + 3 : start + 8] == [
+        "3 weekly mood checks in the last 12 weeks (NICE CG192).",
+        "2026-10-19: yes to low mood.",
+        "After a yes she was asked to talk to her GP, midwife or health visitor, and shown:",
+        "United Kingdom: emergency services 999.",
+        "Samaritans: call 116 123 (24 hours). Someone to talk to.",
+    ]
+
+
+def test_mood_without_a_yes_names_no_helplines_and_without_checks_says_so():
+    text = _text(_build(mood_lines=["2 weekly mood checks.", "No to both questions each time."], helplines=None))
+    assert "No to both questions each time." in text and "Samaritans" not in text
+    assert report.spikes_mood.NO_MOOD in _text(_build(mood_lines=[], helplines=None))
+
+
+def test_helplines_for_another_country_print_its_note():
+    other = helplines.Country(code="other", name="Another country", emergency="", lines=(), note="Ask your GP.")
+    assert report.spikes_mood.helpline_lines(other) == ["Ask your GP."]
+
+
+@pytest.mark.parametrize(
+    ("fields", "expected"),
+    [
+        ({"bleeding": "none"}, "None"),
+        ({"bleeding": "spotting"}, "Spotting"),
+        ({"bleeding": "like_period", "bleeding_is_period": 1}, "Like a period; her period"),
+        ({"bleeding": "like_period", "bleeding_heavier_with_activity": 1}, "Like a period; heavier with activity"),
+        ({"bleeding": "heavy"}, "Heavy (a pad an hour, or clots bigger than a plum)"),
+        ({"bleeding": "none", "bleeding_is_period": 1}, "None"),
+    ],
+)
+def test_bleeding_levels_in_the_timeline(fields, expected):
+    assert report.sections.bleeding_text(_symptom(1, date(2026, 10, 1), **fields)) == expected
 
 
 def test_notes_box_is_drawn_on_the_last_page(built):
@@ -321,10 +466,28 @@ def test_report_for_the_example_database(tmp_path):
     for heading in report.HEADINGS:
         assert heading in text
     assert f"Birth date: {birth.isoformat()} (26 weeks ago on 2026-11-25)" in text
-    assert "Return to running" in text and "Walk-run level 6" in text
+    # The line home shows, from guidance.today_answer (an em dash with DejaVu, "-" without).
+    assert re.search(
+        r"tells her today \(the line on her home screen\): Today: walk-run level 7 (—|-) run 7, walk 1, ×4 ", text
+    )
+    assert "Return to running" in text and "Walk-run level 7 of 10" in text
     assert "Hop in place, 10 on each leg Not passed: symptoms" in text
-    assert "New or worsening heaviness, dragging or bulge" in text
-    assert "Leaked on the downhill" in text
+    assert "Leaked a few drops on the downhill" in text
+    # The spike, in running minutes (16.5: a walk-run whose last round was cut short).
+    assert f"{(birth + timedelta(days=131)).isoformat()} Continuous run 30 16.5 182%" in text
+    # The flags with who to see; bleeding with its new levels.
+    for words in (
+        "Bleeding that gets heavier with activity, in the first 8 weeks Midwife or GP the same day",
+        "A red, painful, hot area of a breast, with a fever or feeling unwell Midwife or GP the same day",
+        "New or worsening heaviness, dragging or bulge Pelvic health physiotherapist",
+        "Like a period; heavier with activity",
+        "Like a period; her period My period is back.",
+    ):
+        assert words in text, words
+    # Mood: the weekly checks, the one yes, and the UK helplines she was shown.
+    assert "12 weekly mood checks in the last 12 weeks" in text
+    assert f"{(birth + timedelta(days=112)).isoformat()}: yes to low mood." in text
+    assert "United Kingdom: emergency services 999." in text and "Samaritans: call 116 123" in text
     assert sum(len(page.images) for page in reader.pages) == 0  # the chart is drawn, not an image
     assert "Weeks since birth (one bar per Monday-to-Sunday week)" in text
 

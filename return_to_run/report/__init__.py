@@ -4,8 +4,10 @@ Made on her machine with fpdf2 (the weekly chart drawn with its own shapes; Deja
 embedded when installed, else a core font); nothing is uploaded or fetched.
 
 Rooms: `text` (what the font can print), `layout` (page, headings, tables), `sections`
-(the rows of each section), `chart` (the weekly chart), `document` (`build_report`: values
--> PDF bytes) and `gather` (`report_for`: her database -> PDF bytes).
+(the rows of each section), `spikes_mood` (single-run spikes and the mood heading),
+`chart` (the weekly chart), `document` (`build_report`: values -> PDF bytes) and `gather`
+(`report_for`: her database and guidance.today_answer -> PDF bytes). "Where she is now"
+opens with the same one-line answer home shows.
 """
 
 from .document import HEADINGS, NO_WEEKS, build_report

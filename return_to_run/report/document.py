@@ -8,10 +8,12 @@ from datetime import date
 import pandas as pd
 
 from .. import models
+from ..helplines import Country
 from ..models import GOOM_2019
 from .chart import CHART_HEIGHT_MM, draw_weekly_chart
 from .layout import TITLE, ReportPDF, heading, notes_box, paragraph, table
 from .sections import (
+    WHERE_HEADING,
     about,
     current_phase,
     in_range,
@@ -21,16 +23,25 @@ from .sections import (
     symptom_rows,
     weekly_rows,
 )
+from .spikes_mood import (
+    MOOD_HEADING,
+    RUNNING_MINUTES_NOTE,
+    SPIKES_HEADING,
+    mood_section,
+    spikes_section,
+)
 from .text import Font, best_font
 
 HEADINGS = (
     TITLE,
     "About",
-    "Current phase",
+    WHERE_HEADING,
     "Readiness tests",
     "Weekly running and symptoms",
+    SPIKES_HEADING,
     "Symptom timeline",
     "Red flags",
+    MOOD_HEADING,
     "Notes from the clinician",
 )
 NO_WEEKS = "No runs or symptoms logged in this period."
@@ -52,6 +63,11 @@ def build_report(
     flag_labels: dict[str, str],
     weekly: pd.DataFrame,
     font: Font | None = None,
+    headline: str = "",
+    spikes: pd.DataFrame | None = None,
+    flag_urgencies: dict[str, str] | None = None,
+    mood_lines: Sequence[str] = (),
+    helplines: Country | None = None,
 ) -> bytes:
     """The clinician summary as PDF bytes (A4, nothing fetched).
 
@@ -62,6 +78,11 @@ def build_report(
     - weekly: volume.weekly_summary() for the period, drawn as a chart above the same
       figures in a table, from the first week with anything logged.
     - font: text.best_font() when None (DejaVu Sans if installed, else Helvetica).
+    - headline: the app's one-line answer today (guidance.today_answer().headline).
+    - spikes: volume.single_run_spikes(); those dated from `start` to `end` are listed.
+    - flag_urgencies: code -> red_flags.URGENCIES value, said in the red-flag table.
+    - mood_lines: mood.mood_summary(); helplines: her country's (helplines.Country) when a
+      check in those weeks said yes, else None.
     Text she typed (notes) is written as plain text, never interpreted.
     """
     pdf = ReportPDF(font or best_font(), today)
@@ -79,7 +100,7 @@ def build_report(
     )
 
     about(pdf, profile, today, start, end)
-    current_phase(pdf, phase_name, phase_reason, checklist)
+    current_phase(pdf, phase_name, phase_reason, checklist, headline)
 
     heading(pdf, "Readiness tests")
     rows = readiness_rows(readiness)
@@ -108,12 +129,15 @@ def build_report(
     heading(pdf, "Weekly running and symptoms", keep_mm=CHART_HEIGHT_MM + 12 if drawn else 30)
     if drawn:
         draw_weekly_chart(pdf, weeks, profile.birth_date)
+        paragraph(pdf, RUNNING_MINUTES_NOTE, size=9)
         header, rows, widths = weekly_rows(weeks, profile.units, profile.birth_date)
         table(pdf, header, rows, widths)
         if "run_distance_km" in weeks.columns and any(row[3].endswith("+") for row in rows):
             paragraph(pdf, PARTIAL_DISTANCE, size=8)
     else:
         paragraph(pdf, NO_WEEKS)
+
+    spikes_section(pdf, spikes, start, end)
 
     heading(pdf, "Symptom timeline")
     listed = in_range(symptoms, "symptom_date", start, end)
@@ -140,18 +164,20 @@ def build_report(
         paragraph(pdf, "No symptom entries in this period.")
 
     heading(pdf, "Red flags")
-    rows = red_flag_rows(red_flags, flag_labels, start, end)
+    rows = red_flag_rows(red_flags, flag_labels, start, end, flag_urgencies)
     if rows:
         table(
             pdf,
-            ["Raised", "Warning sign", "Resolved", "Her note when resolving"],
+            ["Raised", "Warning sign", "Who to see", "Resolved", "Her note when resolving"],
             rows,
-            [20, 62, 22, 78],
-            free_text=(3,),
+            [20, 56, 28, 20, 58],
+            free_text=(4,),
             labels=[f"{row[0]}, {row[1]}" for row in rows],
         )
     else:
         paragraph(pdf, "No red flags were open in this period.")
+
+    mood_section(pdf, mood_lines, helplines)
 
     notes_box(pdf)
     return bytes(pdf.output())

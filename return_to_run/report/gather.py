@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
-from .. import models, phases, plan, storage, symptoms, volume
+from .. import guidance, models, mood, plan, red_flags, storage, volume
 from ..records import to_date
 from .document import build_report
 from .text import Font
+
+MOOD_WEEKS = 12  # the weeks of mood checks the report covers
 
 
 def phase_reason(assessment) -> str:
@@ -59,7 +61,9 @@ def report_for(db, *, today: date, start: date, end: date, font: Font | None = N
     if end < start:
         raise ValueError(f"The period ends ({end.isoformat()}) before it starts ({start.isoformat()}).")
     history = storage.load_history(db)
-    assessment = phases.assess(profile, history, today)
+    # The same answer home shows (one place decides), and the full picture behind it.
+    answer = guidance.today_answer(profile, history, today, placement_confirmed=storage.start_where_i_am(db))
+    assessment = answer.assessment
     weekly = volume.weekly_summary(
         history.runs,
         history.symptoms,
@@ -85,7 +89,20 @@ def report_for(db, *, today: date, start: date, end: date, font: Font | None = N
         readiness=readiness,
         symptoms=history.symptoms,
         red_flags=history.red_flags,
-        flag_labels={code: flag.label for code, flag in symptoms.RED_FLAGS.items()},
+        flag_labels={code: flag.label for code, flag in red_flags.RED_FLAGS.items()},
         weekly=weekly,
         font=font,
+        headline=answer.headline,
+        spikes=volume.single_run_spikes(history.runs),
+        flag_urgencies={code: flag.urgency for code, flag in red_flags.RED_FLAGS.items()},
+        mood_lines=mood.mood_summary(history, today, weeks=MOOD_WEEKS),
+        helplines=_helplines_if_yes(profile, history, today),
     )
+
+
+def _helplines_if_yes(profile: models.Profile, history: models.History, today: date):
+    """Her country's helplines (mood.mood_support) when a mood check in the weeks of
+    mood.mood_summary said yes to either question, else None."""
+    since = today - timedelta(weeks=MOOD_WEEKS)
+    said_yes = [m for m in history.records.mood if since < m.check_date <= today and m.any_yes]
+    return mood.mood_support(said_yes[-1], profile).helplines if said_yes else None

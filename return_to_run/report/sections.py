@@ -133,8 +133,20 @@ def period_text(birth_date: date, start: date, end: date) -> str:
     return f"{start.isoformat()} to {end.isoformat()} (weeks {first} to {last} after birth)"
 
 
-def current_phase(pdf: ReportPDF, phase_name: str, phase_reason: str, checklist: Sequence[tuple[str, bool]]) -> None:
-    heading(pdf, "Current phase")
+WHERE_HEADING = "Where she is now"
+HEADLINE_LEAD = "What the app tells her today (the line on her home screen):"
+
+
+def current_phase(
+    pdf: ReportPDF, phase_name: str, phase_reason: str, checklist: Sequence[tuple[str, bool]], headline: str = ""
+) -> None:
+    """The app's answer today (`headline`: guidance.today_answer, the line home shows), her
+    phase, why, and what opens the next one."""
+    heading(pdf, WHERE_HEADING)
+    if headline:
+        paragraph(pdf, HEADLINE_LEAD, size=9)
+        paragraph(pdf, headline, style="B", size=11)
+        pdf.ln(1)
     paragraph(pdf, phase_name, style="B", size=11)
     if phase_reason:
         paragraph(pdf, phase_reason)
@@ -236,6 +248,29 @@ def weekly_rows(
     return header, rows, widths
 
 
+# models.BLEEDING_LEVELS, short enough for the timeline's column.
+BLEEDING_SHORT = {
+    "none": "None",
+    "spotting": "Spotting",
+    "like_period": "Like a period",
+    "heavy": "Heavy (a pad an hour, or clots bigger than a plum)",
+}
+
+
+def bleeding_text(record: dict) -> str:
+    """The bleeding level (BLEEDING_SHORT), with "her period" or "heavier with activity"
+    when she said so."""
+    level = record.get("bleeding") or "none"
+    text = BLEEDING_SHORT.get(level, models.BLEEDING_LEVELS.get(level, str(level)))
+    if level == "none":
+        return text
+    if flag(record.get("bleeding_is_period")):
+        text += "; her period"
+    if flag(record.get("bleeding_heavier_with_activity")):
+        text += "; heavier with activity"
+    return text
+
+
 def symptom_rows(symptoms: pd.DataFrame, birth_date: date) -> list[list[str]]:
     """[date, weeks since birth, when, leakage, heaviness, pain by site, bleeding, notes] per entry."""
     rows = []
@@ -258,15 +293,31 @@ def symptom_rows(symptoms: pd.DataFrame, birth_date: date) -> list[list[str]]:
                 leakage,
                 f"{heaviness:g}" if heaviness else "0",
                 ", ".join(pains) or "none",
-                models.BLEEDING_LEVELS.get(record.get("bleeding") or "none", str(record.get("bleeding"))),
+                bleeding_text(record),
                 record.get("notes") or "",
             ]
         )
     return rows
 
 
-def red_flag_rows(red_flags: pd.DataFrame, flag_labels: dict[str, str], start: date, end: date) -> list[list[str]]:
-    """Flags open at any time in the period: raised by `end` and not resolved before `start`."""
+# red_flags.URGENCIES as the red-flag table says them.
+URGENCY_TEXT = {
+    "emergency": "Emergency",
+    "same_day": "Midwife or GP the same day",
+    "gp": "GP or midwife soon",
+    "pelvic_physio": "Pelvic health physiotherapist",
+}
+
+
+def red_flag_rows(
+    red_flags: pd.DataFrame,
+    flag_labels: dict[str, str],
+    start: date,
+    end: date,
+    flag_urgencies: dict[str, str] | None = None,
+) -> list[list[str]]:
+    """Flags open at any time in the period: raised by `end` and not resolved before `start`:
+    [raised, warning sign, who to see (URGENCY_TEXT of `flag_urgencies`), resolved, note]."""
     records = red_flags.to_dict("records") if red_flags is not None and len(red_flags) else []
     shown = []
     for record in records:
@@ -282,6 +333,7 @@ def red_flag_rows(red_flags: pd.DataFrame, flag_labels: dict[str, str], start: d
             [
                 raised.isoformat(),
                 flag_labels.get(code, code.replace("_", " ").capitalize()),
+                URGENCY_TEXT.get((flag_urgencies or {}).get(code, ""), "-"),
                 resolved.isoformat() if resolved else "STILL OPEN",
                 record.get("resolved_note") or "",
             ]
