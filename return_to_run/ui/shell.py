@@ -122,6 +122,7 @@ def _menu() -> None:
         st.markdown("### 🏃‍♀️ Return to Run")
         for path, label, icon in MENU:
             st.page_link(path, label=label, icon=icon)
+        nav.fold_menu_after_a_pick()
 
 
 def _example_banner() -> None:

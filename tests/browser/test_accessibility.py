@@ -10,7 +10,7 @@ from axe_playwright_python.sync_playwright import Axe
 from return_to_run.ui import MENU
 
 from .conftest import start_server, stop_server
-from .helpers import open_page, wait_idle
+from .helpers import open_page
 
 pytestmark = pytest.mark.browser
 
@@ -74,8 +74,7 @@ def test_no_serious_violation_with_example_data(browser, server):
     page = context.new_page()
     open_page(page, server.url)
     page.get_by_role("button", name="Explore with example data").click()
-    wait_idle(page)
-    page.get_by_text("You are exploring example data").first.wait_for()
+    page.get_by_text("You are exploring example data").first.wait_for(timeout=30_000)
     context.close()
     problems = {}
     for viewport in (PHONE, DESKTOP):
