@@ -73,7 +73,7 @@ class RunWindow:
         self.days = [s.run_date for s in sessions]
         self.minutes = [s.running_min for s in sessions]
 
-    def longest(self, day: date, *, include_day: bool = True) -> float | None:
+    def longest(self, day: date, *, include_day: bool) -> float | None:
         """Longest running minutes of one run dated from `day` - 30 days to `day` (inclusive
         when include_day, else up to the day before), or None when there is none."""
         lo = bisect_left(self.days, day - timedelta(days=LONGEST_RUN_WINDOW_DAYS))
@@ -100,11 +100,6 @@ def over_single_run_cap(duration_min: float, longest_min: float | None) -> bool:
 
 
 # ---------------------------------------------------------------- over her history
-
-
-def running_minutes(history: History, start: date, end: date) -> float:
-    """Running minutes (RunRecord.running_min) of the sessions dated start..end inclusive."""
-    return float(sum(s.running_min for s in running_sessions(history.records) if start <= s.run_date <= end))
 
 
 def longest_recent_run(history: History, today: date) -> float | None:
@@ -144,7 +139,7 @@ def weekly_allowance(history: History, today: date) -> WeeklyAllowance:
 def planned_running_min(duration_min: float, kind: str | None, **pattern) -> float:
     """Running minutes of a run she is about to save (RunRecord.running_min); `pattern`
     holds run_interval_min, walk_interval_min, interval_repeats for a walk-run."""
-    record = RunRecord(None, date.min, kind or "continuous", float(duration_min or 0), None, **pattern)
+    record = RunRecord(None, date.min, kind or "continuous", float(duration_min or 0), **pattern)
     return record.running_min
 
 

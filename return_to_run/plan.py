@@ -52,7 +52,6 @@ from .records import SymptomRecord
 from .symptoms import entries_by_run, is_period, joint_pain_by_site, open_flags, running_sessions
 
 # The levels and modifiers live in levels.py, the caps in caps.py; these names stay here for their callers.
-running_minutes = caps.running_minutes
 WeeklyAllowance = caps.WeeklyAllowance
 MODIFIERS = levels.MODIFIERS
 Modifier = levels.Modifier
