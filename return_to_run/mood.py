@@ -90,12 +90,6 @@ def mood_support(check: MoodRecord | dict, profile: Profile | None, *, countries
     return MoodSupport(True, KIND_MESSAGE, country, True)
 
 
-def after_mood_check(history: History, today: date) -> date:
-    """The day the next weekly check is due (7 days after the latest; today when none)."""
-    last = latest_check(history, today)
-    return today if last is None else last.check_date + timedelta(days=MOOD_CHECK_EVERY_DAYS)
-
-
 def mood_summary(history: History, today: date, *, weeks: int = 12) -> list[str]:
     """Lines for the clinician PDF's mood heading: how many weekly checks in the last
     `weeks` weeks, and each check with a yes (date and which question). Empty when none."""

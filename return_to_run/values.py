@@ -112,7 +112,7 @@ def flags(series: pd.Series) -> pd.Series:
     if series.dtype == bool:
         return series
     if pd.api.types.is_numeric_dtype(series.dtype):
-        return pd.to_numeric(series, errors="coerce").fillna(0).ne(0)
+        return series.fillna(0).ne(0)
     return series.map(flag).astype(bool)
 
 
