@@ -17,6 +17,13 @@ ONE_TAP = {
     "checkin_drops": ("💧 A few drops", "drops"),
     "checkin_more": ("💦 More than drops", "more"),
 }
+# After "Save run" the page keeps its scroll position, which left the check-in above the screen
+# on a phone: bring its top into view once, when it appears. Our own constant script.
+SCROLL_INTO_VIEW = """
+<script>
+document.querySelector('.st-key-checkin_panel')?.scrollIntoView({block: "start", behavior: "instant"});
+</script>
+"""
 DETAIL_KEY = "checkin_detail_open"  # the "Something else…" panel stays open until she saves or cancels
 DETAIL_KEYS = ("checkin_timing", "checkin_leakage", "checkin_heaviness", "checkin_pain_sites", "checkin_pain")
 
@@ -57,6 +64,7 @@ def quick_checkin(ctx: Context) -> bool:
         if st.button("Later", key="checkin_later"):
             _close(run_id=True)
             st.rerun()
+    st.html(SCROLL_INTO_VIEW, unsafe_allow_javascript=True)
     return True
 
 

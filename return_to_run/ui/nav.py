@@ -25,7 +25,8 @@ NARROW_MAX_PX = 768
 #   opacity, about 3.1:1), for >= 4.5:1 contrast: #4a4a55 on white is 8.6:1;
 # - a keyboard focus ring (orange, outlined) unlike the current page's grey background;
 # - the menu button says "Menu" in words, not only "»";
-# - the quick links are tap-sized (44 px, WCAG 2.5.5) and hidden where the sidebar shows.
+# - the quick links are tap-sized (44 px, WCAG 2.5.5) and hidden where the sidebar shows;
+# - the check-in, scrolled into view after a save, stops below the header bar.
 STYLE = f"""
 <style>
 [data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] p,
@@ -42,6 +43,7 @@ textarea:focus-visible, [role="radio"]:focus-visible, [role="checkbox"]:focus-vi
   min-height: 44px; border: 1px solid #8a8a96; border-radius: 0.5rem; padding: 0.25rem 0.6rem;
 }}
 .st-key-{QUICK_NAV_KEY} {{ gap: 0.4rem; }}
+.st-key-checkin_panel {{ scroll-margin-top: 4.5rem; }}
 @media (min-width: {NARROW_MAX_PX + 1}px) {{ .st-key-{QUICK_NAV_KEY} {{ display: none; }} }}
 </style>
 """

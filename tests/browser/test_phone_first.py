@@ -113,6 +113,9 @@ def test_a_run_and_its_check_in_in_three_taps_from_home(with_profile, phone, tmp
     # Walk-run is filled with today's plan: Save is the next tap.
     taps.tap(phone.get_by_role("button", name="Save run"))
     expect(phone.get_by_text("Run saved. How did your body feel?")).to_be_visible()
+    # The one-tap answers are on screen where her thumb is, without scrolling back up.
+    expect(phone.get_by_role("button", name="💧 A few drops")).to_be_in_viewport()
+    expect(phone.get_by_role("button", name="✅ No symptoms")).to_be_in_viewport()
     shot(phone, tmp_path, "390-check-in")
     no_sideways_scroll(phone)
     taps.tap(phone.get_by_role("button", name="💧 A few drops"))
