@@ -50,8 +50,19 @@ def go_to(page: Page, menu_label: str) -> None:
     wait_idle(page)
 
 
+def choose_option(page: Page, label: str, option: str) -> None:
+    """Pick `option` in the st.selectbox labelled `label`."""
+    page.get_by_label(label).click()
+    page.get_by_role("option", name=option, exact=True).click()
+    wait_idle(page)
+
+
 def save_profile(page: Page, server_url: str, birth_date: str = "2026-07-01") -> None:
+    """Fill the profile's required answers (none is pre-chosen) and save."""
     open_page(page, f"{server_url}/profile")
     set_date(page, "Date of birth of your baby", birth_date)
+    choose_option(page, "How was your baby born?", "Vaginal birth")
+    page.get_by_role("radiogroup", name="Feeding").get_by_text("Breastfeeding", exact=True).click()
+    page.get_by_role("radiogroup", name="Running before pregnancy").get_by_text("Recreational runner", exact=True).click()
     click_button(page, "Save profile")
     expect(page.get_by_text("Profile saved.")).to_be_visible()
