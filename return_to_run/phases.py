@@ -279,11 +279,4 @@ def phase_periods(profile: Profile, today: date) -> pd.DataFrame:
         ),
         (birth + timedelta(days=RUNNING_GATE_DAYS), None, CALENDAR_AFTER_12_WEEKS),
     ]
-    rows = [row for row in rows if row[0] <= today]
-    return pd.DataFrame(
-        {
-            "start": pd.Series([r[0] for r in rows], dtype="object"),
-            "end": pd.Series([r[1] for r in rows], dtype="object"),
-            "phase": pd.Series([r[2] for r in rows], dtype="object"),
-        }
-    )
+    return pd.DataFrame([row for row in rows if row[0] <= today], columns=["start", "end", "phase"], dtype="object")
