@@ -4,13 +4,13 @@ her history of them.
 The flags, their urgencies, headings and icons are data in return_to_run.red_flags. While a
 flag is open the page says only what to do: none of the app's words here suggest training
 (guidance.TRAINING_WORDS). Text read from the database (an unknown code, dates, her notes)
-is shown through widgets.as_text or in a table, never as Markdown of its own.
+is shown through text.escape_markdown or in a table, never as Markdown of its own.
 """
 
 import streamlit as st
 
 from return_to_run import red_flags, services, storage, symptoms
-from return_to_run.ui import guidance, learn, shell, state, tables, widgets
+from return_to_run.ui import guidance, learn, shell, state, tables, text, widgets
 from return_to_run.validation import ValidationError
 
 FLAGS_AS_READ = "red_flags_as_read"  # {flag id: row as this window showed it}
@@ -60,8 +60,8 @@ def flag_card(ctx, flag_id: int, flag: dict) -> None:
     info = red_flags.RED_FLAGS.get(flag["flag_code"])
     with st.container(border=True):
         # An unknown code (from a restored backup) is shown as the text it is.
-        label = info.label if info else widgets.as_text(flag["flag_code"])
-        st.markdown(f"**{label}** · raised {widgets.as_text(flag['flagged_date'])}")
+        label = info.label if info else text.escape_markdown(flag["flag_code"])
+        st.markdown(f"**{label}** · raised {text.escape_markdown(flag['flagged_date'])}")
         st.caption(red_flags.red_flag(flag["flag_code"]).advice)
         cols = st.columns([1, 2])
         resolved_on = widgets.date_field(

@@ -13,7 +13,7 @@ TODAY = date(2026, 11, 25)
 BIRTH_DATE = date(2026, 7, 1)  # 21 weeks before TODAY
 # Markdown that, rendered, would fetch an image from another site (a TEST-NET-3 address).
 IMAGE_MARKUP = "![t](http://203.0.113.5/p.png)"
-IMAGE_MARKUP_ESCAPED = r"\!\[t\]\(http\://203\.0\.113\.5/p\.png\)"
+IMAGE_MARKUP_ESCAPED = "\\!\\[t\\]\\(http\u2060\\://203\\.0\\.113\\.5/p\\.png\\)"  # text.escape_markdown(IMAGE_MARKUP)
 
 PROFILE = {
     "birth_date": BIRTH_DATE,

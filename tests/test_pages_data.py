@@ -398,7 +398,7 @@ def test_the_preview_names_the_assumed_unit_and_one_tap_reads_the_file_in_the_ot
     at.button(key="import_unit_switch").click().run()
     no_errors(at)
     [unit] = [i.value for i in at.main.info if i.icon == "📏"]
-    assert unit == "Distances in this file are read as **miles**. Read as miles\\: your choice\\."
+    assert unit == "Distances in this file are read as **miles**. Read as miles\u2060\\: your choice\\."
     assert at.main.dataframe[0].value["Distance (km)"].tolist() == ["5.02"]
     assert storage.list_runs(db).empty  # a switch writes nothing
     at.button(key="confirm_import").click().run()

@@ -17,9 +17,9 @@ from .helpers import IMAGE_MARKUP, IMAGE_MARKUP_ESCAPED, PROFILE, TODAY, app_tes
 
 # ---------------------------------------------------------------- item 1: shown as text
 
-# As shown by widgets.as_text: escaped, and a word joiner before the scheme's ':' so that
+# As shown by text.escape_markdown: escaped, and a word joiner before the scheme's ':' so that
 # Streamlit's Markdown does not make the bare address a link.
-IMAGE_MARKUP_SHOWN = IMAGE_MARKUP_ESCAPED.replace("\\:", "\u2060\\:")
+IMAGE_MARKUP_SHOWN = IMAGE_MARKUP_ESCAPED
 
 
 @pytest.mark.parametrize(
@@ -33,9 +33,9 @@ IMAGE_MARKUP_SHOWN = IMAGE_MARKUP_ESCAPED.replace("\\:", "\u2060\\:")
     ],
 )
 def test_text_from_a_file_is_escaped_and_never_becomes_a_bare_link(text, shown):
-    from return_to_run.ui.widgets import as_text
+    from return_to_run.ui.text import escape_markdown
 
-    assert as_text(text) == shown
+    assert escape_markdown(text) == shown
     unescaped = re.sub(r"\\(.)", r"\1", shown)  # what Markdown shows
     assert unescaped.replace("\u2060", "") == text  # the same characters
     assert not re.search(r"(?i)https?://|www\.|\w@", unescaped)  # nothing a bare link starts with

@@ -33,7 +33,10 @@ def test_pure_rooms_load_without_streamlit():
     [
         (IMAGE_MARKUP, IMAGE_MARKUP_ESCAPED),
         ("<img src=x onerror=alert(1)>", r"\<img src\=x onerror\=alert\(1\)\>"),
-        (":material/home: :smile: :red[loud]", r"\:material/home\: \:smile\: \:red\[loud\]"),
+        (
+            ":material/home: :smile: :red[loud]",
+            "\u2060\\:material/home\u2060\\: \u2060\\:smile\u2060\\: \u2060\\:red\\[loud\\]",
+        ),
         ("# heading\n1. item\n- item", "\\# heading\n1\\. item\n\\- item"),
         ("$x^2$ and `code` and *em* and __strong__", r"\$x^2\$ and \`code\` and \*em\* and \_\_strong\_\_"),
         ("a\\b & c | d ~ e {f} + g", r"a\\b \& c \| d \~ e \{f\} \+ g"),

@@ -7,7 +7,7 @@ they are refused with a message (and re-checked at the click, in case another wi
 meanwhile), so a backup can never land in the example file that "Leave example data" deletes.
 
 Every message that carries text from a file (file names, column names, values, codes, titles,
-notes) shows it escaped with bare links defused (widgets.as_text), or as a code span: never as
+notes) shows it escaped with bare links defused (text.escape_markdown), or as a code span: never as
 Markdown or a link.
 """
 
@@ -30,7 +30,7 @@ from ..validation import ValidationError
 from . import access, state, tables
 from .shell import Context, flash
 from .text import code_span, escape_markdown, plural, table_counts
-from .widgets import as_text, show_problems
+from .widgets import show_problems
 
 # Session state of this page, tagged with the database it came from (ui/state.py): a switch
 # to or from the example data makes it unreadable, and a restore drops it.
@@ -161,7 +161,7 @@ def import_section(ctx: Context) -> None:
             distance_unit=unit,
         )
     except importers.ImportFileError as error:
-        st.error(as_text(error), icon="📄")
+        st.error(escape_markdown(error), icon="📄")
         return
     plan = plan_import(result, storage.existing_source_ids(ctx.db, result.source), runs_for_matching(ctx.db))
     unit_switch(ctx, result, upload_id)
@@ -228,7 +228,7 @@ def import_preview(ctx: Context, result, plan: ImportPlan, upload_id: str) -> li
         with st.expander(f"Worth a look before importing ({len(result.warnings)})", expanded=True):
             for warning in result.warnings:
                 where = f"Row {warning.row}: " if warning.row is not None else ""
-                st.warning(as_text(where + warning.message), icon="🔎")
+                st.warning(escape_markdown(where + warning.message), icon="🔎")
     if result.skipped:
         with st.expander(f"Skipped rows ({len(result.skipped)}) and why"):
             st.dataframe(
@@ -266,10 +266,10 @@ def symptom_note_choices(ctx: Context, result, importing: set[int], upload_id: s
         row = result.rows[note.index]
         key = f"note_{upload_id}_{note.index}"
         with st.container(border=True):
-            title = f" · {as_text(row['title'])}" if row.get("title") else ""
+            title = f" · {escape_markdown(row['title'])}" if row.get("title") else ""
             ticked = st.checkbox(f"Make a symptom entry for {row['run_date'].isoformat()}{title}", key=key)
             st.text(note_text(row))  # her note as plain text
-            st.caption("Mentions: " + as_text(", ".join(note.words)))
+            st.caption("Mentions: " + escape_markdown(", ".join(note.words)))
             if ticked:
                 chosen.append((note.index, _note_entry(row, note.topics, key)))
     return chosen
@@ -364,7 +364,7 @@ def run_import(ctx: Context, filename: str, result, indexes: list[int], notes: l
     if flagged:
         message += " A symptom entry raised a red flag: see the Red flags page."
     if refused:
-        message += "\n\nNo entry was made for " + as_text(" | ".join(refused))
+        message += "\n\nNo entry was made for " + escape_markdown(" | ".join(refused))
     flash(message)
     st.session_state.pop("import_file", None)
     st.rerun()
@@ -412,7 +412,7 @@ def restore_section(ctx: Context) -> None:
     try:
         tables_in_backup = storage.read_backup(backup.getvalue())
     except storage.RestoreError as error:
-        st.error(as_text(error), icon="📄")
+        st.error(escape_markdown(error), icon="📄")
     else:
         restore_preview(ctx, tables_in_backup, getattr(backup, "file_id", None) or f"{backup.name}:{backup.size}")
 
@@ -430,7 +430,7 @@ def restore_preview(ctx: Context, tables_in_backup: dict, upload_id: str = "") -
         try:
             written = services.restore_backup(ctx.db, tables_in_backup, mode=mode, today=ctx.today)
         except storage.RestoreError as error:
-            st.error(as_text(error), icon="📄")
+            st.error(escape_markdown(error), icon="📄")
         else:
             # Undo snapshots, the check-in, the PDF and this page's previews named records the
             # restore replaced.

@@ -18,14 +18,25 @@ MARKDOWN_SPECIAL = "\\`*_{}[]()<>#+-.!|~$:&="
 _SPECIAL_RE = re.compile("([" + re.escape(MARKDOWN_SPECIAL) + "])")
 
 
-def escape_markdown(text: object) -> str:
-    """`text` as a string in which every Markdown/HTML special character is backslash-escaped.
+# An invisible character that breaks Streamlit's automatic links without changing what she sees.
+WORD_JOINER = "\u2060"
+_WWW_RE = re.compile(r"(?i)(www)(\\\.)")
 
-    Line breaks stay line breaks; None becomes "".
+
+def escape_markdown(text: object) -> str:
+    """`text` as a string in which every Markdown/HTML special character is backslash-escaped
+    and bare links are defused. Line breaks stay line breaks; None becomes "".
+
+    Streamlit's Markdown turns web addresses (with a scheme, or starting with the three w's)
+    and e-mail addresses in plain text into clickable links, after the escapes are read, so
+    escaping alone does not stop them: a word joiner before the escaped ':' (ending any
+    scheme), after 'www' and before '@' breaks the pattern and shows the same characters.
     """
     if text is None:
         return ""
-    return _SPECIAL_RE.sub(r"\\\1", str(text))
+    escaped = _SPECIAL_RE.sub(r"\\\1", str(text))
+    escaped = escaped.replace("\\:", WORD_JOINER + "\\:").replace("@", WORD_JOINER + "@")
+    return _WWW_RE.sub(r"\1" + WORD_JOINER + r"\2", escaped)
 
 
 def code_span(text: object) -> str:

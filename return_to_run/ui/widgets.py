@@ -3,7 +3,6 @@ form reset, and the record "as read" that a save or delete checks against."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable
 from datetime import date, timedelta
 
@@ -25,26 +24,10 @@ UNDO = {
 }
 
 
-# A word joiner (U+2060): invisible, zero width, and not a character a bare link can contain.
-WORD_JOINER = "\u2060"
-
-
-def as_text(value: object) -> str:
-    """`value` escaped for Markdown (text.escape_markdown) with bare links defused.
-
-    Streamlit's Markdown turns web addresses (with a scheme, or starting with the three w's)
-    and e-mail addresses in plain text into clickable links to another site, after the escapes are read, so escaping alone does not
-    stop them. A word joiner before the escaped ':' (ending any scheme), after 'www' and
-    before '@' breaks the pattern and shows the same characters."""
-    escaped = escape_markdown(value)
-    escaped = escaped.replace("\\:", WORD_JOINER + "\\:").replace("@", WORD_JOINER + "@")
-    return re.sub(r"(?i)(www)(\\\.)", r"\1" + WORD_JOINER + r"\2", escaped)
-
-
 def show_problems(error: ValidationError) -> None:
     """List every problem of a refused entry, each naming its field; nothing was saved.
     Field names and messages may carry her text or a file's, so both are escaped."""
-    lines = "\n".join(f"- **{as_text(p.field)}**: {as_text(p.message)}" for p in error.problems)
+    lines = "\n".join(f"- **{escape_markdown(p.field)}**: {escape_markdown(p.message)}" for p in error.problems)
     st.error(f"Nothing was saved. Please fix:\n\n{lines}", icon="✋")
 
 
