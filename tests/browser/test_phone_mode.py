@@ -121,3 +121,38 @@ def test_a_new_key_locks_out_the_old_link_and_the_phones_let_in_with_it(phone_se
     _at_the_door(let_in.page)
     _at_the_door(phones().open(phone_access.phone_link("127.0.0.2", phone_server.port, old)))
     _inside(phones().open(phone_access.phone_link("127.0.0.2", phone_server.port, new)))
+
+
+def test_the_phone_logs_a_run_and_its_check_in_and_a_stranger_sees_none_of_it(phone_server, phones):
+    """Issue 15's 'done when': a second browser acting as the phone gets in with the link, logs
+    a run and its check-in; a browser without the link sees nothing of hers."""
+    key = phone_access.new_key(phone_server.data / phone_access.KEY_FILE_NAME)
+    phone = phones()
+    page = phone.open(phone_access.phone_link("127.0.0.2", phone_server.port, key))
+    _inside(page)
+    page = phone.open(_base(phone_server) + "/log_run")
+    page.get_by_text("Continuous run", exact=True).click()
+    wait_idle(page)
+    minutes = page.get_by_label("Duration (min)", exact=True)
+    minutes.fill("17")
+    minutes.press("Enter")
+    wait_idle(page)
+    page.get_by_role("button", name="Save run").click()
+    wait_idle(page)
+    page.get_by_role("button", name="✅ No symptoms").click()
+    wait_idle(page)
+    db = storage.open_db(phone_server.data / "test.db")
+    try:
+        runs = [(r["kind"], r["duration_min"]) for r in db.query("SELECT kind, duration_min FROM runs")]
+        checkins = [
+            (r["leakage"], r["linked"]) for r in db.query("SELECT leakage, run_id IS NOT NULL AS linked FROM symptoms")
+        ]
+    finally:
+        db.close()
+    assert runs == [("continuous", 17.0)]
+    assert checkins == [("none", 1)]
+    stranger = phones()
+    for path in ("/", "/log_run", "/trends"):
+        _at_the_door(stranger.open(_base(phone_server) + path))
+        assert "17" not in stranger.page.locator("body").inner_text()
+    assert phone.hosts == {"127.0.0.2"} and stranger.hosts == {"127.0.0.2"}
