@@ -25,6 +25,8 @@ caches it on the History object, so the rules read her logs once per data versio
 
 from __future__ import annotations
 
+import threading
+import weakref
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -66,7 +68,7 @@ def walk_run_running_min(run_min: float, walk_min: float, repeats: float, durati
     interval low: the pattern alone cannot tell the two apart."""
     full = run_min * repeats
     walks = walk_min * repeats
-    if walk_min > 0 and full - run_min + walks <= duration_min < full + walks:
+    if full - run_min + walks <= duration_min < full + walks:
         return duration_min - walks
     return min(full, duration_min)
 
@@ -295,9 +297,9 @@ def symptom_records(symptoms: pd.DataFrame | None) -> tuple[SymptomRecord, ...]:
             column["heaviness_0_10"].tolist(),
             pains,
             column["bleeding"].tolist(),
-            column["bowel_leakage"].astype(bool).tolist(),
-            column["bleeding_heavier_with_activity"].astype(bool).tolist(),
-            column["bleeding_is_period"].astype(bool).tolist(),
+            column["bowel_leakage"].tolist(),
+            column["bleeding_heavier_with_activity"].tolist(),
+            column["bleeding_is_period"].tolist(),
             strict=True,
         )
         if values[1] is not None
@@ -376,15 +378,50 @@ def mood_records(mood: pd.DataFrame | None) -> tuple[MoodRecord, ...]:
 
 
 def from_history(history: models.History) -> Records:
-    """Every log of `history` as records (use `history.records`, which caches this)."""
+    """Every log of `history` as records (use `history.records`, which caches this).
+
+    A log whose DataFrame is the very object an earlier call turned into records (a new
+    History that kept the frames of the tables a save did not change: storage.read_history)
+    reuses those records: after a run is saved, only the runs are read again.
+    """
     return Records(
-        runs=run_records(history.runs),
-        symptoms=symptom_records(history.symptoms),
-        readiness=readiness_records(history.readiness),
-        red_flags=red_flag_records(history.red_flags),
-        foundation=foundation_records(history.foundation),
-        mood=mood_records(getattr(history, "mood", None)),
+        runs=_built(history.runs, run_records),
+        symptoms=_built(history.symptoms, symptom_records),
+        readiness=_built(history.readiness, readiness_records),
+        red_flags=_built(history.red_flags, red_flag_records),
+        foundation=_built(history.foundation, foundation_records),
+        mood=_built(getattr(history, "mood", None), mood_records),
     )
+
+
+# id(frame) -> (a weak reference to the frame, the builder, its records). The weak reference
+# tells a live frame from a new one that got the id of a collected frame.
+_BUILT: dict[int, tuple] = {}
+_BUILT_MAX = 32
+_BUILT_LOCK = threading.Lock()  # Streamlit reruns pages in several threads
+
+
+def _built(frame: pd.DataFrame | None, builder):
+    """builder(frame), reused while the same frame object is alive (History frames are not
+    changed after they are loaded)."""
+    if frame is None:
+        return builder(frame)
+    with _BUILT_LOCK:
+        known = _BUILT.get(id(frame))
+    if known is not None and known[0]() is frame and known[1] is builder:
+        return known[2]
+    built = builder(frame)
+    try:
+        ref = weakref.ref(frame)
+    except TypeError:  # pragma: no cover - a frame type without weak references
+        return built
+    with _BUILT_LOCK:
+        for key in [key for key, (alive, _, _) in _BUILT.items() if alive() is None]:
+            del _BUILT[key]
+        if len(_BUILT) >= _BUILT_MAX:
+            _BUILT.pop(next(iter(_BUILT)))
+        _BUILT[id(frame)] = (ref, builder, built)
+    return built
 
 
 def symptom_columns(symptoms: pd.DataFrame) -> dict[str, pd.Series]:
