@@ -3,7 +3,10 @@
 import streamlit as st
 
 from return_to_run import storage
-from return_to_run.ui import cached, guidance, learn, reading, shell, text
+from return_to_run.ui import answer, cached, guidance, learn, reading, shell, text
+
+# Under an open red flag home offers the one lesson about who to see, nothing on training.
+PAUSED_LESSON = "when-to-see-someone"
 
 with shell.page("Where am I", "🏃‍♀️") as ctx:
     st.title("🏃‍♀️ Return to Run")
@@ -25,26 +28,39 @@ with shell.page("Where am I", "🏃‍♀️") as ctx:
         st.page_link("pages/learn.py", label="Start with why: read the lessons", icon="📚")
         st.stop()
 
-    assessment = cached.assessment(ctx)
-    st.subheader(f"{text.weeks_label(ctx.weeks_since_birth)} · {assessment.phase.name}")
+    today = answer.today(ctx)
+    # The engine's title in the app's own words for long spans ("5 years (260 weeks)"); no
+    # phase name while a flag is open.
+    title = text.weeks_label(ctx.weeks_since_birth)
+    st.subheader(title if today.state == "paused" else f"{title} · {today.assessment.phase.name}")
+    if today.state == "paused":
+        # What to do comes first; nothing about training until the flag is resolved.
+        guidance.show_red_flag_alerts(today.flags)
+    guidance.today_card(today)
+    guidance.placement_prompt(ctx, today)
+    guidance.mood_check(ctx, today)
+    if today.state != "paused":
+        st.markdown(today.assessment.phase.what_it_means)
+        guidance.focus(today)
+        guidance.next_phase_checklist(today)
+        guidance.modifiers_note(today)
 
-    if assessment.open_red_flags:
-        guidance.show_red_flag_alerts(assessment.open_red_flags)
-        st.warning("Training suggestions are paused until you mark the red flag resolved.", icon="⏸️")
-        st.page_link("pages/red_flags.py", label="Red flags: mark one resolved", icon="🚩")
-
-    guidance.quick_actions()
-    st.markdown(assessment.phase.what_it_means)
-    guidance.todays_plan(assessment)
-    guidance.next_phase_checklist(assessment)
-    guidance.modifiers_note(assessment)
-
-    st.markdown("#### Read for this phase")
     read = storage.lessons_read(ctx.db)
-    for lesson in reading.home_lessons(
-        cached.all_lessons(), assessment.phase.code, ctx.profile, read, weeks_since_birth=ctx.weeks_since_birth
-    ):
-        learn.lesson_link(lesson, done=lesson.slug in read)
+    if today.state == "paused":
+        st.markdown("#### Read while you wait")
+        shown = [learn.lesson_by_slug(PAUSED_LESSON)]
+    else:
+        st.markdown("#### Read for this phase")
+        shown = reading.home_lessons(
+            cached.all_lessons(),
+            today.assessment.phase.code,
+            ctx.profile,
+            read,
+            weeks_since_birth=ctx.weeks_since_birth,
+        )
+    for lesson in shown:
+        if lesson is not None:
+            learn.lesson_link(lesson, done=lesson.slug in read)
     st.page_link("pages/learn.py", label="All lessons", icon="📚")
 
     st.markdown("#### Your last 12 weeks")

@@ -11,12 +11,13 @@ from datetime import date, timedelta
 import pytest
 
 from return_to_run import example, models, services, storage, symptoms
+from return_to_run.guidance import has_training_words
 
-from .helpers import PROFILE, TODAY, app_test, body_page_links, charts, no_errors
+from .helpers import PROFILE, TODAY, app_test, body_page_links, charts, markdown_shown, no_errors
 
 DISCLAIMER_START = "Return to Run is for education and self-tracking."
 STOP_AND_WALK = (
-    "- If leakage, heaviness, dragging or pain comes on during a run interval, stop and "
+    "If leakage, heaviness, dragging or pain comes on during a run interval, stop and "
     "walk for the rest of the session, and log it (Deering 2024)."
 )
 # The lessons home offers for each phase (ui.reading.home_lessons): the one to do first, then
@@ -40,6 +41,16 @@ def subheader(at) -> str:
 
 def markdown(at) -> list[str]:
     return [m.value for m in at.main.markdown]
+
+
+def headline(at) -> str:
+    """The one answer at the top of home (its '### ' line)."""
+    [line] = [m.value.removeprefix("### ") for m in at.main.markdown if m.value.startswith("### ")]
+    return line
+
+
+def main_button(at) -> str:
+    return at.button(key="home_main_action").label
 
 
 def captions(at) -> list[str]:
@@ -132,11 +143,14 @@ def test_early_recovery_three_weeks(db):
     at = app_test("app.py").run()
     no_errors(at)
     assert subheader(at) == "3 weeks since birth · Early recovery"
+    assert headline(at) == "Not yet: running opens from 12 weeks (27 Jan)"
+    assert main_button(at) == "🧘 Log pelvic floor exercises"
     text = markdown(at)
-    assert text[:5] == [
+    start = text.index(
         "Your body is healing from pregnancy and birth. This is a time for rest, gentle walks, "
-        "breathing and pelvic floor exercises, not for running.",
-        "#### Today",
+        "breathing and pelvic floor exercises, not for running."
+    )
+    assert text[start + 1 : start + 4] == [
         "- Pelvic floor exercises, every day",
         "- Breathing and core connection",
         "- Short, easy walks, a little longer each week",
@@ -283,17 +297,17 @@ def test_return_to_running_shows_the_walk_run_level(db):
     at = app_test("app.py").run()
     no_errors(at)
     assert subheader(at) == "16 weeks since birth · Return to running"
-    text = markdown(at)
-    today = text.index("#### Today")
-    assert text[today + 1 : today + 5] == [
-        "**Walk-run, level 2:** run 1 min, walk 1.5 min, × 12 (30 minutes in all, 12 of them running).",
+    assert headline(at) == "Today: walk-run level 2 — run 1, walk 1.5, ×12"
+    assert main_button(at) == "👟 Log a run"
+    assert captions(at)[:2] == [
+        "Level 2: you moved up after 4 symptom-free sessions. 2 of 4 symptom-free sessions done at this level.",
         STOP_AND_WALK,
+    ]
+    text = markdown(at)
+    assert [line for line in text if line.startswith("- ")] == [
         "- Pelvic floor exercises, every day",
         "- Strength work, twice a week",
     ]
-    assert (
-        "Level 2: you moved up after 4 symptom-free sessions. 2 of 4 symptom-free sessions done at this level."
-    ) in captions(at)
     assert checklist(at) == [
         "#### To unlock *Building running* (0 of 2)",
         "⬜ Reach level 10: 30 minutes continuous running",
@@ -313,7 +327,8 @@ def test_return_to_running_day_after_a_run_is_a_rest_day(db):
     at = app_test("app.py").run()
     no_errors(at)
     assert subheader(at) == "16 weeks since birth · Return to running"
-    assert not any(line.startswith("**Walk-run") for line in markdown(at))
+    assert headline(at) == "Rest day — next session tomorrow"
+    assert main_button(at) == "👟 Log a run"
     assert "Rest day: on the walk-run levels, leave a day between runs." in captions(at)
 
 
@@ -326,16 +341,14 @@ def test_building_running_after_the_last_level(db):
     at = app_test("app.py").run()
     no_errors(at)
     assert subheader(at) == "40 weeks since birth · Building running"
-    text = markdown(at)
-    today = text.index("#### Today")
+    assert headline(at) == "Today: run 30 min continuously"
     # Her longest running in the last 30 days was level 8 (10 run / 1 walk x 3: 30 running
     # minutes; the cap counts running, not walk breaks): 110% of it is 33 min.
-    assert text[today + 1 : today + 6] == [
-        "**Run 30 minutes continuously** (level 10).",
+    assert captions(at)[1:5] == [
         STOP_AND_WALK,
-        "- Volume first: a run can grow to 33 min (110% of your longest in 30 days, Frandsen 2025).",
-        "- Then change one thing at a time: speed or hills (Deering 2024).",
-        "- Running with the buggy can be your one new thing (from about 6 months, Goom 2019).",
+        "Volume first: a run can grow to 33 min (110% of your longest in 30 days, Frandsen 2025).",
+        "Then change one thing at a time: speed or hills (Deering 2024).",
+        "Running with the buggy can be your one new thing (from about 6 months, Goom 2019).",
     ]
     assert "You have finished the walk-run levels: repeat your longest recent run (30 min)." in captions(at)
     assert checklist(at) == []  # the last phase: nothing left to unlock
@@ -407,8 +420,13 @@ def test_five_years_after_birth_a_third_leaky_run_raises_the_recurrence_flag(db)
     at = app_test("app.py").run()
     assert not at.exception
     flag = symptoms.RED_FLAGS["symptoms_recur_with_running"]
-    assert at.main.warning[0].value == f"**{flag.label}.** {flag.advice}"
-    assert "No training suggestion while a red flag is open. Rest, and follow the advice above." in markdown(at)
+    assert at.main.warning[0].value == (
+        "**Pause high-impact exercise and see a pelvic health physiotherapist if you have:**\n"
+        f"- **{flag.label}.** {flag.advice}"
+    )
+    assert at.main.warning[0].icon == "🩺"
+    assert headline(at) == "Paused: a red flag is open"
+    assert main_button(at) == "🚩 What to do"
 
 
 # ---------------------------------------------------------------- red flags
@@ -421,26 +439,30 @@ def test_open_red_flag_comes_first_and_withholds_the_session_until_resolved(db):
     at = app_test("app.py").run()
     assert not at.exception
     order = body_order(at)
-    assert order[:3] == [
-        ("subheader", "16 weeks since birth · Return to running"),
-        ("error", f"**{flag.label}.** {flag.advice}"),
-        ("warning", "Training suggestions are paused until you mark the red flag resolved."),
+    assert order[:5] == [
+        ("subheader", "16 weeks since birth"),
+        ("error", f"**Contact your midwife or GP today if you have:**\n- **{flag.label}.** {flag.advice}"),
+        ("markdown", "### Paused: a red flag is open"),
+        ("caption", "When it is sorted, mark it resolved with the date on the Red flags page."),
+        ("markdown", "**Your weekly check-in on how you feel**"),
     ]
-    assert body_page_links(at)[0].proto.page == "red_flags"
-    text = markdown(at)
-    today = text.index("#### Today")
-    assert text[today + 1] == "No training suggestion while a red flag is open. Rest, and follow the advice above."
-    assert not any(line.startswith(("**Walk-run", "**Run ")) for line in text)
-    assert not any(line.startswith("- ") for line in text[today:])  # no focus list either
+    assert main_button(at) == "🚩 What to do"
+    assert [b.label for b in at.main.button] == ["🚩 What to do", "📝 Log symptoms", "Save my answers"]
+    # No training word anywhere the app wrote on home: no checklist, focus, phase text or
+    # lessons on running (the quick links row and the menu are the shell's, on every page).
+    words = "\n".join([*(s.value for s in at.main.subheader), markdown_shown(at)]).replace("Return to Run", "")
+    assert not has_training_words(words), [line for line in words.splitlines() if has_training_words(line)]
+    assert checklist(at) == []
+    assert lesson_links(at) == ["when-to-see-someone"]
     assert len(charts(at)) == 1  # her history is still shown
 
     services.resolve_red_flag(db, flag_id, resolved_date=TODAY, note="scan clear", today=TODAY)
     at.run()
     no_errors(at)
     assert not at.main.warning
-    text = markdown(at)
-    assert "**Walk-run, level 2:** run 1 min, walk 1.5 min, × 12 (30 minutes in all, 12 of them running)." in text
-    assert "No training suggestion while a red flag is open. Rest, and follow the advice above." not in text
+    assert subheader(at) == "16 weeks since birth · Return to running"
+    assert headline(at) == "Today: walk-run level 2 — run 1, walk 1.5, ×12"
+    assert main_button(at) == "👟 Log a run"
 
 
 def test_emergency_flags_come_before_same_day_ones(db):
@@ -450,8 +472,8 @@ def test_emergency_flags_come_before_same_day_ones(db):
     at = app_test("app.py").run()
     assert not at.exception
     assert [e.value.split(".**")[0] for e in at.main.error] == [
-        "**Chest pain",
-        "**" + symptoms.RED_FLAGS["fever"].label,
+        "**Call emergency services now if you have:**\n- **Chest pain",
+        "**Contact your midwife or GP today if you have:**\n- **" + symptoms.RED_FLAGS["fever"].label,
     ]
     assert [e.icon for e in at.main.error] == ["🚨", "☎️"]
 
@@ -548,11 +570,9 @@ def test_readiness_all_seven_passed_shows_seven_of_seven(db):
     assert sorted(results["test_code"]) == sorted(models.LOAD_IMPACT_TESTS)
     assert set(results["test_date"]) == {TODAY}
 
-    home = app_test("app.py").run()  # the running gate opens: no symptoms, 14 weeks, all passed
+    home = app_test("app.py").run()  # the running gate opens: tests done free of symptoms, 14 weeks
     assert subheader(home) == "14 weeks since birth · Return to running"
-    assert "**Walk-run, level 1:** run 1 min, walk 2 min, × 10 (30 minutes in all, 10 of them running)." in markdown(
-        home
-    )
+    assert headline(home) == "Today: walk-run level 1 — run 1, walk 2, ×10"
 
 
 def test_readiness_retest_latest_result_counts(db_with_profile):
