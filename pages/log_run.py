@@ -3,7 +3,7 @@
 import streamlit as st
 
 from return_to_run import models, services, storage
-from return_to_run.ui import cached, checkin, fields, grid, runs, shell, state, tables, text, widgets
+from return_to_run.ui import answer, checkin, fields, grid, runs, shell, state, tables, text, widgets
 from return_to_run.validation import ValidationError
 
 FORM_KEYS = (
@@ -19,31 +19,50 @@ FORM_KEYS = (
 )
 
 
+BANNER_ICONS = {"not_yet": "🚶‍♀️", "paused": "⏸️", "rest": "🛌", "run": "👟"}
+
+
 def new_run_form(ctx: shell.Context) -> None:
-    """The new-run form; a walk-run is filled with today's pattern, so Save is one tap."""
+    """The new-run form. The engine's answer for the run's date shows as a banner while she
+    types (past dates too); a walk-run is filled with that day's pattern, so Save is one tap;
+    warnings speak only of the minutes she typed, counted as running minutes."""
     st.subheader("New run")
     run_date = fields.past_date("Date", key="run_date", today=ctx.today)
+    day = answer.run_form(ctx, run_date=run_date)
+    icon = BANNER_ICONS.get(day.state, "ℹ️")
+    if day.state in ("not_yet", "paused"):
+        st.warning(day.banner, icon=icon)
+    else:
+        st.info(day.banner, icon=icon)
+    kinds = list(models.RUN_KINDS)
     kind = st.radio(
-        "Kind", list(models.RUN_KINDS), format_func=models.RUN_KINDS.get, horizontal=True, key="run_kind", index=1
+        "Kind",
+        kinds,
+        format_func=models.RUN_KINDS.get,
+        horizontal=True,
+        key="run_kind",
+        index=kinds.index(day.suggested_kind or "walk_run"),
     )
     raw = {"run_date": run_date, "kind": kind}
     pattern_min = None
     if kind == "walk_run":
-        suggested = runs.suggested_pattern(ctx)
+        prefill = day.prefill or {}
         cols = st.columns(3)
         raw["run_interval_min"] = cols[0].number_input(
-            "Run (min)", min_value=0.0, step=0.5, value=suggested["run_interval_min"], key="run_interval"
+            "Run (min)", min_value=0.0, step=0.5, value=prefill.get("run_interval_min"), key="run_interval"
         )
         raw["walk_interval_min"] = cols[1].number_input(
-            "Walk (min)", min_value=0.0, step=0.5, value=suggested["walk_interval_min"], key="walk_interval"
+            "Walk (min)", min_value=0.0, step=0.5, value=prefill.get("walk_interval_min"), key="walk_interval"
         )
         raw["interval_repeats"] = cols[2].number_input(
-            "× repeats", min_value=0, step=1, value=suggested["interval_repeats"], key="interval_repeats"
+            "× repeats", min_value=0, step=1, value=prefill.get("interval_repeats"), key="interval_repeats"
         )
-        pattern_min = (raw["run_interval_min"] + raw["walk_interval_min"]) * raw["interval_repeats"]
-        st.caption(f"{suggested['why']} That pattern takes {pattern_min:g} minutes.")
+        if None not in (raw["run_interval_min"], raw["walk_interval_min"], raw["interval_repeats"]):
+            pattern_min = (raw["run_interval_min"] + raw["walk_interval_min"]) * raw["interval_repeats"]
+            why = f"{prefill['why']} " if prefill else ""
+            st.caption(f"{why}That pattern takes {pattern_min:g} minutes.")
     cols = st.columns(2)
-    raw["duration_min"] = cols[0].number_input(
+    typed_min = cols[0].number_input(
         "Duration (min)",
         min_value=0.0,
         step=1.0,
@@ -51,14 +70,25 @@ def new_run_form(ctx: shell.Context) -> None:
         key="run_duration",
         placeholder=f"{pattern_min:g}, the pattern" if pattern_min else "e.g. 20",
     )
-    if raw["duration_min"] is None and pattern_min:
-        raw["duration_min"] = pattern_min
+    # An untyped duration saves as the pattern's, but warns of nothing: she has not entered it.
+    raw["duration_min"] = typed_min if typed_min is not None or not pattern_min else pattern_min
     distance = cols[1].number_input(
         f"{widgets.distance_label(ctx.units)}, optional", min_value=0.0, step=0.1, value=None, key="run_distance"
     )
     raw["distance_km"] = models.to_km(distance, ctx.units) if distance else None
-    for warning in cached.planned_run_warnings(ctx, kind, raw["duration_min"], run_date):
-        st.warning(warning, icon="⚠️")
+    if typed_min:
+        # The pattern goes with the minutes, so the caps count running, not walk breaks.
+        checked = answer.run_form(
+            ctx,
+            run_date=run_date,
+            kind=kind,
+            duration_min=float(typed_min),
+            run_interval_min=raw.get("run_interval_min"),
+            walk_interval_min=raw.get("walk_interval_min"),
+            interval_repeats=raw.get("interval_repeats"),
+        )
+        for warning in checked.warnings:
+            st.warning(warning, icon="⚠️")
     raw["effort_1_10"] = st.slider("Effort (1 = very easy, 10 = all out)", 1, 10, 4, key="run_effort")
     raw["notes"] = st.text_area(
         "Notes (optional)",

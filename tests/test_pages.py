@@ -186,6 +186,9 @@ def test_later_closes_the_check_in_and_brings_the_form_back(db_with_profile):
 
 def test_walk_run_needs_its_pattern_and_saves_it(db_with_profile):
     at = _fill_run(app_test("pages/log_run.py").run(), kind="walk_run", minutes=15.0)
+    # Before the plan opens (21 weeks, no tests yet) nothing is pre-filled: she types her pattern.
+    at.number_input(key="run_interval").set_value(1.0)
+    at.number_input(key="walk_interval").set_value(2.0)
     at.number_input(key="interval_repeats").set_value(0)
     at.button(key="save_run").click().run()
     assert "Repeats" in at.error[0].value
@@ -390,15 +393,31 @@ def test_red_flag_checkin_then_resolve(db_with_profile):
     assert (flags["resolved_date"][0], flags["resolved_note"][0]) == (TODAY, "seen by GP")
 
 
+def _tests_passed(db) -> None:
+    """All seven load and impact tests passed, free of symptoms, 2 days ago: at 21 weeks the
+    plan opens at level 1 (run 1, walk 2, x10)."""
+    services.add_readiness_results(
+        db,
+        [
+            {"test_date": date(2026, 11, 23), "test_code": code, "completed": True, "had_symptoms": False}
+            for code in models.LOAD_IMPACT_TESTS
+        ],
+        today=TODAY,
+    )
+
+
 def test_walk_run_prefills_todays_plan_and_its_duration(db_with_profile):
+    _tests_passed(db_with_profile)
     at = app_test("pages/log_run.py").run()
-    at.radio(key="run_kind").set_value("walk_run").run()
-    # 21 weeks, no tests yet: not running, so the plan's first level is offered.
+    assert at.info[0].value == "Today: walk-run level 1 — run 1, walk 2, ×10"
+    assert at.radio(key="run_kind").value == "walk_run"
     assert (
         at.number_input(key="run_interval").value,
         at.number_input(key="walk_interval").value,
         at.number_input(key="interval_repeats").value,
     ) == (1.0, 2.0, 10)
+    assert "Today's plan: level 1. That pattern takes 30 minutes." in [c.value for c in at.main.caption]
+    assert not at.warning  # nothing typed yet: no warning about a run she has not entered
     at.button(key="save_run").click().run()
     no_errors(at)
     run = storage.list_runs(db_with_profile).iloc[0]
@@ -407,12 +426,17 @@ def test_walk_run_prefills_todays_plan_and_its_duration(db_with_profile):
 
 def test_home_buttons_go_to_the_logs(db_with_profile):
     at = app_test("app.py").run()
-    at.button(key="home_log_run").click().run()
+    assert at.button(key="home_main_action").label == "✅ Readiness tests"  # 21 weeks, no tests yet
+    at.button(key="home_main_action").click().run()
     no_errors(at)
-    assert at.title[0].value == "👟 Log a run"
+    assert at.title[0].value == "✅ Readiness tests"
+    at = app_test("app.py").run()
+    at.button(key="home_log_symptoms").click().run()
+    assert at.title[0].value == "📝 Log symptoms"
 
 
 def test_a_run_past_110_percent_of_the_longest_gets_a_heads_up(db_with_profile):
+    _tests_passed(db_with_profile)
     services.add_run(db_with_profile, {"run_date": "2026-11-20", "duration_min": 20, "kind": "continuous"}, today=TODAY)
     at = _fill_run(app_test("pages/log_run.py").run(), minutes=30.0).run()
     assert any(

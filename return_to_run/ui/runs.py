@@ -1,4 +1,5 @@
-"""The run form's helpers: the walk-run pattern to pre-fill, and changing or deleting a run."""
+"""The run form's helpers: changing or deleting a run (the pattern to pre-fill comes from
+guidance.run_form_state, through ui.answer)."""
 
 from __future__ import annotations
 
@@ -6,10 +7,10 @@ from datetime import date
 
 import streamlit as st
 
-from .. import models, plan, services
+from .. import models, services
 from ..storage import StaleRecordError
 from ..validation import ValidationError
-from . import cached, state, tables
+from . import state, tables
 from .shell import Context, flash
 from .widgets import (
     NOTES_MAX_CHARS,
@@ -24,26 +25,6 @@ from .widgets import (
 
 # The edit form's slot for the run as this window showed it (widgets.as_read).
 SLOT = "edit_run"
-
-
-def suggested_pattern(ctx: Context) -> dict:
-    """The walk-run pattern to pre-fill: today's suggested level, or level 1 of the plan.
-    Keys run_interval_min, walk_interval_min, interval_repeats and why (a sentence)."""
-    session = cached.assessment(ctx).session
-    if session is not None and session.walk_interval_min:
-        return {
-            "run_interval_min": float(session.run_interval_min),
-            "walk_interval_min": float(session.walk_interval_min),
-            "interval_repeats": int(session.repeats),
-            "why": f"Today's plan: level {session.level_number}.",
-        }
-    first = plan.LEVELS[0]
-    return {
-        "run_interval_min": float(first.run_interval_min),
-        "walk_interval_min": float(first.walk_interval_min),
-        "interval_repeats": int(first.repeats),
-        "why": "The plan's first level.",
-    }
 
 
 def edit_or_delete_run(ctx: Context, runs) -> None:
