@@ -5,6 +5,14 @@ write: a new entry gives a new key, and another database (the example data, a re
 another id, so nothing here can go stale. Chart specs are cached under the data they draw
 (Streamlit hashes the DataFrame), for the same reason. Ten years of logs then cost a few
 milliseconds per rerun instead of hundreds.
+
+Results are held with st.cache_resource, not st.cache_data: a hit hands back the same object
+instead of an unpickled copy (20-25 ms for ten years of frames, and the copy lost the typed
+records built on the History). Everything returned here is therefore shared between reruns
+and sessions and must be treated as read-only: callers never change a frame, list or dict
+they get from this module (derive a new one: pandas copies on write).
+After a save, only the tables whose rows changed are turned into frames and records again
+(storage read_history keeps the rest of the last read of the same file).
 """
 
 from __future__ import annotations
@@ -16,6 +24,7 @@ import streamlit as st
 from streamlit import dataframe_util
 
 from .. import lessons, models, patterns, phases, plan, storage, volume
+from ..storage import queries
 from .shell import Context
 
 HOME_CHART_SPAN = timedelta(weeks=12)
@@ -28,11 +37,21 @@ def _key(ctx: Context) -> tuple[str, str, int]:
     return str(ctx.db_path), ctx.database_id, storage.data_version(ctx.db)
 
 
-@st.cache_data(max_entries=8, show_spinner=False)
+@st.cache_resource(show_spinner=False)
+def _last_reads() -> dict:
+    """(path, database id) -> what the last read_history of that file returned: the frames of
+    the tables a save did not change are kept from it (one entry per database file)."""
+    return {}
+
+
+@st.cache_resource(max_entries=4, show_spinner=False)
 def _history_at(db_path: str, database_id: str, version: int) -> models.History:
     db = storage.open_db(db_path)
     try:
-        return storage.load_history(db)
+        last = _last_reads()
+        history, read = queries.read_history(db, last.get((db_path, database_id)))
+        last[(db_path, database_id)] = read
+        return history
     finally:
         db.close()
 
@@ -42,7 +61,7 @@ def history(ctx: Context) -> models.History:
     return _history_at(*_key(ctx))
 
 
-@st.cache_data(max_entries=8, show_spinner=False)
+@st.cache_resource(max_entries=4, show_spinner=False)
 def _assessment_at(db_path: str, database_id: str, version: int, day: date, profile: models.Profile):
     return phases.assess(profile, _history_at(db_path, database_id, version), day)
 
@@ -57,7 +76,7 @@ def readiness_status(ctx: Context) -> dict:
     return assessment(ctx).readiness
 
 
-@st.cache_data(max_entries=8, show_spinner=False)
+@st.cache_resource(max_entries=4, show_spinner=False)
 def _recent_weeks_at(db_path: str, database_id: str, version: int, day: date, birth_date: date):
     history = _history_at(db_path, database_id, version)
     return volume.weekly_summary(
@@ -75,7 +94,7 @@ def recent_weeks(ctx: Context) -> pd.DataFrame:
     return _recent_weeks_at(*_key(ctx), ctx.today, ctx.profile.birth_date)
 
 
-@st.cache_data(max_entries=8, show_spinner=False)
+@st.cache_resource(max_entries=4, show_spinner=False)
 def _trends_at(db_path: str, database_id: str, version: int, day: date, birth_date: date, since: date | None) -> dict:
     history = _history_at(db_path, database_id, version)
     weekly = volume.weekly_summary(
@@ -103,7 +122,7 @@ def trends(ctx: Context, *, since: date | None = None) -> dict:
     return _trends_at(*_key(ctx), ctx.today, ctx.profile.birth_date, since)
 
 
-@st.cache_data(max_entries=32, show_spinner=False)
+@st.cache_resource(max_entries=32, show_spinner=False)
 def _planned_run_warnings_at(
     db_path: str,
     database_id: str,
@@ -146,7 +165,10 @@ def _chart_spec(builder: str, frame, phase_periods, options: tuple) -> dict:
     kwargs = dict(options)
     if phase_periods is not None:
         kwargs["phase_periods"] = phase_periods
-    spec = getattr(charts, builder)(frame, **kwargs).to_dict()
+    # validate=False: the builders' specs are checked against the Vega-Lite schema in
+    # tests/test_charts.py; validating again on every new version of her data cost ~45% of
+    # building a chart (jsonschema over the whole spec).
+    spec = getattr(charts, builder)(frame, **kwargs).to_dict(validate=False)
     spec["datasets"] = {
         name: dataframe_util.convert_anything_to_arrow_bytes(pd.DataFrame(rows))
         for name, rows in spec.get("datasets", {}).items()
