@@ -197,7 +197,7 @@ def symptom_flags(symptoms: pd.DataFrame) -> pd.DataFrame:
 
     def worst(names) -> pd.Series:
         frame = pd.DataFrame({name: columns[name] for name in names}, index=symptoms.index)
-        return frame.max(axis=1) if len(frame) else pd.Series(0.0, index=symptoms.index, dtype=float)
+        return frame.max(axis=1)
 
     values = {
         "leakage": columns["leakage"],
