@@ -151,7 +151,21 @@ def weekly_chart(
             panels.append(_symptom_panel(df, columns, panel, f"{name}_toggle", x(name), extent(name), panel_px))
     if brush is not None:
         panels.append(_zoom_strip(df, y_field, x_type, x_title, domain, brush, strip_px))
-    return finish(_stack(panels))
+    # The chart's accessible name (Vega writes it as the SVG's aria-label): a stacked chart
+    # has no top-level title, and an <svg role="graphics-document"> without a name fails
+    # axe's svg-img-alt. The numbers themselves are in the table under the chart.
+    described = _stack(panels).properties(description=_description(y_title, symptom_layers, len(df), brush))
+    return finish(described)
+
+
+def _description(y_title: str, symptom_layers: tuple[str, ...], weeks: int, brush) -> str:
+    """What the chart shows, in one sentence, for a screen reader."""
+    shown = ", ".join(SYMPTOM_LAYERS[c].lower() for c in symptom_layers)
+    text = f"Chart of {weeks} weeks: {y_title.lower()} as bars"
+    text += f", with {shown} below on the same weeks." if shown else "."
+    if brush is not None:
+        text += " A strip at the bottom zooms the weeks shown above."
+    return text
 
 
 def _stack(panels: list) -> alt.VConcatChart:
