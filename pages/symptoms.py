@@ -13,6 +13,8 @@ FORM_KEYS = (
     "symptom_leakage",
     "symptom_heaviness",
     "symptom_bleeding",
+    "symptom_bleeding_activity",
+    "symptom_bleeding_period",
     "symptom_bowel",
     "symptom_notes",
     *(f"symptom_pain_{site}" for site in models.PAIN_SITES),
@@ -73,8 +75,17 @@ with shell.page("Log symptoms", "📝") as ctx:
         format_func=models.BLEEDING_LEVELS.get,
         horizontal=True,
         key="symptom_bleeding",
-        help="Not counting your period.",
     )
+    bleeding_details = {}
+    if bleeding != "none":
+        # What a midwife or GP asks next (red_flags: heavier with activity before 8 weeks is a
+        # same-day flag; beyond 8 weeks, bleeding that is not her period is a GP matter).
+        bleeding_details = {
+            "bleeding_heavier_with_activity": st.checkbox(
+                "It gets heavier when I am active", key="symptom_bleeding_activity"
+            ),
+            "bleeding_is_period": st.checkbox("I think this is my period", key="symptom_bleeding_period"),
+        }
     bowel = st.checkbox("Leaking from the bowel (wind or stool) or urgency I could not hold", key="symptom_bowel")
     notes = st.text_area("Notes (optional)", key="symptom_notes", max_chars=widgets.NOTES_MAX_CHARS)
 
@@ -89,6 +100,7 @@ with shell.page("Log symptoms", "📝") as ctx:
                 "heaviness_0_10": heaviness,
                 **pains,
                 "bleeding": bleeding,
+                **bleeding_details,
                 "bowel_leakage": bowel,
                 "notes": notes,
             },

@@ -152,8 +152,41 @@ def test_a_little_leak_is_one_tap_and_offers_the_lessons(db_with_profile, button
     entries = storage.list_symptoms(db_with_profile)
     assert entries[["leakage", "timing"]].to_dict("records") == [{"leakage": leakage, "timing": "during_run"}]
     lessons = [link.proto.query_string for link in body_page_links(at) if link.proto.page == "learn"]
-    assert "lesson=pelvic-floor-how-to" in lessons
+    assert lessons == ["lesson=pelvic-floor-how-to"]  # the one lesson, not a reading list
+    # 21 weeks, no tests yet: what the check-in means next, in one sentence.
+    assert [i.value for i in at.main.info if i.value.startswith("Saved.")] == [
+        "Saved. Noted: running waits until you are free of symptoms; if it keeps happening, see a pelvic "
+        "health physiotherapist."
+    ]
     assert not [b for b in at.button if b.key == "checkin_none"]  # the check-in is done
+
+
+def test_a_symptom_free_check_in_says_what_it_counts_towards(db_with_profile):
+    _tests_passed(db_with_profile)
+    at = app_test("pages/log_run.py").run()
+    at.button(key="save_run").click().run()  # today's level 1, pre-filled
+    at.button(key="checkin_none").click().run()
+    no_errors(at)
+    assert [s.value for s in at.main.success] == [
+        "Saved. Symptom-free: that counts towards moving up (1 of 4 done at level 1)."
+    ]
+    assert [link.proto.query_string for link in body_page_links(at) if link.proto.page == "learn"] == [
+        "lesson=progressing-running"
+    ]
+
+
+def test_a_leaky_check_in_on_the_levels_says_repeat_and_who_to_see(db_with_profile):
+    _tests_passed(db_with_profile)
+    at = app_test("pages/log_run.py").run()
+    at.button(key="save_run").click().run()
+    at.button(key="checkin_drops").click().run()
+    no_errors(at)
+    assert [i.value for i in at.main.info if i.value.startswith("Saved.")] == [
+        "Saved. Repeat level 1 next time; if it comes back, see a pelvic health physiotherapist."
+    ]
+    assert [link.proto.query_string for link in body_page_links(at) if link.proto.page == "learn"] == [
+        "lesson=pelvic-floor-how-to"
+    ]
 
 
 def test_something_else_stays_open_while_she_fills_it(db_with_profile):
@@ -284,6 +317,47 @@ def test_full_symptom_entry_saved(db_with_profile):
     entry = storage.list_symptoms(db_with_profile).iloc[0]
     assert (entry["leakage"], entry["heaviness_0_10"], entry["pain_knee_0_10"]) == ("more", 3, 4)
     assert entry["notes"] == "**not bold** <script>x</script>"
+
+
+def test_bleeding_levels_and_their_questions_on_log_symptoms(db_with_profile):
+    at = app_test("pages/symptoms.py").run()
+    assert at.radio(key="symptom_bleeding").options == [
+        "None",
+        "Spotting",
+        "Like a period",
+        "Heavy: soaking a pad in an hour or less, or clots bigger than a plum",
+    ]
+    assert not [c for c in at.checkbox if c.key.startswith("symptom_bleeding_")]  # only once she bleeds
+    at.radio(key="symptom_bleeding").set_value("heavy").run()
+    assert [c.label for c in at.checkbox if c.key.startswith("symptom_bleeding_")] == [
+        "It gets heavier when I am active",
+        "I think this is my period",
+    ]
+    at.checkbox(key="symptom_bleeding_activity").check()
+    at.button(key="save_symptom").click().run()
+    entry = storage.list_symptoms(db_with_profile).iloc[0]
+    assert (entry["bleeding"], entry["bleeding_heavier_with_activity"]) == ("heavy", 1)
+    # The red flags come first, most urgent first, under their urgency's heading and icon.
+    assert [(e.icon, e.value.split("\n")[0]) for e in at.main.error] == [
+        ("☎️", "**Contact your midwife or GP today if you have:**")
+    ]
+    assert [(w.icon, w.value.split("\n")[0]) for w in at.main.warning] == [
+        ("👩‍⚕️", "**Pause high-impact exercise and see your GP or midwife soon if you have:**")
+    ]
+    assert [i.value for i in at.main.info] == [
+        "Saved. Paused: a red flag is open (heavy bleeding: soaking a pad in an hour or less, or clots bigger "
+        "than a plum); see Red flags for what to do."
+    ]
+
+
+def test_her_period_raises_no_flag(db_with_profile):
+    at = app_test("pages/symptoms.py").run()
+    at.radio(key="symptom_bleeding").set_value("like_period").run()
+    at.checkbox(key="symptom_bleeding_period").check()
+    at.button(key="save_symptom").click().run()
+    no_errors(at)
+    assert storage.list_red_flags(db_with_profile).empty
+    assert not at.main.warning
 
 
 def test_bowel_leakage_raises_a_red_flag(db_with_profile):

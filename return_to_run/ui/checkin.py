@@ -1,14 +1,15 @@
 """Saving a symptom entry: the quick check-in after a run, the save itself, and what she sees
-after it (red flags first, then the lessons that explain what she noted)."""
+after it (red flags first, then what it means for her next session and one lesson)."""
 
 from __future__ import annotations
 
 import streamlit as st
 
-from .. import models, services, storage, symptoms
+from .. import models, red_flags, services, storage, symptoms
 from ..validation import ValidationError
+from . import answer as answers
 from . import guidance, learn, state
-from .shell import Context, flash
+from .shell import Context
 from .widgets import show_problems
 
 # The one-tap answers after a run: key -> (label, leakage). Each saves at once.
@@ -51,11 +52,6 @@ def quick_checkin(ctx: Context) -> bool:
             for key, (label, leakage) in ONE_TAP.items():
                 if st.button(label, type="primary" if leakage == "none" else "secondary", width="stretch", key=key):
                     raw = {**base, "timing": "during_run", "leakage": leakage}
-                    if leakage == "none":
-                        services.add_symptom(ctx.db, raw, today=ctx.today)
-                        _close(run_id=True)
-                        flash("Logged: no symptoms with this run.")
-                        st.rerun()
                     save_symptom_entry(ctx, raw, clear_checkin=True)
             if st.button("Something else…", width="stretch", key="checkin_other"):
                 st.session_state[DETAIL_KEY] = True
@@ -140,19 +136,21 @@ def just_saved(ctx: Context) -> bool:
 
 
 def show_last_symptom_result(ctx: Context) -> None:
-    """After a symptom save: any red flag first, then lessons for what she noted."""
+    """After a symptom save: any red flag first (most urgent first), then one sentence on what
+    it means for her next session and the one lesson that explains it
+    (guidance.after_checkin), instead of a reading list."""
     result = state.pop(ctx, "last_symptom")
     if result is None:
         return
     if result["codes"]:
-        guidance.show_red_flag_alerts([symptoms.red_flag(c) for c in result["codes"]])
-    kinds = symptoms.symptom_kinds(result["raw"])
-    if not kinds:
-        st.success("Saved: no symptoms. Each symptom-free session counts towards your next step.", icon="✅")
-        return
-    st.success("Saved. Noticing this is useful: it is how you and the app learn what your body needs.", icon="📝")
-    lessons_to_show = learn.lessons_for_kinds(kinds)
-    if lessons_to_show:
-        st.markdown("**Read why this happens:**")
-        for lesson in lessons_to_show:
-            learn.lesson_link(lesson)
+        guidance.show_red_flag_alerts([red_flags.red_flag(c) for c in result["codes"]])
+    # With its id the entry counts once: the history read after the save already holds it.
+    sentence, slug = answers.after_checkin(ctx, {**result["raw"], "id": result["id"]})
+    if symptoms.symptom_kinds(result["raw"]):
+        st.info(f"Saved. {sentence}", icon="📝")
+    else:
+        st.success(f"Saved. {sentence}", icon="✅")
+    lesson = learn.lesson_by_slug(slug)
+    if lesson is not None:
+        st.markdown("**Read why:**")
+        learn.lesson_link(lesson)
