@@ -3,7 +3,7 @@
 import streamlit as st
 
 from return_to_run import models, services
-from return_to_run.ui import cached, fields, grid, learn, shell, tables, widgets
+from return_to_run.ui import answer, cached, fields, grid, learn, shell, tables, widgets
 from return_to_run.validation import ValidationError
 
 OUTCOMES = {
@@ -37,10 +37,18 @@ with shell.page("Readiness tests", "✅") as ctx:
     test_date = fields.past_date("Date of the tests", key="readiness_date", today=ctx.today)
     results = []
     st.markdown("##### Load and impact (all seven must pass before running)")
+    offers = answer.tests_offered(ctx)
     for code, label in models.LOAD_IMPACT_TESTS.items():
+        offer = offers[code]
         with st.container(border=True):
             cols = st.columns([1, 3], vertical_alignment="center")
             learn.drawing(code, width_px=DRAWING_WIDTH_PX, container=cols[0])
+            if not offer.offered:  # an impact test while a red flag is open: not offered at all
+                cols[1].markdown(f"**{label}**")
+                cols[1].caption(offer.note)
+                continue
+            if offer.note:  # an impact test before 12 weeks: only after asking her clinician
+                cols[1].warning(offer.note, icon="🩺")
             outcome = cols[1].radio(label, list(OUTCOMES), format_func=OUTCOMES.get, key=f"readiness_{code}")
         if outcome != "skip":
             results.append(

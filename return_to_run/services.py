@@ -193,15 +193,21 @@ def resolve_red_flag(
 
 
 def add_readiness_results(db: Database, raws: Iterable[Mapping], *, today: date) -> list[int]:
-    """Validate and save a set of readiness test results in one transaction (all or none)."""
-    cleans, problems = [], []
+    """Validate and save a set of readiness test results in one transaction (all or none);
+    returns the ids saved. Same-day repeats of a test are merged, the latest winning: one in
+    this set replaces an earlier one in the set and any stored for that test and date, so a
+    retry the same day counts once, as she last did it."""
+    latest: dict[tuple, dict] = {}
+    problems = []
     for raw in raws:
         clean, found = validate_readiness(raw, today=today)
         name = models.READINESS_TESTS.get(clean.get("test_code") or "", "Test")
         problems += [Problem(f"{name} - {p.field}", p.message) for p in found]
-        cleans.append(clean)
+        key = (clean.get("test_date"), clean.get("test_code"))
+        latest.pop(key, None)  # re-inserted last: the set keeps the order she did them in
+        latest[key] = clean
     _refuse(problems)
-    return records.insert_readiness_results(db, cleans)
+    return records.insert_readiness_results(db, list(latest.values()), replace_same_day=True)
 
 
 def add_foundation_session(db: Database, raw: Mapping, *, today: date) -> int:

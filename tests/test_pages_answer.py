@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from return_to_run import models, services, storage
+from return_to_run import models, readiness, services, storage
 
 from .helpers import PROFILE, TODAY, app_test, no_errors
 
@@ -231,3 +231,45 @@ def test_a_flag_opened_then_resolved_pauses_both_pages_then_brings_the_session_b
     assert headline(home) == "Today: walk-run level 1 — run 1, walk 2, ×10"
     at = app_test(LOG_RUN).run()
     assert banner(at) == "Today: walk-run level 1 — run 1, walk 2, ×10"
+
+
+# ---------------------------------------------------------------- readiness tests
+
+READINESS = "pages/readiness.py"
+
+
+def test_impact_tests_before_12_weeks_ask_her_to_check_with_her_clinician_first(db):
+    save_profile(db, birth_date=TODAY - timedelta(weeks=10))
+    at = app_test(READINESS).run()
+    no_errors(at)
+    assert [w.value for w in at.main.warning] == [readiness.EARLY_IMPACT_NOTE] * 4
+    assert [r.key for r in at.main.radio if r.key.startswith("readiness_")] == [
+        f"readiness_{code}" for code in models.LOAD_IMPACT_TESTS
+    ]
+    save_profile(db, birth_date=TODAY - timedelta(weeks=12))  # from 12 weeks: no note
+    assert not app_test(READINESS).run().main.warning
+
+
+def test_impact_tests_are_not_offered_under_an_open_flag_strength_tests_are(db_with_profile):
+    services.add_red_flags(db_with_profile, ["chest_pain"], flagged_date=TODAY, today=TODAY)
+    at = app_test(READINESS).run()
+    no_errors(at)
+    offered = [r.key.removeprefix("readiness_") for r in at.main.radio if r.key.startswith("readiness_")]
+    assert offered == ["walk_30min", "single_leg_balance", "single_leg_squat"]
+    assert [c.value for c in at.main.caption].count(readiness.FLAG_OPEN_NOTE) == 4
+    assert len([n for n in at.main.number_input if n.key.startswith("readiness_")]) == 8  # 4 strength x 2 sides
+
+
+def test_a_test_failed_with_leakage_is_not_ticked_as_symptom_free(db):
+    save_profile(db, birth_date=TODAY - timedelta(weeks=14))
+    at = app_test(READINESS).run()
+    for code in models.LOAD_IMPACT_TESTS:
+        at.radio(key=f"readiness_{code}").set_value("symptoms" if code == "hop_in_place" else "pass")
+    at.button(key="save_readiness").click().run()
+    no_errors(at)
+    home = app_test("app.py").run()
+    assert headline(home) == "Not yet: 1 test to pass"
+    lines = [m.value for m in home.main.markdown]
+    assert "⬜ Passed: Hop in place, 10 on each leg" in lines
+    assert "⬜ No pelvic floor symptoms in the last 14 days" in lines
+    assert "✅ No pelvic floor symptoms in the last 14 days" not in lines

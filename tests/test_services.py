@@ -122,3 +122,38 @@ def test_country_is_saved_on_the_profile(db_with_profile):
     assert profile.country is None
     raw = {k: getattr(profile, k) for k in ("birth_date", "birth_type", "feeding", "running_background")}
     assert services.save_profile(db_with_profile, {**raw, "country": "au"}, today=TODAY).country == "au"
+
+
+def _hop(day: str, *, had_symptoms: bool) -> dict:
+    return {"test_date": day, "test_code": "hop_in_place", "completed": True, "had_symptoms": had_symptoms}
+
+
+def _hops(db) -> list[tuple]:
+    rows = storage.list_readiness(db)
+    return [(r["test_date"].isoformat(), bool(r["had_symptoms"])) for _, r in rows.iterrows()]
+
+
+def test_a_readiness_test_repeated_the_same_day_counts_once_the_latest_winning(db_with_profile):
+    db = db_with_profile
+    services.add_readiness_results(db, [_hop("2026-11-20", had_symptoms=True)], today=TODAY)
+    services.add_readiness_results(db, [_hop("2026-11-19", had_symptoms=True)], today=TODAY)  # the day before
+    services.add_readiness_results(db, [_hop("2026-11-20", had_symptoms=False)], today=TODAY)  # retried, passed
+    assert _hops(db) == [("2026-11-20", False), ("2026-11-19", True)]
+    # Two in one set: the later one is kept.
+    ids = services.add_readiness_results(
+        db, [_hop("2026-11-21", had_symptoms=False), _hop("2026-11-21", had_symptoms=True)], today=TODAY
+    )
+    assert len(ids) == 1
+    assert _hops(db)[0] == ("2026-11-21", True)
+
+
+def test_a_refused_set_leaves_the_same_day_result_in_place(db_with_profile):
+    db = db_with_profile
+    services.add_readiness_results(db, [_hop("2026-11-20", had_symptoms=False)], today=TODAY)
+    with pytest.raises(ValidationError):
+        services.add_readiness_results(
+            db,
+            [_hop("2026-11-20", had_symptoms=True), {**_hop("2026-11-20", had_symptoms=True), "test_code": "x"}],
+            today=TODAY,
+        )
+    assert _hops(db) == [("2026-11-20", False)]

@@ -276,9 +276,18 @@ def write_resolution(
 
 
 @write_errors
-def insert_readiness_results(db: Database, cleans: Iterable[Mapping]) -> list[int]:
-    """Write a set of readiness test results in one transaction; returns their ids."""
+def insert_readiness_results(db: Database, cleans: Iterable[Mapping], *, replace_same_day: bool = False) -> list[int]:
+    """Write a set of readiness test results in one transaction; returns their ids. With
+    replace_same_day, a stored result of the same test on the same date is removed first
+    (a repeat the same day replaces the earlier one: the latest wins)."""
+    cleans = list(cleans)
     with writing(db):
+        if replace_same_day:
+            for c in cleans:
+                db.execute(
+                    "DELETE FROM readiness_results WHERE test_date = ? AND test_code = ?",
+                    [to_sqlite(c)["test_date"], c["test_code"]],
+                )
         return [
             db["readiness_results"].insert({**to_sqlite(c), "uid": new_uid(), "created_at": now()}).last_pk
             for c in cleans

@@ -12,7 +12,7 @@ from datetime import date
 
 import streamlit as st
 
-from .. import guidance, helplines, models, storage
+from .. import guidance, helplines, models, readiness, storage
 from . import cached
 from .shell import Context
 
@@ -86,6 +86,12 @@ def after_checkin(ctx: Context, entry: dict) -> tuple[str, str]:
         ctx.today,
         placement_confirmed=storage.start_where_i_am(ctx.db),
     )
+
+
+def tests_offered(ctx: Context) -> dict[str, readiness.TestOffer]:
+    """readiness.tests_offered by test code: impact tests from 12 weeks (earlier with a note
+    to ask her clinician), never while a red flag is open; the others any time."""
+    return {offer.code: offer for offer in readiness.tests_offered(ctx.profile, cached.history(ctx), ctx.today)}
 
 
 @st.cache_resource(show_spinner=False)
