@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from return_to_run import models, readiness, services, storage
+from return_to_run import models, mood, readiness, services, storage
 
 from .helpers import PROFILE, TODAY, app_test, no_errors
 
@@ -273,3 +273,97 @@ def test_a_test_failed_with_leakage_is_not_ticked_as_symptom_free(db):
     assert "⬜ Passed: Hop in place, 10 on each leg" in lines
     assert "⬜ No pelvic floor symptoms in the last 14 days" in lines
     assert "✅ No pelvic floor symptoms in the last 14 days" not in lines
+
+
+# ---------------------------------------------------------------- start me where I am
+
+
+def test_start_me_where_i_am_asks_to_confirm_then_places_her(db):
+    save_profile(db, birth_date=TODAY - timedelta(weeks=26), feeding="formula")
+    for days_ago in (15, 13, 11, 8, 6, 4):  # 30 min continuous, 3 a week, before her tests
+        add_run(db, TODAY - timedelta(days=days_ago), 30.0)
+    pass_tests(db, TODAY - timedelta(days=1))
+    at = app_test("app.py").run()
+    no_errors(at)
+    assert headline(at) == "Today: walk-run level 1 — run 1, walk 2, ×10"
+    assert "**Already running?** Your symptom-free running of the last 3 weeks would start you at level 10." in [
+        m.value for m in at.main.markdown
+    ]
+    assert at.button(key="placement_save").disabled  # nothing changes until she confirms
+    at.checkbox(key="placement_confirm").check().run()
+    at.button(key="placement_save").click().run()
+    no_errors(at)
+    assert storage.start_where_i_am(db)
+    assert headline(at) == "Today: run 30 min continuously"
+    assert [s.value for s in at.main.success] == ["Started where you are: level 10."]
+    assert not [c for c in at.main.checkbox if c.key == "placement_confirm"]  # asked once
+
+
+# ---------------------------------------------------------------- the weekly mood check
+
+UK_LINES = [
+    "- **Samaritans**: call 116 123 (24 hours, every day). Someone to talk to about anything that is troubling "
+    "you, free from any phone.",
+    "- **NHS 111, mental health option**: call 111 (24 hours, every day). Urgent mental health help in England "
+    "from NHS mental health staff: call 111 and choose option 2. Wales and Scotland have similar services.",
+    "- **PANDAS Foundation text service**: text 85258 (Any time of day or night). Support for parents with "
+    "mental health problems in pregnancy and after birth: text the word PANDAS.",
+]
+
+
+def answer_mood(at, *, low_mood: bool, little_interest: bool):
+    at.radio(key="mood_low_mood").set_value(low_mood)
+    at.radio(key="mood_little_interest").set_value(little_interest)
+    return at.button(key="mood_save").click().run()
+
+
+def test_the_weekly_mood_check_asks_the_two_questions_and_a_yes_names_her_countrys_helplines(db):
+    save_profile(db, country="uk")
+    at = app_test("app.py").run()
+    assert [r.label for r in at.main.radio if r.key.startswith("mood_")] == list(mood.QUESTIONS.values())
+    answer_mood(at, low_mood=True, little_interest=False)
+    no_errors(at)
+    [saved] = storage.list_mood_checks(db).to_dict("records")
+    assert (saved["check_date"], saved["low_mood"], saved["little_interest"]) == (TODAY, 1, 0)
+    [shown] = [i.value for i in at.main.info if i.icon == "💛"]
+    assert shown.split("\n\n") == [mood.KIND_MESSAGE, *UK_LINES, "Emergency: 999.", mood.HARM_NOTE]
+    assert not [r for r in at.main.radio if r.key.startswith("mood_")]  # done for this week
+    at.run()
+    assert not [i for i in at.main.info if i.icon == "💛"]  # said once
+
+
+def test_a_yes_with_no_country_chosen_gives_the_other_text_and_asks_her_country(db_with_profile):
+    at = answer_mood(app_test("app.py").run(), low_mood=False, little_interest=True)
+    [shown] = [i.value for i in at.main.info if i.icon == "💛"]
+    assert shown.split("\n\n") == [
+        mood.KIND_MESSAGE,
+        "Talk to your family doctor, midwife, health visitor or local health service, who know the help near "
+        "you. If you might harm yourself or your baby, call your local emergency number now.",
+        mood.HARM_NOTE,
+    ]
+    assert "Choose your country for its helplines" in [link.proto.label for link in at.main.get("page_link")]
+
+
+def test_no_to_both_is_thanked_in_one_line(db_with_profile):
+    at = answer_mood(app_test("app.py").run(), low_mood=False, little_interest=False)
+    assert [s.value for s in at.main.success] == [mood.NO_MESSAGE]
+
+
+def test_a_mood_check_needs_both_answers(db_with_profile):
+    at = app_test("app.py").run()
+    at.radio(key="mood_low_mood").set_value(True)
+    at.button(key="mood_save").click().run()
+    assert storage.list_mood_checks(db_with_profile).empty
+    assert at.main.error  # the unanswered question is named, never read as a no
+
+
+# ---------------------------------------------------------------- profile country
+
+
+def test_the_profile_saves_and_shows_her_country(db_with_profile):
+    at = app_test("pages/profile.py").run()
+    at.selectbox(key="profile_country").set_value("ie")
+    at.button(key="FormSubmitter:profile_form-Save profile").click().run()
+    no_errors(at)
+    assert storage.get_profile(db_with_profile).country == "ie"
+    assert app_test("pages/profile.py").run().selectbox(key="profile_country").value == "ie"

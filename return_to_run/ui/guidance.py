@@ -142,7 +142,7 @@ def _mood_result(ctx: Context, result: dict) -> None:
                 for part in (f"call {line.phone}" if line.phone else "", f"text {line.text}" if line.text else "")
                 if part
             )
-            lines.append(f"- **{line.name}** ({line.purpose}): {ways}, {line.hours}.")
+            lines.append(f"- **{line.name}**: {ways} ({line.hours}). {line.purpose}")
         if country.emergency:
             lines.append(f"Emergency: {country.emergency}.")
     lines.append(support.harm_note)
