@@ -5,6 +5,9 @@ import streamlit as st
 from return_to_run import charts, patterns, phases, storage, volume
 from return_to_run.ui import cached, grid, shell, tables, text
 
+# What the minutes are, beside the chart: both caps count running, not walk breaks.
+RUNNING_MINUTES = "Running minutes, walk breaks not counted: a walk-run counts its run intervals only."
+
 with shell.page("Trends", "📈", layout="wide") as ctx:
     st.title("📈 Trends")
     shell.require_profile(ctx)
@@ -44,8 +47,10 @@ with shell.page("Trends", "📈", layout="wide") as ctx:
         ["minutes", "distance"],
         horizontal=True,
         key="trends_measure",
-        format_func={"minutes": "Minutes", "distance": f"Distance ({ctx.units})"}.get,
+        format_func={"minutes": "Running minutes", "distance": f"Distance ({ctx.units})"}.get,
     )
+    if measure == "minutes":
+        cols[0].caption(RUNNING_MINUTES)
     layers = cols[1].multiselect(
         "Symptoms to show",
         list(charts.SYMPTOM_LAYERS),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from datetime import date, timedelta
 
-from return_to_run import services, storage
+from return_to_run import patterns, services, storage
 
 from .helpers import PROFILE, TODAY, app_test, body_page_links, charts, no_errors
 
@@ -265,3 +265,62 @@ def test_acwr_is_shown_only_on_request_and_labelled_information(db_with_profile)
     no_errors(at)
     assert len(charts(at)) == CHARTS_ON_THE_PAGE + 1
     assert "information only" in charts(at)[2].proto.spec
+
+
+def test_the_headline_sentences_agree_with_the_table_and_the_patterns_chart(db_with_profile):
+    # Issue 11: "Nothing stands out yet" sat above a chart showing leakage after 3 of 8 runs
+    # over 30 min against 1 of 27 of 20-30 min. 35 daily runs: 27 of 25 min, then 8 of 35 min.
+    db = db_with_profile
+    start = TODAY - timedelta(days=34)
+    rows = [
+        {
+            "run_date": start + timedelta(days=i),
+            "duration_min": 35 if i >= 27 else 25,
+            "kind": "continuous",
+            "source": "strava",
+            "source_id": f"r{i}",
+        }
+        for i in range(35)
+    ]
+    services.import_runs(db, rows, today=TODAY)
+    runs = list(db.query("SELECT id, run_date FROM runs ORDER BY run_date"))
+    leaky = {runs[i]["id"] for i in (3, 28, 31, 34)}
+    for run in runs:
+        leakage = "drops" if run["id"] in leaky else "none"
+        services.add_symptom(
+            db,
+            {"symptom_date": run["run_date"], "run_id": run["id"], "timing": "during_run", "leakage": leakage},
+            today=TODAY,
+        )
+    at = app_test("pages/trends.py").run()
+    no_errors(at)
+    assert bullets(at) == [
+        "Leakage followed 3 of 8 runs over 30 min (38%), and 1 of 27 of 20-30 min (4%).",
+        "Week 19 after birth (from 16 Nov 2026): symptoms on 2 days, up from 0 the week before. Running that "
+        "week: 225 min (up 29%); the week before: 175 min (no change).",
+    ]
+    assert "Running minutes, walk breaks not counted: a walk-run counts its run intervals only." in [
+        c.value for c in at.main.caption
+    ]
+    assert at.radio(key="trends_measure").options == ["Running minutes", "Distance (km)"]
+    at.toggle(key="trends_table_toggle").set_value(True).run()
+    table = table_with(at, "Week of").set_index("Weeks since birth")
+    # The sentence's week, minutes, change and symptom days are the table's.
+    assert table.loc[19, ["Running (min)", "Change on previous week (%)", "Days with symptoms"]].tolist() == [
+        225.0,
+        "29",
+        2,
+    ]
+    assert table.loc[18, "Running (min)"] == 175.0
+    # The patterns chart, set to leakage by run length, draws the counts the sentence names.
+    at.selectbox(key="patterns_symptom").set_value("leakage")
+    at.radio(key="patterns_grouping").set_value("length_band").run()
+    history = storage.load_history(db)
+    drawn = patterns.pattern_table(
+        patterns.runs_with_outcomes(history.runs, history.symptoms), "length_band", "leakage"
+    )
+    assert dict(zip(drawn["label"], drawn["summary"], strict=True)) == {
+        "under 20 min": "0 of 0",
+        "20-30 min": "1 of 27",
+        "over 30 min": "3 of 8",
+    }
