@@ -227,7 +227,7 @@ def test_distance_in_miles(db_file):
     )
     db.close()
     at = app_test("pages/trends.py").run()
-    assert [o for o in at.radio(key="trends_measure").options] == ["Minutes", "Distance (mi)"]
+    assert [o for o in at.radio(key="trends_measure").options] == ["Running minutes", "Distance (mi)"]
     at.radio(key="trends_measure").set_value("distance")
     at.toggle(key="trends_table_toggle").set_value(True).run()
     no_errors(at)
