@@ -154,8 +154,8 @@ def weekly_chart(
     # The chart's accessible name (Vega writes it as the SVG's aria-label): a stacked chart
     # has no top-level title, and an <svg role="graphics-document"> without a name fails
     # axe's svg-img-alt. The numbers themselves are in the table under the chart.
-    described = _stack(panels).properties(description=_description(y_title, symptom_layers, len(df), brush))
-    return finish(described)
+    # Given to the constructor: a .properties() call would deep-copy the whole chart again.
+    return finish(_stack(panels, description=_description(y_title, symptom_layers, len(df), brush)))
 
 
 def _description(y_title: str, symptom_layers: tuple[str, ...], weeks: int, brush) -> str:
@@ -168,8 +168,8 @@ def _description(y_title: str, symptom_layers: tuple[str, ...], weeks: int, brus
     return text
 
 
-def _stack(panels: list) -> alt.VConcatChart:
-    return alt.vconcat(*panels, spacing=14).resolve_scale(
+def _stack(panels: list, description: str) -> alt.VConcatChart:
+    return alt.vconcat(*panels, spacing=14, description=description).resolve_scale(
         x="independent", color="independent", strokeDash="independent"
     )
 
