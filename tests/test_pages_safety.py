@@ -73,7 +73,7 @@ def test_an_unknown_red_flag_code_is_shown_as_text_on_home(db_with_profile):
     assert "![" not in shown
     assert IMAGE_MARKUP_ESCAPED.capitalize() in shown or IMAGE_MARKUP_ESCAPED in shown
     # It still pauses training, as any open red flag does.
-    assert "Training suggestions are paused until you mark the red flag resolved." in shown
+    assert "### Paused: a red flag is open" in shown
 
 
 def test_an_unknown_red_flag_code_is_shown_as_text_on_red_flags(db_with_profile):
