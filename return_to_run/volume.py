@@ -285,7 +285,7 @@ def weekly_summary(
             for name in WEEKLY_COLUMNS
             if name in columns
         },
-        index=pd.Index(weeks, name="week"),
+        index=weeks,
     )
     out["red_flag"] = out.index.isin(monday_of(flag_days))
 
@@ -312,14 +312,15 @@ def weekly_summary(
         out = out.loc[out.index <= end_week]
 
     mondays = out.index.to_numpy(np.int64)
-    out.insert(0, "week_start", _to_dates(mondays))
+    # Columns are put in WEEKLY_COLUMNS order on return.
+    out["week_start"] = _to_dates(mondays)
     if birth_date is not None:
         days_since = mondays - _day_number(birth_date)
-        out.insert(1, "weeks_since_birth", days_since // 7)
-        out.insert(2, "days_since_birth", days_since)
+        out["weeks_since_birth"] = days_since // 7
+        out["days_since_birth"] = days_since
     else:
-        out.insert(1, "weeks_since_birth", pd.Series([None] * len(out), index=out.index, dtype=object))
-        out.insert(2, "days_since_birth", pd.Series([None] * len(out), index=out.index, dtype=object))
+        out["weeks_since_birth"] = pd.Series([None] * len(out), index=out.index, dtype=object)
+        out["days_since_birth"] = pd.Series([None] * len(out), index=out.index, dtype=object)
     return out[list(WEEKLY_COLUMNS)].reset_index(drop=True)
 
 

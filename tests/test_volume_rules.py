@@ -1,0 +1,210 @@
+"""Unit tests for volume.py: the weekly table's empty forms and column types, what a missing
+or unreadable minute means there, the week-on-week change after a 1-minute week, and the
+vectorised running minutes beside RunRecord.running_min."""
+
+from __future__ import annotations
+
+import math
+from datetime import date
+
+import pandas as pd
+import pytest
+
+from return_to_run import volume
+from tests.scenario_helpers import foundation, history, run
+
+BIRTH = date(2025, 10, 6)
+MON = date(2026, 3, 2)
+
+INT_COLUMNS = {
+    "runs_without_distance", "run_count", "symptom_entries", "symptom_days", "leakage_days", "worst_heaviness_0_10",
+    "worst_pelvic_pain_0_10", "worst_joint_pain_0_10", "worst_pain_0_10", "bleeding_days", "pelvic_floor_sessions",
+    "strength_sessions",
+}  # fmt: skip
+
+
+def expected_dtypes(birth_known: bool) -> dict[str, str]:
+    out = {}
+    for name in volume.WEEKLY_COLUMNS:
+        if name == "week_start":
+            out[name] = "object"
+        elif name in ("weeks_since_birth", "days_since_birth"):
+            out[name] = "int64" if birth_known else "object"
+        elif name in INT_COLUMNS:
+            out[name] = "int64"
+        elif name in ("red_flag", "over_10pct"):
+            out[name] = "bool"
+        else:
+            out[name] = "float64"
+    return out
+
+
+def weekly(runs=(), *, birth_date=BIRTH, found=(), **window) -> pd.DataFrame:
+    h = history(runs=list(runs), foundation=list(found))
+    return volume.weekly_summary(
+        h.runs, h.symptoms, birth_date=birth_date, red_flags=h.red_flags, foundation=h.foundation, **window
+    )
+
+
+@pytest.mark.parametrize("birth_date", [BIRTH, None])
+def test_column_types_are_the_same_with_or_without_weeks(birth_date):
+    known = birth_date is not None
+    for table in (weekly(birth_date=birth_date), weekly([run(1, MON, 30)], birth_date=birth_date)):
+        assert list(table.columns) == list(volume.WEEKLY_COLUMNS)
+        assert {name: str(dtype) for name, dtype in table.dtypes.items()} == expected_dtypes(known)
+
+
+def test_a_start_without_an_end_and_nothing_logged_is_empty():
+    assert weekly(start=MON).empty
+    assert weekly(end=MON).empty
+
+
+def test_start_and_end_in_the_same_week_give_that_week():
+    table = weekly(start=date(2026, 3, 3), end=date(2026, 3, 8))
+    assert table["week_start"].tolist() == [MON]
+    assert table["run_minutes"].tolist() == [0.0]
+    assert weekly(start=date(2026, 3, 9), end=date(2026, 3, 8)).empty
+
+
+def test_without_a_birth_date_the_week_numbers_are_none():
+    table = weekly([run(1, MON, 30), run(2, date(2026, 3, 9), 30)], birth_date=None)
+    assert table[["weeks_since_birth", "days_since_birth"]].to_dict("list") == {
+        "weeks_since_birth": [None, None],
+        "days_since_birth": [None, None],
+    }
+
+
+def test_missing_or_unreadable_minutes_count_0():
+    runs = [
+        {**run(1, MON, 30, "walk"), "duration_min": None},
+        {**run(2, MON, 30, "walk"), "duration_min": "abc"},
+        run(3, MON, 20, "walk"),
+        {**run(4, MON, 30, "continuous"), "duration_min": "n/a"},
+    ]
+    found = [
+        {**foundation(1, MON), "duration_min": None},
+        {**foundation(2, MON), "duration_min": "ten"},
+        foundation(3, MON, "strength", 15),
+    ]
+    table = weekly(runs, found=found)
+    row = table.iloc[0]
+    assert (row["walk_minutes"], row["run_minutes"], row["run_count"]) == (20.0, 0.0, 1)
+    assert (row["foundation_minutes"], row["pelvic_floor_sessions"], row["strength_sessions"]) == (15.0, 2, 1)
+
+
+@pytest.mark.parametrize(("now", "change", "over"), [(1.1, 10.0, False), (6.0, 500.0, False), (6.5, 550.0, True)])
+def test_a_week_after_a_1_minute_week_compares_with_it(now, change, over):
+    table = weekly([run(1, MON, 1, "continuous"), run(2, date(2026, 3, 9), now, "continuous")])
+    assert table["change_pct"].tolist()[1] == change
+    assert table["over_10pct"].tolist() == [False, over]  # the limit after 1 minute: 1 + 5 = 6
+
+
+@pytest.mark.parametrize(
+    ("row", "running"),
+    [
+        (
+            {
+                "kind": "walk_run",
+                "duration_min": 30,
+                "run_interval_min": 2,
+                "walk_interval_min": 1,
+                "interval_repeats": 10,
+            },
+            20.0,
+        ),
+        # the last round's run cut short to 1 of 2 minutes: 29 - 10 walking
+        (
+            {
+                "kind": "walk_run",
+                "duration_min": 29,
+                "run_interval_min": 2,
+                "walk_interval_min": 1,
+                "interval_repeats": 10,
+            },
+            19.0,
+        ),
+        # the full pattern and nothing more: 30 - 10
+        (
+            {
+                "kind": "walk_run",
+                "duration_min": 31,
+                "run_interval_min": 2,
+                "walk_interval_min": 1,
+                "interval_repeats": 10,
+            },
+            20.0,
+        ),
+        # continuous running typed as a walk-run with no walk breaks
+        (
+            {
+                "kind": "walk_run",
+                "duration_min": 19.5,
+                "run_interval_min": 2,
+                "walk_interval_min": 0,
+                "interval_repeats": 10,
+            },
+            19.5,
+        ),
+        (
+            {
+                "kind": "walk_run",
+                "duration_min": 30,
+                "run_interval_min": 0.5,
+                "walk_interval_min": None,
+                "interval_repeats": 4,
+            },
+            2.0,
+        ),
+        (
+            {
+                "kind": "walk_run",
+                "duration_min": 30,
+                "run_interval_min": None,
+                "walk_interval_min": 1,
+                "interval_repeats": 10,
+            },
+            30.0,
+        ),
+        (
+            {
+                "kind": "walk_run",
+                "duration_min": 30,
+                "run_interval_min": 0,
+                "walk_interval_min": 1,
+                "interval_repeats": 10,
+            },
+            30.0,
+        ),
+        ({"kind": "continuous", "duration_min": None}, 0.0),
+        ({"kind": "continuous", "duration_min": "abc"}, 0.0),
+        ({"kind": "continuous", "duration_min": math.inf}, 0.0),
+        ({"kind": "continuous", "duration_min": -math.inf}, 0.0),
+        ({"kind": "walk", "duration_min": 30}, 0.0),
+        ({"kind": None, "duration_min": 30}, 0.0),
+    ],
+)
+def test_running_minutes_vectorised_match_the_record(row, running):
+    frame = pd.DataFrame([{"id": 1, "run_date": MON, **row}])
+    assert volume.running_minutes(frame).tolist() == [running]
+    record = history(runs=[{**run(1, MON), **row}]).records.runs
+    if record and row["kind"] in ("walk_run", "continuous") and isinstance(row["duration_min"], int | float):
+        assert record[0].running_min == running
+
+
+def test_running_minutes_without_the_interval_or_kind_columns():
+    frame = pd.DataFrame([{"run_date": MON, "kind": "walk_run", "duration_min": 30.0}])
+    assert volume.running_minutes(frame).tolist() == [30.0]
+    assert volume.running_minutes(pd.DataFrame([{"run_date": MON, "duration_min": 30.0}])).tolist() == [0.0]
+
+
+def test_acwr_needs_four_weeks_and_some_running():
+    table = pd.DataFrame({"run_minutes": [0, 0, 0, 0, 2, 1, 1, 0]})
+    values = [None if math.isnan(v) else v for v in volume.acwr(table).tolist()]
+    assert values == [None, None, None, None, 4.0, 1.33, 1.0, 0.0]
+
+
+def test_weekly_table_rounds_minutes_to_a_tenth_in_km_by_default():
+    table = weekly([run(1, MON, 30.26, "continuous"), run(2, MON, 10.04, "walk")])
+    shown = volume.weekly_table(table)
+    assert shown[["Running (min)", "Longest run (min)", "Walking (min)"]].iloc[0].tolist() == [30.3, 30.3, 10.0]
+    assert "Running distance (km)" in shown.columns
