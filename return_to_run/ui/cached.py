@@ -23,7 +23,7 @@ import pandas as pd
 import streamlit as st
 from streamlit import dataframe_util
 
-from .. import lessons, models, patterns, phases, plan, storage, volume
+from .. import lessons, models, patterns, phases, storage, volume
 from ..storage import queries
 from .shell import Context
 
@@ -120,28 +120,6 @@ def trends(ctx: Context, *, since: date | None = None) -> dict:
     from `since` (all when None), runs with their outcomes and the single-run spikes (all of
     her log: patterns need every run), and the summary sentences."""
     return _trends_at(*_key(ctx), ctx.today, ctx.profile.birth_date, since)
-
-
-@st.cache_resource(max_entries=32, show_spinner=False)
-def _planned_run_warnings_at(
-    db_path: str,
-    database_id: str,
-    version: int,
-    day: date,
-    duration_min: float,
-    kind: str,
-    profile: models.Profile,
-) -> list[str]:
-    history = _history_at(db_path, database_id, version)
-    return plan.check_planned_run(duration_min, history, day, kind=kind, profile=profile)
-
-
-def planned_run_warnings(ctx: Context, kind: str, duration_min: float | None, run_date: date) -> list[str]:
-    """Heads-ups for a run of today (a single-run jump past 110%, a week rising past ~10%,
-    buggy too early); she can still save what she did."""
-    if not duration_min or kind not in models.RUNNING_KINDS or run_date != ctx.today:
-        return []
-    return _planned_run_warnings_at(*_key(ctx), ctx.today, float(duration_min), kind, ctx.profile)
 
 
 @st.cache_resource(show_spinner=False)
