@@ -3,7 +3,8 @@ Log a run and the check-in show, worked out once per version of her data.
 
 Keyed like ui/cached.py: on the database's path, id and data version (bumped by a trigger on
 every write), plus today's date, her profile and her "start me where I am" setting, so an
-answer can never outlive the data it was read from.
+answer can never outlive the data it was read from. cache_resource: the answers are frozen
+dataclasses, handed back without a copy on every rerun.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ def _key(ctx: Context) -> tuple:
     )
 
 
-@st.cache_data(max_entries=8, show_spinner=False)
+@st.cache_resource(max_entries=8, show_spinner=False)
 def _today_at(
     db_path: str, database_id: str, version: int, day: date, profile: models.Profile, placed: bool, _history
 ) -> guidance.TodayAnswer:
@@ -42,7 +43,7 @@ def today(ctx: Context) -> guidance.TodayAnswer:
     return _today_at(*_key(ctx), cached.history(ctx))
 
 
-@st.cache_data(max_entries=8, show_spinner=False)
+@st.cache_resource(max_entries=8, show_spinner=False)
 def _placement_at(
     db_path: str, database_id: str, version: int, day: date, profile: models.Profile, placed: bool, _history
 ) -> int | None:
@@ -57,7 +58,7 @@ def placement(ctx: Context) -> int | None:
     return _placement_at(*_key(ctx), cached.history(ctx))
 
 
-@st.cache_data(max_entries=64, show_spinner=False)
+@st.cache_resource(max_entries=64, show_spinner=False)
 def _run_form_at(
     db_path: str,
     database_id: str,

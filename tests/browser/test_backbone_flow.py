@@ -35,7 +35,9 @@ def test_profile_run_checkin_and_chart_with_no_request_off_localhost(server, pag
     click_button(page, "Save run")
     expect(page.get_by_text("Run saved. How did your body feel?")).to_be_visible()
     click_button(page, "✅ No symptoms")
-    expect(page.get_by_text("Logged: no symptoms with this run.")).to_be_visible()
+    expect(
+        page.get_by_text("Saved. Symptom-free: noted. It counts towards your 14 days free of pelvic floor symptoms.")
+    ).to_be_visible()
 
     with sqlite3.connect(server.db_path) as conn:
         assert conn.execute("SELECT duration_min, distance_km, kind FROM runs").fetchall() == [

@@ -17,16 +17,20 @@ FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "imports"
 def test_red_flag_entered_in_the_ui_replaces_the_training_suggestion(server, page):
     save_profile(page, server.url, birth_date="2026-01-05")  # 46 weeks: past the calendar gates
     go_to(page, "Where am I")
-    expect(page.get_by_role("heading", name="Today")).to_be_visible()
-    expect(page.get_by_text("No training suggestion while a red flag is open.")).to_have_count(0)
+    expect(page.get_by_role("heading", name="Not yet: 7 tests to pass")).to_be_visible()
+    expect(page.get_by_role("button", name="✅ Readiness tests")).to_be_visible()
+    expect(page.get_by_text("Paused: a red flag is open")).to_have_count(0)
 
     go_to(page, "Red flags")
     page.get_by_text("A red, swollen, painful or warm calf or leg", exact=False).first.click()
     wait_idle(page)
     click_button(page, "Save check-in")
     go_to(page, "Where am I")
-    expect(page.get_by_text("No training suggestion while a red flag is open.")).to_be_visible()
-    expect(page.get_by_text("Training suggestions are paused until you mark the red flag resolved.")).to_be_visible()
+    expect(page.get_by_role("heading", name="Paused: a red flag is open")).to_be_visible()
+    expect(page.get_by_text("Contact your midwife or GP today if you have:")).to_be_visible()
+    expect(page.get_by_role("button", name="🚩 What to do")).to_be_visible()
+    expect(page.get_by_role("button", name="👟 Log a run")).to_have_count(0)
+    expect(page.get_by_text("To unlock", exact=False)).to_have_count(0)
 
 
 def test_a_lesson_opens_from_a_symptom_entry(server, page):
@@ -34,8 +38,10 @@ def test_a_lesson_opens_from_a_symptom_entry(server, page):
     go_to(page, "Log symptoms")
     choose_radio(page, "A few drops")
     click_button(page, "Save symptoms")
-    expect(page.get_by_text("Read why this happens:")).to_be_visible()
-    page.get_by_role("link", name="pressure", exact=False).first.click()
+    # One sentence on what it means next, and the one lesson that explains it.
+    expect(page.get_by_text("Saved. Noted: running waits until you are free of symptoms", exact=False)).to_be_visible()
+    expect(page.get_by_text("Read why:")).to_be_visible()
+    page.get_by_role("link", name="pelvic floor", exact=False).first.click()
     wait_idle(page)
     expect(page.get_by_text("Sources (", exact=False)).to_be_visible()
     assert "lesson=" in page.url
