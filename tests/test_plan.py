@@ -484,3 +484,86 @@ def test_planned_run_against_the_longest_in_30_days(longest_day, minutes, warned
     warnings = check_planned_run(minutes, h, today)
     # 31 days back the run is out of the window: then only more than level 1 (10 min of running) warns.
     assert bool(warnings) is warned
+
+
+# ---------------------------------------------------------------- the whole session she is given
+
+STOP = (
+    "If leakage, heaviness, dragging or pain comes on during a run interval, stop and walk for the rest of the "
+    "session, and log it (Deering 2024)."
+)
+# three symptom-free 32.7-min continuous runs after the tests, and a 40-min walk-run before them
+AFTER_THE_LEVELS = [run(i + 1, on(24, 2 * i + 1), 32.7, "continuous") for i in range(3)] + [
+    run(9, on(23, 5), 40, "walk_run")
+]
+
+
+@pytest.mark.parametrize(
+    ("today", "buggy"),
+    [
+        (on(25, 6), "Running with the buggy waits until about 6 months (26 weeks; you are at 25) (Goom 2019)."),
+        (on(26), "Running with the buggy can be your one new thing (from about 6 months, Goom 2019)."),
+    ],
+)
+def test_after_the_levels_repeat_the_longest_continuous_run_then_volume_then_one_thing(today, buggy):
+    h = history(readiness=load_tests(on(24)), runs=AFTER_THE_LEVELS)
+    assert plan.suggest_session(profile(), h, today, since=on(24)) == plan.Session(
+        "continuous",
+        10,
+        32.0,
+        0.0,
+        1,
+        32.0,
+        32.0,
+        "You have finished the walk-run levels: repeat your longest recent run (32 min).",
+        (
+            STOP,
+            "Volume first: a run can grow to 44 min (110% of your longest in 30 days, Frandsen 2025).",
+            "Then change one thing at a time: speed or hills (Deering 2024).",
+            buggy,
+        ),
+    )
+
+
+def test_a_session_cut_to_the_single_run_cap_ends_with_a_shorter_round():
+    # 1 min run / 1 min walk x 15 (15 running minutes) every other day: level 6 (5 min run / 1 min walk x 5) comes
+    # next, but 110% of 15 minutes is 16.5: three whole rounds and a last run of 1.5 minutes
+    runs = [
+        run(i + 1, on(13, 1) + timedelta(days=2 * i), 30, run_interval_min=1, walk_interval_min=1, interval_repeats=15)
+        for i in range(9)
+    ]
+    h = history(readiness=load_tests(on(13)), runs=runs)
+    assert plan.suggest_session(profile(), h, on(13, 19), since=on(13)) == plan.Session(
+        "walk_run",
+        6,
+        5,
+        1,
+        4,
+        20.5,
+        16.5,
+        "Level 6: you moved up after 3 symptom-free sessions.",
+        (
+            STOP,
+            "Cut to 16.5 min of running: no run more than 110% of your longest in the last 30 days (15 min of "
+            "running) (Frandsen 2025).",
+            "The last round is shorter: run 1.5 min.",
+        ),
+        None,
+        1.5,
+    )
+
+
+def test_rest_after_a_run_today_or_yesterday_on_the_levels():
+    h = history(readiness=load_tests(on(13)), runs=[run(1, on(13, 1), 30)])
+    today = plan.suggest_session(profile(), h, on(13, 1), since=on(13))
+    tomorrow = plan.suggest_session(profile(), h, on(13, 2), since=on(13))
+    assert (today.kind, today.reason, today.next_date) == (
+        "rest",
+        "You have run today; the next session is after a rest day.",
+        on(13, 3),
+    )
+    assert (tomorrow.kind, tomorrow.reason, tomorrow.next_date) == (
+        "rest",
+        "Rest day: on the walk-run levels, leave a day between runs.",
+        on(13, 3),
+    )
