@@ -38,14 +38,25 @@ def ensure_environment(requirements: str) -> None:
     if not PYTHON.exists():
         print("Creating the virtual environment in .venv ...", flush=True)
         venv.EnvBuilder(with_pip=True).create(VENV)
-    files = [ROOT / requirements, ROOT / "requirements.txt"]
+    files = [ROOT / requirements, ROOT / "requirements.txt", ROOT / "constraints.txt"]
     digest = hashlib.sha256(b"".join(f.read_bytes() for f in files)).hexdigest()
     stamp = VENV / f".installed-{requirements}"
     if stamp.exists() and stamp.read_text() == digest:
         return
     print(f"Installing {requirements} (first run only; takes a minute) ...", flush=True)
     subprocess.run(
-        [str(PYTHON), "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "-r", str(ROOT / requirements)],
+        [
+            str(PYTHON),
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--disable-pip-version-check",
+            "-r",
+            str(ROOT / requirements),
+            "-c",
+            str(ROOT / "constraints.txt"),  # the whole tested tree, transitive packages too
+        ],
         check=True,
     )
     stamp.write_text(digest)
