@@ -489,3 +489,109 @@ def test_symptom_layer_names_read_as_labels_and_every_layer_has_a_style():
     assert set(charts.DEFAULT_SYMPTOM_LAYERS) <= set(charts.SYMPTOM_LAYERS)
     assert {colour for colour, _ in charts.SYMPTOM_STYLES.values()} <= set(charts.OKABE_ITO.values())
     assert set(charts.SYMPTOM_LAYERS) <= set(volume.WEEKLY_COLUMNS)
+
+
+# ---- charts.specs: the weekly chart's spec from a skeleton, equal to Altair's
+
+
+def ten_years_weekly(*, birth_date: date | None = BIRTH, seed: int = 16) -> pd.DataFrame:
+    """Ten years of varied weeks: runs of random length most days, symptoms now and then,
+    and red flags in a few weeks."""
+    import random
+
+    rng = random.Random(seed)
+    first = date(2016, 1, 4)
+    runs, symptoms, flags = [], [], []
+    for day in range(0, 3640, 2):
+        when = first + timedelta(days=day)
+        runs.append({"run_date": when, "duration_min": float(rng.randint(5, 60)), "kind": "continuous"})
+        if rng.random() < 0.2:
+            symptoms.append({"symptom_date": when, "heaviness_0_10": rng.randint(1, 8), "leakage": "drops"})
+    for n, day in enumerate((400, 1700, 3000), start=1):
+        flags.append(
+            {"id": n, "flag_code": "bleeding", "flagged_date": first + timedelta(days=day), "resolved_note": ""}
+        )
+    red_flags = pd.DataFrame(flags, columns=list(models.RED_FLAG_COLUMNS))
+    return volume.weekly_summary(runs_frame(runs), symptoms_frame(symptoms), birth_date=birth_date, red_flags=red_flags)
+
+
+def one_more_run(weekly: pd.DataFrame, minutes: float = 20.0) -> pd.DataFrame:
+    """`weekly` after a save: the last week's running and symptom days changed."""
+    changed = weekly.copy()
+    last = changed.index[-1]
+    changed.loc[last, "run_minutes"] += minutes
+    changed.loc[last, "symptom_days"] = min(7, changed.loc[last, "symptom_days"] + 1)
+    return changed
+
+
+SPEC_OPTIONS = (
+    {},
+    {"compact": True},
+    {"phase_periods": PHASES},
+    {"measure": "distance", "units": "mi", "symptom_layers": ("leakage_days",)},
+    {"symptom_layers": ("symptom_days", "leakage_days", "worst_pain_0_10")},
+    {"compact": True, "symptom_layers": ("symptom_days", "leakage_days")},
+)
+
+
+@pytest.mark.parametrize("options", SPEC_OPTIONS)
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda: weeks_of_running(0),
+        lambda: weeks_of_running(1),
+        lambda: weeks_of_running(1, birth_date=None),
+        lambda: volume.weekly_summary(RUNS, SYMPTOMS, birth_date=BIRTH, red_flags=RED_FLAGS, foundation=FOUNDATION),
+        lambda: ten_years_weekly(),
+        lambda: ten_years_weekly(birth_date=None),
+        lambda: ten_years_weekly().iloc[-60:],
+    ],
+    ids=[
+        "empty",
+        "one week",
+        "one calendar week",
+        "four weeks with red flags",
+        "ten years",
+        "ten calendar years",
+        "60 weeks",
+    ],
+)
+def test_weekly_spec_equals_altairs_spec_first_and_after_a_save(make, options):
+    from return_to_run.charts import specs
+
+    specs._SKELETONS.clear()
+    weekly = make()
+    first = specs.weekly_spec(weekly, **options)  # builds (and keeps) the skeleton
+    assert first == charts.weekly_chart(weekly, **options).to_dict()
+    assert len(specs._SKELETONS) == 1  # the skeleton was kept: the next call swaps the rows in
+    if weekly.empty:
+        assert specs.weekly_spec(weekly, **options) == first
+        return
+    saved = one_more_run(weekly)
+    fast = specs.weekly_spec(saved, **options)  # from the skeleton: only the rows swapped
+    assert fast == charts.weekly_chart(saved, **options).to_dict()
+    assert fast != first
+
+
+def test_weekly_spec_reuses_one_skeleton_per_structure_and_gives_a_new_dict_each_time():
+    from return_to_run.charts import specs
+
+    specs._SKELETONS.clear()
+    weekly = ten_years_weekly()
+    first = specs.weekly_spec(weekly, phase_periods=PHASES)
+    assert len(specs._SKELETONS) == 1
+    first["vconcat"][0]["height"] = 1  # a caller changing its spec changes no other
+    first["datasets"].clear()
+    again = specs.weekly_spec(one_more_run(weekly, 5.0), phase_periods=PHASES)
+    assert len(specs._SKELETONS) == 1
+    assert again == charts.weekly_chart(one_more_run(weekly, 5.0), phase_periods=PHASES).to_dict()
+    # Another structure (no birth date: calendar weeks) gets its own skeleton.
+    specs.weekly_spec(ten_years_weekly(birth_date=None), phase_periods=PHASES)
+    assert len(specs._SKELETONS) == 2
+
+
+def test_spec_of_the_other_builders_is_their_altair_spec(weekly):
+    from return_to_run.charts import specs
+
+    for builder in ("progression_chart", "acwr_chart", "foundation_chart"):
+        assert specs.spec(builder, weekly) == getattr(charts, builder)(weekly).to_dict()

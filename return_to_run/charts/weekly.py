@@ -6,6 +6,8 @@ height, so the chart keeps its shape in a 390 px phone column.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import altair as alt
 import pandas as pd
 
@@ -100,8 +102,54 @@ def weekly_chart(
     """
     if weekly.empty:
         return empty_chart()
+    return _build(plan(weekly, measure, units, symptom_layers, phase_periods, compact))
+
+
+@dataclass(frozen=True)
+class Plan:
+    """Everything weekly_chart draws that depends on the rows, worked out before any Altair
+    object is made: specs.weekly_spec() reuses a chart's skeleton and swaps in only these."""
+
+    measure: str
+    units: str
+    symptom_layers: tuple[str, ...]
+    compact: bool
+    y_field: str
+    y_title: str
+    x_type: str
+    x_title: str
+    df: pd.DataFrame  # the weeks, only the columns the marks use
+    domain: list  # x_domain()
+    zoom: dict | None  # the brush's starting value (None: no strip, or a short log)
+    flagged: pd.DataFrame  # red-flag weeks (may be empty: then no red-flag layers)
+    phases: pd.DataFrame | None  # phase bands (None: no phase layers)
+    phase_names: pd.DataFrame | None  # the bands whose name fits on them
+    long: dict  # "days" / "scores" -> the panel's lines in long form
+    extent: pd.DataFrame | None  # the invisible marks keeping the domain (None without a brush)
+    description: str
+
+    def structure(self) -> tuple:
+        """What shapes the spec beyond the rows and the domain: plans with the same structure
+        give specs that differ only in their data, x domain, brush value, phase names and
+        description."""
+        return (
+            self.measure,
+            self.units,
+            self.symptom_layers,
+            self.compact,
+            self.x_type,
+            self.zoom is None,
+            self.flagged.empty,
+            self.phases is None,
+            bool(self.df["weeks_since_birth"].notna().all()),
+        )
+
+
+def plan(weekly, measure, units, symptom_layers, phase_periods, compact) -> Plan:
+    """weekly_chart's data-dependent inputs (for a non-empty `weekly`)."""
     if symptom_layers is None:
         symptom_layers = COMPACT_SYMPTOM_LAYERS if compact else DEFAULT_SYMPTOM_LAYERS
+    symptom_layers = tuple(symptom_layers)
     unknown = [c for c in symptom_layers if c not in SYMPTOM_LAYERS]
     if unknown:
         raise ValueError(f"unknown symptom layers {unknown}; choose from {list(SYMPTOM_LAYERS)}")
@@ -110,16 +158,50 @@ def weekly_chart(
     fields = ["x_start", "x_end", "x_mid", "week_start", "week_label", "weeks_since_birth", "days_since_birth"]
     fields += ["red_flag", *_tooltip_fields(x_type == "quantitative", units), *symptom_layers]
     df = df[list(dict.fromkeys(fields))]  # only what the marks use: the rows travel with the spec
-    running_px, panel_px, strip_px = HEIGHTS_PX[compact]
     domain = x_domain(df, x_type)
-    brush = None
-    if not compact:
-        zoom = _initial_zoom(df, x_type)
-        brush = alt.selection_interval(encodings=["x"], name="brush", value=zoom or alt.Undefined)
+    zoom = None if compact else _initial_zoom(df, x_type)
     days = tuple(c for c in symptom_layers if c in DAY_LAYERS)
     scores = tuple(c for c in symptom_layers if c not in DAY_LAYERS)
+    phases = names = None
+    if phase_periods is not None and len(phase_periods):
+        phases = _phase_frame(phase_periods, df, x_type)
+        # A name is written only if it fits its band in a phone-width plot; the band's
+        # tooltip names every phase.
+        share = (phases["x_end"] - phases["x_start"]) / (domain[1] - domain[0])
+        fits = share * PHONE_PLOT_PX >= phases["phase"].str.len() * CHAR_PX + 6
+        names = phases.loc[fits, ["phase", "x_start"]]
+    return Plan(
+        measure=measure,
+        units=units,
+        symptom_layers=symptom_layers,
+        compact=compact,
+        y_field=y_field,
+        y_title=y_title,
+        x_type=x_type,
+        x_title=x_title,
+        df=df,
+        domain=domain,
+        zoom=zoom,
+        flagged=_flagged(df, domain),
+        phases=phases,
+        phase_names=names,
+        long={name: _long(df, columns) for name, columns in (("days", days), ("scores", scores)) if columns},
+        extent=None if compact else pd.DataFrame({"x_start": domain}),
+        description=_description(y_title, symptom_layers, len(df), not compact),
+    )
+
+
+def _build(p: Plan):
+    """The Altair chart for a plan."""
+    running_px, panel_px, strip_px = HEIGHTS_PX[p.compact]
+    x_type, domain = p.x_type, p.domain
+    brush = None
+    if not p.compact:
+        brush = alt.selection_interval(encodings=["x"], name="brush", value=p.zoom or alt.Undefined)
+    days = tuple(c for c in p.symptom_layers if c in DAY_LAYERS)
+    scores = tuple(c for c in p.symptom_layers if c not in DAY_LAYERS)
     # The x axis is named once, under the lowest panel (in the full chart, the zoom strip).
-    named = None if not compact else "scores" if scores else "days" if days else "running"
+    named = None if not p.compact else "scores" if scores else "days" if days else "running"
 
     def x(panel: str):
         # Every panel zooms with the brush; an empty brush shows every week, and the
@@ -127,43 +209,43 @@ def weekly_chart(
         scale = brush if brush is not None else scale_domain(domain, x_type)
 
         def encode(field: str) -> alt.X:
-            return x_encoding(field, x_type, x_title if panel == named else None, domain=scale)
+            return x_encoding(field, x_type, p.x_title if panel == named else None, domain=scale)
 
         return encode
 
     def extent(panel: str) -> list[alt.Chart]:
         if brush is None:
             return []
-        return [alt.Chart(pd.DataFrame({"x_start": domain})).mark_point(opacity=0).encode(x=x(panel)("x_start"))]
+        return [alt.Chart(p.extent).mark_point(opacity=0).encode(x=x(panel)("x_start"))]
 
     running_x = x("running")
-    layers = _phase_layers(phase_periods, df, x_type, running_x, domain) + [
-        _bars(df, running_x, y_field, units, x_type)
-    ]
-    layers += _red_flag_layers(df, running_x, domain) + extent("running")
+    layers = _phase_layers(p.phases, p.phase_names, running_x) + [_bars(p.df, running_x, p.y_field, p.units, x_type)]
+    layers += _red_flag_layers(p.flagged, running_x) + extent("running")
     panels = [
         alt.layer(*layers)
         .resolve_scale(color="independent")
-        .properties(width="container", height=running_px, title=title(y_title))
+        .properties(width="container", height=running_px, title=title(p.y_title))
     ]
     for columns, panel, name in ((days, DAYS_PANEL, "days"), (scores, SCORES_PANEL, "scores")):
         if columns:
-            panels.append(_symptom_panel(df, columns, panel, f"{name}_toggle", x(name), extent(name), panel_px))
+            panels.append(
+                _symptom_panel(p.df, p.long[name], columns, panel, f"{name}_toggle", x(name), extent(name), panel_px)
+            )
     if brush is not None:
-        panels.append(_zoom_strip(df, y_field, x_type, x_title, domain, brush, strip_px))
+        panels.append(_zoom_strip(p.df, p.y_field, x_type, p.x_title, domain, brush, strip_px))
     # The chart's accessible name (Vega writes it as the SVG's aria-label): a stacked chart
     # has no top-level title, and an <svg role="graphics-document"> without a name fails
     # axe's svg-img-alt. The numbers themselves are in the table under the chart.
     # Given to the constructor: a .properties() call would deep-copy the whole chart again.
-    return finish(_stack(panels, description=_description(y_title, symptom_layers, len(df), brush)))
+    return finish(_stack(panels, description=p.description))
 
 
-def _description(y_title: str, symptom_layers: tuple[str, ...], weeks: int, brush) -> str:
+def _description(y_title: str, symptom_layers: tuple[str, ...], weeks: int, strip: bool) -> str:
     """What the chart shows, in one sentence, for a screen reader."""
     shown = ", ".join(SYMPTOM_LAYERS[c].lower() for c in symptom_layers)
     text = f"Chart of {weeks} weeks: {y_title.lower()} as bars"
     text += f", with {shown} below on the same weeks." if shown else "."
-    if brush is not None:
+    if strip:
         text += " A strip at the bottom zooms the weeks shown above."
     return text
 
@@ -212,15 +294,22 @@ def _bars(df: pd.DataFrame, x, y_field: str, units: str, x_type: str) -> alt.Cha
     )
 
 
-def _red_flag_layers(df: pd.DataFrame, x, domain: list) -> list[alt.Chart]:
-    """A dashed vermillion rule through each red-flag week, written "Red flag" near the
-    top, and a legend entry saying what it means. Nothing when no week had one."""
+def _flagged(df: pd.DataFrame, domain: list) -> pd.DataFrame:
+    """The red-flag weeks (x_mid, week_label, flag, side), empty when no week had one."""
     flagged = df.loc[df["red_flag"], ["x_mid", "week_label"]].assign(flag=RED_FLAG_LABEL)
     if flagged.empty:
-        return []
+        return flagged
     middle = domain[0] + (domain[1] - domain[0]) / 2
     # Written beside the rule on the side with more room, over a white halo so it reads on a bar.
     flagged["side"] = ["right" if v > middle else "left" for v in flagged["x_mid"]]
+    return flagged
+
+
+def _red_flag_layers(flagged: pd.DataFrame, x) -> list[alt.Chart]:
+    """A dashed vermillion rule through each red-flag week (_flagged()), written "Red flag"
+    near the top, and a legend entry saying what it means. Nothing when no week had one."""
+    if flagged.empty:
+        return []
     base = alt.Chart(flagged)
     tip = [alt.Tooltip("week_label:N", title="Red flag raised in the week of")]
     rule = base.mark_rule(strokeWidth=2, strokeDash=[4, 2], clip=True).encode(
@@ -248,15 +337,11 @@ def _red_flag_layers(df: pd.DataFrame, x, domain: list) -> list[alt.Chart]:
     return [rule, *text]
 
 
-def _phase_layers(phase_periods: pd.DataFrame | None, df: pd.DataFrame, x_type: str, x, domain) -> list[alt.Chart]:
-    """Pale bands behind the bars, one per phase, each named on the band where the name fits."""
-    if phase_periods is None or not len(phase_periods):
+def _phase_layers(phases: pd.DataFrame | None, names: pd.DataFrame | None, x) -> list[alt.Chart]:
+    """Pale bands behind the bars, one per phase (_phase_frame()), each named on the band
+    where the name fits (`names`: the rows of those)."""
+    if phases is None:
         return []
-    phases = _phase_frame(phase_periods, df, x_type)
-    # A name is written only if it fits its band in a phone-width plot; the band's
-    # tooltip names every phase.
-    share = (phases["x_end"] - phases["x_start"]) / (domain[1] - domain[0])
-    fits = share * PHONE_PLOT_PX >= phases["phase"].str.len() * CHAR_PX + 6
     band = (
         alt.Chart(phases)
         .mark_rect(opacity=0.7, clip=True)
@@ -272,7 +357,7 @@ def _phase_layers(phase_periods: pd.DataFrame | None, df: pd.DataFrame, x_type: 
         )
     )
     names = (
-        alt.Chart(phases.loc[fits, ["phase", "x_start"]])
+        alt.Chart(names)
         .mark_text(align="left", baseline="top", dx=3, dy=2, fontSize=TEXT_PX, color="#444444", clip=True)
         .encode(x=x("x_start"), y=alt.value(0), text="phase:N")
     )
@@ -303,13 +388,20 @@ def _phase_frame(phase_periods: pd.DataFrame, df: pd.DataFrame, x_type: str) -> 
     return frame.drop(columns=["start", "end"]).reset_index(drop=True)
 
 
-def _symptom_panel(df: pd.DataFrame, columns: tuple[str, ...], panel: tuple, name: str, x, extent, height: int):
-    """One symptom panel: a line per column on the panel's own scale."""
-    heading, y_domain, y_ticks, suffix = panel
+def _long(df: pd.DataFrame, columns: tuple[str, ...]) -> pd.DataFrame:
+    """The symptom columns as one row per week and measure (x_mid, week_label,
+    weeks_since_birth, value, measure)."""
     keep = ["x_mid", "week_label", "weeks_since_birth"]
     long = df[keep + list(columns)].melt(id_vars=keep, var_name="column", value_name="value")
     long["measure"] = long["column"].map(SYMPTOM_LAYERS)
-    long = long.drop(columns="column")
+    return long.drop(columns="column")
+
+
+def _symptom_panel(
+    df: pd.DataFrame, long: pd.DataFrame, columns: tuple[str, ...], panel: tuple, name: str, x, extent, height: int
+):
+    """One symptom panel: a line per column (`long`: _long()) on the panel's own scale."""
+    heading, y_domain, y_ticks, suffix = panel
     labels = [SYMPTOM_LAYERS[c] for c in columns]
     tooltips = [alt.Tooltip("week_label:N", title="Week of")]
     if df["weeks_since_birth"].notna().all():

@@ -1,0 +1,262 @@
+"""Chart specs (Vega-Lite dicts) without rebuilding the Altair chart after every save.
+
+Building the weekly chart in Altair costs 0.2-0.6 s whatever the number of weeks (Altair
+deep-copies and checks the whole chart at every step), and after a save only its rows
+change. weekly_spec() therefore builds the Altair chart once per *structure* (the options,
+the kind of x axis, whether red flags, phases and a starting zoom are drawn: Plan.structure())
+and keeps that spec as a skeleton; for new rows it copies the skeleton and puts in only the
+parts that depend on them: the datasets (named by Altair's own hash of their rows), the x
+domain, the brush's starting value, the phase names' colour domain and the description.
+The result is equal to `weekly_chart(...).to_dict()` for the same arguments
+(tests/test_charts.py compares them on empty, short and ten-year logs).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import threading
+from typing import Any
+
+import altair as alt
+import pandas as pd
+
+# Altair's name for an inline dataset ("data-" + a hash of its rows): used to name the
+# swapped-in rows exactly as to_dict() would.
+from altair.vegalite.v6.api import _dataset_name
+
+from . import weekly as weekly_module
+from .base import scale_domain
+
+_SKELETONS: dict[tuple, dict] = {}
+_LOCK = threading.Lock()
+# Skeletons are small (no rows); a few dozen cover every option she can pick on Trends.
+MAX_SKELETONS = 64
+
+
+def spec(builder: str, frame: pd.DataFrame, **options) -> dict:
+    """charts.<builder>(frame, **options).to_dict(validate=False), through weekly_spec() for
+    the weekly chart. A new dict every call (callers may change it)."""
+    if builder == "weekly_chart":
+        return weekly_spec(frame, **options)
+    from . import secondary
+
+    return getattr(secondary, builder)(frame, **options).to_dict(validate=False)
+
+
+def weekly_spec(
+    weekly: pd.DataFrame,
+    *,
+    measure: str = "minutes",
+    units: str = "km",
+    symptom_layers: tuple[str, ...] | None = None,
+    phase_periods: pd.DataFrame | None = None,
+    compact: bool = False,
+) -> dict:
+    """weekly_chart(weekly, ...).to_dict(validate=False), from a cached skeleton when a chart
+    of the same structure was built before in this process."""
+    if weekly.empty:
+        key: tuple = ("empty",)
+        plan = None
+    else:
+        plan = weekly_module.plan(weekly, measure, units, symptom_layers, phase_periods, compact)
+        key = plan.structure()
+        if _has_toggles(plan):
+            # A panel with a legend toggle is named by Altair from a hash that includes its
+            # x encoding, hence the brush's starting value (or, compact, the x domain).
+            key += (repr(plan.domain if compact else plan.zoom),)
+    skeleton = _SKELETONS.get(key)
+    if skeleton is None:
+        # What weekly_chart() does, from the same plan: the views' rows are found by identity.
+        chart = weekly_module.empty_chart() if plan is None else weekly_module._build(plan)
+        built = chart.to_dict(validate=False)
+        # The empty chart is the same spec every time: kept whole.
+        empty = {"spec": _copy(built), "paths": [], "datasets": [], "views": {}}
+        skeleton = empty if plan is None else _skeleton(built, _slots(plan), _hashed_views(chart, plan))
+        if skeleton is not None:
+            with _LOCK:
+                if len(_SKELETONS) >= MAX_SKELETONS:
+                    _SKELETONS.clear()
+                _SKELETONS[key] = skeleton
+        return built
+    return _fill(skeleton, _slots(plan))
+
+
+def _has_toggles(plan) -> bool:
+    days = [c for c in plan.symptom_layers if c in weekly_module.DAY_LAYERS]
+    return len(days) > 1 or len(plan.symptom_layers) - len(days) > 1
+
+
+def _frames(plan) -> dict[str, pd.DataFrame]:
+    """The plan's row sets by role (those the chart draws)."""
+    frames = {"df": plan.df, "phases": plan.phases, "phase_names": plan.phase_names}
+    if not plan.flagged.empty:  # no red flag: nothing drawn from it
+        frames["flagged"] = plan.flagged
+    frames |= {f"long_{name}": frame for name, frame in plan.long.items()}
+    frames["extent"] = plan.extent
+    return {role: frame for role, frame in frames.items() if frame is not None}
+
+
+def _hashable(value):
+    """`value` as json.dumps(..., default=str) sees it: containers kept, other objects as str()."""
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return value
+    if isinstance(value, dict):
+        return {k: _hashable(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_hashable(v) for v in value]
+    return str(value)
+
+
+def _hashed_views(chart, plan) -> dict[str, tuple]:
+    """Views Altair named from a hash of their content ("view_<hash>_<n>", for a param's
+    "views"): old name -> (role of its rows, its mark, encoding and transform as hashed,
+    the "_<n>" suffix). None when a view's rows are not one of the plan's row sets."""
+    frames = _frames(plan)
+    found: dict[str, tuple] = {}
+    for sub in getattr(chart, "vconcat", []) or []:
+        for layer in getattr(sub, "layer", []) or []:
+            name = layer.name
+            if not (isinstance(name, str) and name.startswith("view_")):
+                continue
+            # A layer's only view has its rows moved up to the layer (Altair hashed it before).
+            rows = sub.data if "_cached_hash" in layer._kwds else layer.data
+            role = next((r for r, frame in frames.items() if rows is frame), None)
+            if role is None:
+                return None
+            parts = {k: _hashable(getattr(layer, k, None)) for k in ("mark", "encoding", "transform")}
+            suffix = name[len(layer._compute_hash()) :]
+            if _view_name(frames[role], parts, suffix) != name:  # not hashed the way _view_name does
+                return None
+            found[name] = (role, parts, suffix)
+    return found
+
+
+def _view_name(frame: pd.DataFrame, parts: dict, suffix: str) -> str:
+    """Altair's Chart._compute_hash() name for a chart of `frame` with these parts."""
+    data = frame
+    if hasattr(data, "name") and data.name is not None:
+        data = data.name
+    hash_data = {"class": "Chart", "mark": parts["mark"], "encoding": parts["encoding"], "data": data}
+    hash_data["transform"] = parts["transform"]
+    hash_json = json.dumps(hash_data, sort_keys=True, default=str)
+    return f"view_{hashlib.sha256(hash_json.encode()).hexdigest()[:16]}{suffix}"
+
+
+def _slots(plan) -> dict[str, Any]:
+    """The data-dependent parts of a plan, as they appear in a spec: "data:<role>" -> the rows
+    (Altair's data transformer's values), "x_domain", "brush_value", "phase_domain",
+    "description"."""
+    if plan is None:
+        return {}
+    transform = alt.data_transformers.get()
+    slots: dict[str, Any] = {f"data:{role}": transform(frame)["values"] for role, frame in _frames(plan).items()}
+    slots["frames"] = _frames(plan)
+    slots["x_domain"] = _plain(scale_domain(plan.domain, plan.x_type))
+    slots["brush_value"] = _plain(plan.zoom)
+    slots["phase_domain"] = None if plan.phases is None else list(dict.fromkeys(plan.phases["phase"]))
+    slots["description"] = plan.description
+    return slots
+
+
+def _plain(value):
+    """Altair objects (DateTime) inside lists and dicts as the dicts to_dict() writes."""
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, alt.DateTime):
+        return value.to_dict(validate=False)
+    return value
+
+
+def _skeleton(spec: dict, slots: dict[str, Any], views: dict[str, tuple] | None) -> dict | None:
+    """{"spec": spec without its datasets, "paths": [(path, slot)]}: where each slot sits in
+    `spec`. None when the spec cannot be told apart into slots (two different row sets
+    with the same rows, or something found that the slots do not account for): then
+    nothing is cached and every call builds the chart."""
+    if views is None:
+        return None
+    names: dict[str, str] = {}
+    for slot, values in slots.items():
+        if slot.startswith("data:"):
+            name = _dataset_name(values)
+            if name in names:
+                return None
+            names[name] = slot
+    paths: list[tuple[tuple, str]] = []
+
+    def walk(node, path: tuple) -> None:
+        if isinstance(node, dict):
+            for k, v in node.items():
+                here = (*path, k)
+                if k == "data" and isinstance(v, dict) and "name" in v:
+                    if v["name"] not in names:
+                        raise LookupError(v["name"])
+                    paths.append(((*here, "name"), names[v["name"]]))
+                elif k == "domain" and path[-3:] == ("encoding", "x", "scale") and isinstance(v, list):
+                    paths.append((here, "x_domain"))
+                elif k == "domain" and path[-3:] == ("encoding", "color", "scale") and node_field(path) == "phase":
+                    paths.append((here, "phase_domain"))
+                elif k == "value" and node.get("name") == "brush" and "select" in node:
+                    paths.append((here, "brush_value"))
+                else:
+                    walk(v, here)
+        elif isinstance(node, list):
+            for i, v in enumerate(node):
+                walk(v, (*path, i))
+        elif isinstance(node, str) and node in views:
+            paths.append((path, f"view:{node}"))
+
+    def node_field(path: tuple) -> Any:
+        node = spec
+        for step in path[:-1]:
+            node = node[step]
+        return node.get("field")
+
+    body = _copy({k: v for k, v in spec.items() if k != "datasets"})
+    try:
+        walk(body, ())
+    except LookupError:
+        return None
+    if "description" in body:
+        paths.append((("description",), "description"))
+    used = {names[name] for name in spec.get("datasets", {})}
+    if used != {slot for _, slot in paths if slot.startswith("data:")}:
+        return None
+    # The skeleton filled with its own slots must give back the spec: else a part that
+    # depends on the rows was missed, and the skeleton is not used.
+    skeleton = {"spec": body, "paths": paths, "datasets": sorted(used), "views": views}
+    if _fill(skeleton, slots) != spec:
+        return None
+    return skeleton
+
+
+def _copy(node):
+    if isinstance(node, dict):
+        return {k: _copy(v) for k, v in node.items()}
+    if isinstance(node, list):
+        return [_copy(v) for v in node]
+    return node
+
+
+def _fill(skeleton: dict, slots: dict[str, Any]) -> dict:
+    """A new spec: the skeleton with `slots` put in."""
+    out = _copy(skeleton["spec"])
+    names = {}
+    datasets = {}
+    for slot in skeleton["datasets"]:
+        values = slots[slot]
+        name = _dataset_name(values)
+        names[slot] = name
+        datasets[name] = values
+    for old, (role, parts, suffix) in skeleton["views"].items():
+        names[f"view:{old}"] = _view_name(slots["frames"][role], parts, suffix)
+    for path, slot in skeleton["paths"]:
+        node = out
+        for step in path[:-1]:
+            node = node[step]
+        node[path[-1]] = names[slot] if slot in names else _copy(slots[slot])
+    if datasets:
+        out["datasets"] = datasets
+    return out
