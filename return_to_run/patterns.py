@@ -192,28 +192,35 @@ def _comparisons(outcomes: pd.DataFrame, symptoms: tuple[str, ...] = SENTENCE_SY
     found: list[tuple] = []
     comparable = False
     symptoms = list(symptoms)
+    # numpy over the rows, not a pandas groupby per grouping: pattern_sentences runs this on
+    # every run she ever logged after each save (tests compare it with the groupby form).
+    values = np.asarray(outcomes[symptoms].to_numpy(), dtype=float).reshape(len(outcomes), len(symptoms))
     for by, (groups, excluded) in GROUPINGS.items():
-        grouped = outcomes.groupby(by)
-        runs = grouped.size().reindex(list(groups)).fillna(0).astype("int64")
-        counts = grouped[symptoms].sum().reindex(list(groups)).fillna(0).astype("int64")
-        keep = (runs >= MIN_RUNS_FOR_PATTERN) & ~runs.index.isin(excluded)
-        if keep.sum() < 2:
+        column = outcomes[by].to_numpy()
+        kept = []  # (group, runs, counts per symptom) of the groups that can be compared
+        for group in groups:
+            mask = column == group
+            runs = int(mask.sum())
+            if runs >= MIN_RUNS_FOR_PATTERN and group not in excluded:
+                kept.append((group, runs, np.nansum(values[mask], axis=0).astype("int64")))
+        if len(kept) < 2:
             continue
         comparable = True
-        runs, counts = runs[keep], counts[keep]
-        for symptom in symptoms:
-            share = counts[symptom] / runs
-            hi, lo = share.idxmax(), share.idxmin()
+        runs = np.array([k[1] for k in kept], dtype="int64")
+        counts = np.array([k[2] for k in kept], dtype="int64")
+        for j, symptom in enumerate(symptoms):
+            share = counts[:, j] / runs
+            hi, lo = int(share.argmax()), int(share.argmin())  # the first of equal shares, as idxmax
             difference = share.max() - share.min()
             if difference > 0:
-                notable = difference >= NOTABLE_DIFFERENCE and counts.at[hi, symptom] >= MIN_RUNS_WITH_SYMPTOM
+                notable = difference >= NOTABLE_DIFFERENCE and counts[hi, j] >= MIN_RUNS_WITH_SYMPTOM
                 found.append(
                     (
                         difference,
                         symptom,
-                        {"group": hi, "runs": int(runs[hi]), "with_symptom": int(counts.at[hi, symptom])},
-                        {"group": lo, "runs": int(runs[lo]), "with_symptom": int(counts.at[lo, symptom])},
-                        notable,
+                        {"group": kept[hi][0], "runs": int(runs[hi]), "with_symptom": int(counts[hi, j])},
+                        {"group": kept[lo][0], "runs": int(runs[lo]), "with_symptom": int(counts[lo, j])},
+                        bool(notable),
                     )
                 )
     return found, comparable

@@ -367,3 +367,50 @@ def test_an_unlinked_entry_counts_for_one_run_only():
         {"run_id": 2, "leakage": False, "heaviness": False},
         {"run_id": 3, "leakage": True, "heaviness": False},
     ]
+
+
+def _comparisons_with_groupby(outcomes: pd.DataFrame, symptoms=patterns.SENTENCE_SYMPTOMS):
+    """The straightforward pandas form of patterns._comparisons (before it was vectorised)."""
+    found, comparable = [], False
+    symptoms = list(symptoms)
+    for by, (groups, excluded) in patterns.GROUPINGS.items():
+        grouped = outcomes.groupby(by)
+        runs = grouped.size().reindex(list(groups)).fillna(0).astype("int64")
+        counts = grouped[symptoms].sum().reindex(list(groups)).fillna(0).astype("int64")
+        keep = (runs >= patterns.MIN_RUNS_FOR_PATTERN) & ~runs.index.isin(excluded)
+        if keep.sum() < 2:
+            continue
+        comparable = True
+        runs, counts = runs[keep], counts[keep]
+        for symptom in symptoms:
+            share = counts[symptom] / runs
+            hi, lo = share.idxmax(), share.idxmin()
+            difference = share.max() - share.min()
+            if difference > 0:
+                notable = difference >= patterns.NOTABLE_DIFFERENCE and counts.at[hi, symptom] >= 2
+                hi_row = {"group": hi, "runs": int(runs[hi]), "with_symptom": int(counts.at[hi, symptom])}
+                lo_row = {"group": lo, "runs": int(runs[lo]), "with_symptom": int(counts.at[lo, symptom])}
+                found.append((difference, symptom, hi_row, lo_row, notable))
+    return found, comparable
+
+
+def _random_outcomes(seed: int, rows: int) -> pd.DataFrame:
+    """`rows` runs with random groups and symptoms (some groups more often followed by some)."""
+    import random
+
+    rng = random.Random(seed)
+    data = {by: [rng.choice(groups) for _ in range(rows)] for by, (groups, _) in patterns.GROUPINGS.items()}
+    bias = {s: rng.random() * 0.6 for s in patterns.OUTCOME_SYMPTOMS}
+    for symptom in patterns.OUTCOME_SYMPTOMS:
+        data[symptom] = [
+            rng.random() < bias[symptom] * (1.5 if data["length_band"][i] == "over 30 min" else 0.5)
+            for i in range(rows)
+        ]
+    return pd.DataFrame(data)
+
+
+@pytest.mark.parametrize(("seed", "rows"), [(1, 0), (2, 4), (3, 12), (4, 40), (5, 400), (6, 3650), (7, 3650)])
+def test_comparisons_equal_the_groupby_form(seed, rows):
+    outcomes = _random_outcomes(seed, rows)
+    for symptoms in (patterns.SENTENCE_SYMPTOMS, ("any_symptom",), patterns.OUTCOME_SYMPTOMS):
+        assert patterns._comparisons(outcomes, symptoms) == _comparisons_with_groupby(outcomes, symptoms)
