@@ -95,7 +95,7 @@ OUTCOME_COLUMNS = (
 )
 
 
-def runs_with_outcomes(runs: pd.DataFrame, symptoms: pd.DataFrame) -> pd.DataFrame:
+def runs_with_outcomes(runs: pd.DataFrame, symptoms: pd.DataFrame, *, run_recs=None) -> pd.DataFrame:
     """One row per running run (models.RUNNING_KINDS), oldest first, with what followed.
 
     A symptom entry counts for the one run it is linked to by symptoms.RunLinks, the rule
@@ -107,8 +107,11 @@ def runs_with_outcomes(runs: pd.DataFrame, symptoms: pd.DataFrame) -> pd.DataFra
     length_band (LENGTH_BANDS: under 20 / 20-30 inclusive / over 30 min), effort_band
     (EFFORT_BANDS), rest_band (REST_BANDS), and booleans any_symptom, leakage,
     heaviness, pain, pelvic_pain, joint_pain, bleeding.
+
+    run_recs: records.run_records(runs) when the caller already has them (History.records.runs,
+    built once per version of her data), so that ten years of runs are not turned into records again.
     """
-    sessions = [r for r in run_records(runs) if r.running]
+    sessions = [r for r in (run_records(runs) if run_recs is None else run_recs) if r.running]
     days = np.array([r.run_date.toordinal() for r in sessions], dtype=float)
     duration = np.array([r.duration_min for r in sessions], dtype=float)
     effort = np.array([np.nan if r.effort_1_10 is None else r.effort_1_10 for r in sessions], dtype=float)

@@ -375,7 +375,7 @@ def weekly_table(weekly: pd.DataFrame, *, units: str = "km") -> pd.DataFrame:
 # ------------------------------------------------------------------ progression checks
 
 
-def single_run_spikes(runs: pd.DataFrame) -> pd.DataFrame:
+def single_run_spikes(runs: pd.DataFrame, *, run_recs=None) -> pd.DataFrame:
     """Running runs whose running minutes are more than 110% of her longest in the 30 days before
     the run's date (runs on the same day are not "previous" because their order is unknown).
 
@@ -386,10 +386,10 @@ def single_run_spikes(runs: pd.DataFrame) -> pd.DataFrame:
 
     Returns columns id, run_date, kind, duration_min, running_min, previous_longest_min
     (running minutes) and ratio (running minutes / previous longest, rounded to 0.01),
-    oldest first.
+    oldest first. run_recs: records.run_records(runs) when the caller already has them.
     """
     columns = ["id", "run_date", "kind", "duration_min", "running_min", "previous_longest_min", "ratio"]
-    sessions = [r for r in run_records(runs) if r.running]
+    sessions = [r for r in (run_records(runs) if run_recs is None else run_recs) if r.running]
     window = RunWindow(sessions)
     rows = []
     for run in sessions:

@@ -414,3 +414,35 @@ def test_comparisons_equal_the_groupby_form(seed, rows):
     outcomes = _random_outcomes(seed, rows)
     for symptoms in (patterns.SENTENCE_SYMPTOMS, ("any_symptom",), patterns.OUTCOME_SYMPTOMS):
         assert patterns._comparisons(outcomes, symptoms) == _comparisons_with_groupby(outcomes, symptoms)
+
+
+def _random_history(seed: int, days: int = 3650) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(runs, symptoms) of `days` days: a run of a random kind most days, a check-in after some."""
+    import random
+    from datetime import timedelta
+
+    rng = random.Random(seed)
+    first = date(2016, 1, 4)
+    runs, checks = [], []
+    for day in range(days):
+        when = first + timedelta(days=day)
+        if rng.random() < 0.7:
+            kind = rng.choice(("walk_run", "continuous", "walk", "hills"))
+            run = {"run_date": when, "duration_min": float(rng.randint(5, 70)), "kind": kind}
+            if kind == "walk_run":
+                run |= {"run_interval_min": 2.0, "walk_interval_min": 1.0, "interval_repeats": float(rng.randint(2, 9))}
+            if rng.random() < 0.5:
+                run["effort_1_10"] = float(rng.randint(1, 10))
+            runs.append(run)
+            if rng.random() < 0.3:
+                checks.append({"symptom_date": when, "timing": "within_24h", "leakage": rng.choice(("none", "drops"))})
+    return runs_frame(runs), symptoms_frame(checks)
+
+
+def test_runs_with_outcomes_from_given_records_equals_from_the_frame():
+    from return_to_run import records
+
+    runs, symptoms = _random_history(16)
+    given = patterns.runs_with_outcomes(runs, symptoms, run_recs=records.run_records(runs))
+    pd.testing.assert_frame_equal(given, patterns.runs_with_outcomes(runs, symptoms))
+    assert given["leakage"].any()

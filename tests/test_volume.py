@@ -501,3 +501,12 @@ def test_weekly_limit_in_numbers():
     assert volume.weekly_limit_min(10.0) == 15.0  # the +5 allowance of a tiny week
     assert volume.weekly_limit_min(50.0) == 55.0  # both say 55
     assert volume.weekly_limit_min(60.0) == 66.0
+
+
+def test_single_run_spikes_from_given_records_equals_from_the_frame():
+    from tests.test_patterns import _random_history
+
+    runs, _ = _random_history(17)
+    given = volume.single_run_spikes(runs, run_recs=records.run_records(runs))
+    pd.testing.assert_frame_equal(given, volume.single_run_spikes(runs))
+    assert len(given) > 10

@@ -106,12 +106,15 @@ def _trends_at(db_path: str, database_id: str, version: int, day: date, birth_da
         red_flags=history.red_flags,
         foundation=history.foundation,
     )
-    outcomes = patterns.runs_with_outcomes(history.runs, history.symptoms)
+    # The runs as records once per version (History.records: shared with the assessment, and
+    # after a save only the changed tables are rebuilt), not once in each of the two below.
+    run_recs = history.records.runs
+    outcomes = patterns.runs_with_outcomes(history.runs, history.symptoms, run_recs=run_recs)
     return {
         "weekly": weekly,
         "outcomes": outcomes,
         "sentences": patterns.pattern_sentences(outcomes) + patterns.symptom_rises(weekly),
-        "spikes": volume.single_run_spikes(history.runs),
+        "spikes": volume.single_run_spikes(history.runs, run_recs=run_recs),
     }
 
 
