@@ -15,7 +15,10 @@ from tests.helpers import app_test
 
 
 def fill_and_save_run(at, minutes: float = 25.0, notes: str = ""):
-    """Fill the Log a run form with a continuous run and press Save."""
+    """Fill the Log a run form with a continuous run and press Save. After a save the page
+    offers the run's check-in in the form's place: "Later" brings the form back."""
+    if any(button.key == "checkin_later" for button in at.button):
+        at.button(key="checkin_later").click().run()
     at.radio(key="run_kind").set_value("continuous")
     at.number_input(key="run_duration").set_value(minutes)
     at.text_area(key="run_notes").set_value(notes)
