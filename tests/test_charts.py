@@ -595,3 +595,30 @@ def test_spec_of_the_other_builders_is_their_altair_spec(weekly):
 
     for builder in ("progression_chart", "acwr_chart", "foundation_chart"):
         assert specs.spec(builder, weekly) == getattr(charts, builder)(weekly).to_dict()
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda: weeks_of_running(0),
+        lambda: weeks_of_running(1),
+        lambda: weeks_of_running(3, birth_date=None),
+        lambda: volume.weekly_summary(RUNS, SYMPTOMS, birth_date=BIRTH, red_flags=RED_FLAGS, foundation=FOUNDATION),
+        lambda: ten_years_weekly(),
+        lambda: ten_years_weekly(birth_date=None).iloc[-53:],
+    ],
+    ids=["empty", "one week", "three calendar weeks", "four weeks", "ten years", "a calendar year"],
+)
+def test_progression_spec_equals_altairs_spec_first_and_after_a_save(make):
+    from return_to_run.charts import specs
+
+    specs._SKELETONS.clear()
+    weekly = make()
+    assert specs.spec("progression_chart", weekly) == charts.progression_chart(weekly).to_dict()
+    if weekly.empty:
+        return
+    assert len(specs._SKELETONS) == 1
+    saved = one_more_run(weekly)
+    saved.loc[saved.index[-1], "change_pct"] = 55.0
+    saved.loc[saved.index[-1], "over_10pct"] = True
+    assert specs.spec("progression_chart", saved) == charts.progression_chart(saved).to_dict()

@@ -37,10 +37,20 @@ def progression_chart(weekly: pd.DataFrame):
     """
     if weekly.empty:
         return empty_chart()
+    return _progression(*progression_plan(weekly))
+
+
+def progression_plan(weekly: pd.DataFrame) -> tuple:
+    """progression_chart's data-dependent inputs for a non-empty `weekly`: (bars' rows, the
+    +10% rule's row, x type, x title, x scale domain)."""
     df, x_type, x_title = prepare(weekly, "km")
     domain = scale_domain(x_domain(df, x_type), x_type)
     df["guide"] = df["over_10pct"].map({True: "over 10%", False: "10% or less"})
     df = df.loc[df["change_pct"].notna()]
+    return df, pd.DataFrame({"limit": [volume.WEEKLY_CHANGE_LIMIT_PCT]}), x_type, x_title, domain
+
+
+def _progression(df: pd.DataFrame, limit_row: pd.DataFrame, x_type: str, x_title: str, domain: list):
     bars = (
         alt.Chart(df, name="change")
         .mark_bar(clip=True, stroke="white", strokeWidth=1)
@@ -62,11 +72,7 @@ def progression_chart(weekly: pd.DataFrame):
             ],
         )
     )
-    limit = (
-        alt.Chart(pd.DataFrame({"limit": [volume.WEEKLY_CHANGE_LIMIT_PCT]}))
-        .mark_rule(color="#555555", strokeDash=[4, 4])
-        .encode(y="limit:Q")
-    )
+    limit = alt.Chart(limit_row).mark_rule(color="#555555", strokeDash=[4, 4]).encode(y="limit:Q")
     return finish(
         alt.layer(bars, limit).properties(
             width="container", height=180, title=title("Change in running minutes on the week before (%)")

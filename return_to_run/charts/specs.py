@@ -39,6 +39,8 @@ def spec(builder: str, frame: pd.DataFrame, **options) -> dict:
     the weekly chart. A new dict every call (callers may change it)."""
     if builder == "weekly_chart":
         return weekly_spec(frame, **options)
+    if builder == "progression_chart" and not options and not frame.empty:
+        return _progression_spec(frame)
     from . import secondary
 
     return getattr(secondary, builder)(frame, **options).to_dict(validate=False)
@@ -260,3 +262,28 @@ def _fill(skeleton: dict, slots: dict[str, Any]) -> dict:
     if datasets:
         out["datasets"] = datasets
     return out
+
+
+def _progression_spec(weekly: pd.DataFrame) -> dict:
+    """progression_chart(weekly).to_dict(validate=False) from a skeleton per x axis kind: only
+    its rows and x domain depend on the weeks (no params, so no hashed view names)."""
+    from . import secondary
+
+    df, limit_row, x_type, x_title, domain = secondary.progression_plan(weekly)
+    transform = alt.data_transformers.get()
+    frames = {"bars": df, "limit": limit_row}
+    slots: dict[str, Any] = {f"data:{role}": transform(frame)["values"] for role, frame in frames.items()}
+    slots["frames"] = frames
+    slots["x_domain"] = _plain(domain)
+    key = ("progression_chart", x_type, x_title)
+    skeleton = _SKELETONS.get(key)
+    if skeleton is None:
+        built = secondary._progression(df, limit_row, x_type, x_title, domain).to_dict(validate=False)
+        skeleton = _skeleton(built, slots, {})
+        if skeleton is not None:
+            with _LOCK:
+                if len(_SKELETONS) >= MAX_SKELETONS:
+                    _SKELETONS.clear()
+                _SKELETONS[key] = skeleton
+        return built
+    return _fill(skeleton, slots)
