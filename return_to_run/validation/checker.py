@@ -106,7 +106,9 @@ class Checker:
     def fail(self, field_name: str, message: str) -> None:
         self.problems.append(Problem(label(field_name), message))
 
-    def _value(self, name: str):
+    def value(self, name: str):
+        """The raw value of `name`, or None when it is missing: absent, blank text, NaN or a
+        pandas missing marker (one meaning of "missing" for every validator)."""
         value = self.raw.get(name)
         if isinstance(value, str):
             value = value.strip()
@@ -119,7 +121,7 @@ class Checker:
         return value
 
     def date(self, name: str, *, today: date, allow_future: bool = False) -> date | None:
-        value = self._value(name)
+        value = self.value(name)
         if value is None:
             self.fail(name, "is missing.")
             return None
@@ -150,7 +152,7 @@ class Checker:
         low_inclusive: bool = True,
         unit: str = "",
     ) -> float | int | None:
-        value = self._value(name)
+        value = self.value(name)
         if value is None:
             if required:
                 self.fail(name, "is missing.")
@@ -174,7 +176,7 @@ class Checker:
         return int(number) if integer else number
 
     def choice(self, name: str, options: Mapping[str, str], *, default: str | None = None) -> str | None:
-        value = self._value(name)
+        value = self.value(name)
         if value is None:
             if default is not None:
                 return default
@@ -189,7 +191,7 @@ class Checker:
     def flag(self, name: str) -> bool:
         """Yes/no: a missing value is no; anything that is neither yes nor no is a problem
         (never guessed), so a test done with symptoms cannot count as done without."""
-        value = self._value(name)
+        value = self.value(name)
         if value is None:
             return False
         if isinstance(value, str):
@@ -206,7 +208,7 @@ class Checker:
         return False
 
     def text(self, name: str) -> str:
-        value = self._value(name)
+        value = self.value(name)
         if value is None:
             return ""
         text = str(value)
@@ -216,7 +218,7 @@ class Checker:
 
     def timestamp(self, name: str) -> str | None:
         """An optional local time 'YYYY-MM-DDTHH:MM:SS' (seconds, no zone), as text."""
-        value = self._value(name)
+        value = self.value(name)
         if value is None:
             return None
         try:

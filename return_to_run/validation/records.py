@@ -37,7 +37,7 @@ def validate_profile(raw: Mapping, *, today: date) -> tuple[dict, list[Problem]]
         "units": c.choice("units", models.UNITS, default="km"),
         "weight_kg": c.number("weight_kg", required=False, low=30, high=250, unit=" kg"),
         # Optional: asked once for the helplines; NULL until she answers.
-        "country": c.choice("country", models.COUNTRIES) if c._value("country") is not None else None,
+        "country": c.choice("country", models.COUNTRIES) if c.value("country") is not None else None,
     }
     return clean, c.problems
 
@@ -156,7 +156,7 @@ def validate_mood(raw: Mapping, *, today: date) -> tuple[dict, list[Problem]]:
     c = Checker(raw)
     clean = {"check_date": c.date("check_date", today=today)}
     for name in ("low_mood", "little_interest"):
-        if c._value(name) is None:
+        if c.value(name) is None:
             c.fail(name, "needs a yes or a no.")
             clean[name] = None
         else:
@@ -202,14 +202,14 @@ def validate_red_flag(raw: Mapping, *, today: date, known_codes: Mapping | Itera
     """Check a red flag: a code the app knows, dated, optionally resolved (not before it was
     raised, not in the future) with a note within the text limit."""
     c = Checker(raw)
-    code = c._value("flag_code")
+    code = c.value("flag_code")
     if code is None:
         c.fail("flag_code", "is missing.")
     elif str(code) not in known_codes:
         c.fail("flag_code", f"'{code}' is not a red flag this app knows.")
         code = None
     flagged = c.date("flagged_date", today=today)
-    resolved = c.date("resolved_date", today=today) if c._value("resolved_date") is not None else None
+    resolved = c.date("resolved_date", today=today) if c.value("resolved_date") is not None else None
     if flagged and resolved and resolved < flagged:
         c.fail(
             "resolved_date",
@@ -228,7 +228,7 @@ def validate_red_flag(raw: Mapping, *, today: date, known_codes: Mapping | Itera
 def validate_lesson_progress(raw: Mapping, *, today: date) -> tuple[dict, list[Problem]]:
     """Check a 'lesson read' mark: a slug (letters, digits, dashes) and the day it was read."""
     c = Checker(raw)
-    slug = c._value("slug")
+    slug = c.value("slug")
     if slug is None:
         c.fail("slug", "is missing.")
     elif not isinstance(slug, str) or len(slug) > 200 or not all(ch.isalnum() or ch in "-_" for ch in slug):
