@@ -5,7 +5,7 @@ from datetime import timedelta
 
 import streamlit as st
 
-from return_to_run.ui import data, shell, state, text, widgets
+from return_to_run.ui import data, imports, shell, state, text, widgets
 
 with shell.page("Your data", "💾") as ctx:
     st.title("💾 Your data")
@@ -21,7 +21,7 @@ with shell.page("Your data", "💾") as ctx:
             "Bring in runs your watch already recorded: Strava's `activities.csv` or whole "
             "export zip, Garmin Connect's activities CSV, or single GPX, TCX or FIT files."
         )
-        data.import_section(ctx)
+        imports.import_section(ctx)
 
     # ---- clinician summary
     with report_tab:
