@@ -11,8 +11,9 @@ wide as its column, from a 390 px phone to a wide window.
 """
 
 from .base import EMPTY_MESSAGE, MIN_WEEKS_SHOWN, OKABE_ITO, RED_FLAG_COLOR, VOLUME_COLOR
+from .layers import DEFAULT_SYMPTOM_LAYERS, SYMPTOM_LAYERS, SYMPTOM_STYLES
 from .secondary import acwr_chart, foundation_chart, patterns_chart, progression_chart
-from .weekly import DEFAULT_SYMPTOM_LAYERS, SYMPTOM_LAYERS, SYMPTOM_STYLES, weekly_chart
+from .weekly import weekly_chart
 
 __all__ = [
     "DEFAULT_SYMPTOM_LAYERS",

@@ -37,7 +37,7 @@ def progression_chart(weekly: pd.DataFrame):
     """
     if weekly.empty:
         return empty_chart()
-    return _progression(*progression_plan(weekly))
+    return progression_from_plan(*progression_plan(weekly))
 
 
 def progression_plan(weekly: pd.DataFrame) -> tuple:
@@ -50,7 +50,7 @@ def progression_plan(weekly: pd.DataFrame) -> tuple:
     return df, pd.DataFrame({"limit": [volume.WEEKLY_CHANGE_LIMIT_PCT]}), x_type, x_title, domain
 
 
-def _progression(df: pd.DataFrame, limit_row: pd.DataFrame, x_type: str, x_title: str, domain: list):
+def progression_from_plan(df: pd.DataFrame, limit_row: pd.DataFrame, x_type: str, x_title: str, domain: list):
     bars = (
         alt.Chart(df, name="change")
         .mark_bar(clip=True, stroke="white", strokeWidth=1)

@@ -25,6 +25,7 @@ import pandas as pd
 # swapped-in rows exactly as to_dict() would.
 from altair.vegalite.v6.api import _dataset_name
 
+from . import layers
 from . import weekly as weekly_module
 from .base import scale_domain
 
@@ -70,7 +71,7 @@ def weekly_spec(
     skeleton = _SKELETONS.get(key)
     if skeleton is None:
         # What weekly_chart() does, from the same plan: the views' rows are found by identity.
-        chart = weekly_module.empty_chart() if plan is None else weekly_module._build(plan)
+        chart = weekly_module.empty_chart() if plan is None else weekly_module.build_from_plan(plan)
         built = chart.to_dict(validate=False)
         # The empty chart is the same spec every time: kept whole.
         empty = {"spec": _copy(built), "paths": [], "datasets": [], "views": {}}
@@ -85,7 +86,7 @@ def weekly_spec(
 
 
 def _has_toggles(plan) -> bool:
-    days = [c for c in plan.symptom_layers if c in weekly_module.DAY_LAYERS]
+    days = [c for c in plan.symptom_layers if c in layers.DAY_LAYERS]
     return len(days) > 1 or len(plan.symptom_layers) - len(days) > 1
 
 
@@ -278,7 +279,7 @@ def _progression_spec(weekly: pd.DataFrame) -> dict:
     key = ("progression_chart", x_type, x_title)
     skeleton = _SKELETONS.get(key)
     if skeleton is None:
-        built = secondary._progression(df, limit_row, x_type, x_title, domain).to_dict(validate=False)
+        built = secondary.progression_from_plan(df, limit_row, x_type, x_title, domain).to_dict(validate=False)
         skeleton = _skeleton(built, slots, {})
         if skeleton is not None:
             with _LOCK:
