@@ -98,17 +98,23 @@ def open_chart(browser, chart_server):
         page = context.new_page()
         page.set_default_timeout(30_000)
         page.goto(f"{chart_server}/?{query}")
-        expect(page.get_by_text("Under the chart")).to_be_visible()
+        # The first run imports pandas and altair: slow on a busy machine.
+        expect(page.get_by_text("Under the chart")).to_be_visible(timeout=30_000)
         chart = page.locator('[data-testid="stVegaLiteChart"]')
         expect(chart.locator("svg text").first).to_be_attached()
-        # Vega draws after Streamlit has sized the element: wait until the marks are laid out.
+        # Vega draws after Streamlit has sized the element, and may draw again once the
+        # element has its final width: wait until the marks are laid out and the drawing
+        # is as wide as it will be (the svg's width equal across two animation frames).
         page.wait_for_function(
-            """() => {
-                const g = document.querySelector('[data-testid="stVegaLiteChart"] svg g.role-mark');
-                return g && g.getBoundingClientRect().width > 0;
-            }"""
+            """() => new Promise((resolve) => {
+                const chart = document.querySelector('[data-testid="stVegaLiteChart"]');
+                const g = chart && chart.querySelector('svg g.role-mark');
+                if (!g || g.getBoundingClientRect().width === 0) return resolve(false);
+                const width = () => chart.querySelector('svg').getBoundingClientRect().width;
+                const first = width();
+                requestAnimationFrame(() => requestAnimationFrame(() => resolve(width() === first)));
+            })"""
         )
-        page.wait_for_timeout(300)  # a resize after the first draw settles
         return page, page.evaluate(MEASURE, [BARS])
 
     yield open_at

@@ -13,6 +13,31 @@ from .helpers import choose_radio, click_button, go_to, open_page, save_profile,
 pytestmark = pytest.mark.browser
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "imports"
 
+# The brush and the x domains of the Trends chart, read from its Vega view. Streamlit keeps
+# the view in a React ref of the chart element (no global): walk the element's React fiber
+# to the hook whose ref holds an object with Vega's View methods. Null until it is drawn.
+CHART_STATE = """(() => {
+    const chart = document.querySelector('[data-testid="stVegaLiteChart"]');
+    const isView = (v) => v && typeof v.signal === "function" && typeof v.scale === "function";
+    for (const node of chart ? [chart, ...chart.querySelectorAll("*")] : []) {
+        const key = Object.keys(node).find((k) => k.startsWith("__reactFiber$"));
+        for (let fiber = key && node[key]; fiber; fiber = fiber.return) {
+            for (let hook = fiber.memoizedState; hook && typeof hook === "object" && "next" in hook; hook = hook.next) {
+                const ref = hook.memoizedState;
+                if (ref && typeof ref === "object" && "current" in ref && isView(ref.current)) {
+                    const view = ref.current;
+                    return {
+                        brush: view.signal("brush"),
+                        detail: view.scale("concat_0_x").domain(),
+                        strip: view.scale("zoom_strip_x").domain(),
+                    };
+                }
+            }
+        }
+    }
+    return null;
+})()"""
+
 
 def test_red_flag_entered_in_the_ui_replaces_the_training_suggestion(server, page):
     save_profile(page, server.url, birth_date="2026-01-05")  # 46 weeks: past the calendar gates
@@ -68,17 +93,24 @@ def test_brushing_the_overview_zooms_the_detail(server, page):
     go_to(page, "Trends")
     chart = page.locator('[data-testid="stVegaLiteChart"]').first
     expect(chart).to_be_visible()
-    page.wait_for_timeout(1500)
+    # Before: no brush, and the detail (top panel) shows every week, like the strip.
+    page.wait_for_function(f"() => {{ const s = {CHART_STATE}; return s && s.strip.length === 2; }}")
+    before = page.evaluate(f"() => {CHART_STATE}")
+    assert before["brush"] == {}
+    assert before["detail"] == before["strip"]
     canvas = chart.locator("canvas, svg").first
     box = canvas.bounding_box()
-    detail = {"x": box["x"], "y": box["y"], "width": box["width"], "height": box["height"] * 0.55}
-    before = page.screenshot(clip=detail)
     # The overview strip is the lower part of the chart: drag across part of it.
     y = box["y"] + box["height"] * 0.9
     page.mouse.move(box["x"] + box["width"] * 0.3, y)
     page.mouse.down()
     page.mouse.move(box["x"] + box["width"] * 0.5, y, steps=8)
     page.mouse.up()
-    page.wait_for_timeout(800)
-    after = page.screenshot(clip=detail)
-    assert before != after  # the detail view (upper part, away from the brush) followed it
+    page.wait_for_function(f"() => Object.keys({CHART_STATE}.brush).length > 0")
+    after = page.evaluate(f"() => {CHART_STATE}")
+    (weeks,) = after["brush"].values()  # {"x_start": [from, to]}: the weeks under the brush
+    low, high = weeks
+    assert before["strip"][0] < low < high < before["strip"][1]
+    # The detail panels zoom to the brushed weeks; the strip keeps showing them all.
+    assert after["detail"] == weeks
+    assert after["strip"] == before["strip"]
