@@ -39,7 +39,8 @@ from return_to_run.lessons import (
 )
 from return_to_run.models import PHASE_CODES, READINESS_TESTS, SYMPTOM_KINDS
 
-SEED_POST = Path("/work/shared/seed/return-to-running-blog-post.txt")
+# The post this product grew from lives in the project's shared folder, beside the clone.
+SEED_POST = Path(__file__).resolve().parents[2] / "shared" / "seed" / "return-to-running-blog-post.txt"
 
 EXPECTED_ORDER = (
     "six-week-check",
