@@ -306,3 +306,14 @@ def test_phase_periods_start_on_their_day(days, rows):
         "end": [day(42), day(84), None][:rows],
         "phase": ["Early recovery", "Rebuilding", "From 12 weeks: tests and symptoms decide"][:rows],
     }
+
+
+def test_a_step_back_is_explained_as_the_plan_working():
+    runs = [run(i + 1, on(13, 1 + 2 * i), 30) for i in range(5)]
+    more = symptom(1, on(13, 9), run_id=5, leakage="more")
+    a = phases.assess(profile(), history(readiness=load_tests(on(13)), runs=runs, symptoms=[more]), on(13, 10))
+    assert (a.phase.code, a.level_status.last_change) == ("return_to_running", "stepped_back")
+    assert a.messages == (
+        "You stepped back a level after symptoms. That is the plan working, not a failure: symptoms tell you what "
+        "your body can take today (Deering 2024).",
+    )
