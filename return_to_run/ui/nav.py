@@ -26,7 +26,9 @@ NARROW_MAX_PX = 768
 # - a keyboard focus ring (orange, outlined) unlike the current page's grey background;
 # - the menu button says "Menu" in words, not only "»";
 # - the quick links are tap-sized (44 px, WCAG 2.5.5) and hidden where the sidebar shows;
-# - the check-in, scrolled into view after a save, stops below the header bar.
+# - the check-in, scrolled into view after a save, stops below the header bar;
+# - a folded (off-screen) sidebar is hidden for real, so the keyboard cannot tab into a menu
+#   she cannot see and its scrollable list is not a region without keyboard access.
 STYLE = f"""
 <style>
 [data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] p,
@@ -44,6 +46,7 @@ textarea:focus-visible, [role="radio"]:focus-visible, [role="checkbox"]:focus-vi
 }}
 .st-key-{QUICK_NAV_KEY} {{ gap: 0.4rem; }}
 .st-key-checkin_panel {{ scroll-margin-top: 4.5rem; }}
+[data-testid="stSidebar"][data-collapsed="true"] [data-testid="stSidebarContent"] {{ visibility: hidden; }}
 @media (min-width: {NARROW_MAX_PX + 1}px) {{ .st-key-{QUICK_NAV_KEY} {{ display: none; }} }}
 </style>
 """
