@@ -319,8 +319,8 @@ def weekly_summary(
         out["weeks_since_birth"] = days_since // 7
         out["days_since_birth"] = days_since
     else:
-        out["weeks_since_birth"] = pd.Series([None] * len(out), index=out.index, dtype=object)
-        out["days_since_birth"] = pd.Series([None] * len(out), index=out.index, dtype=object)
+        out["weeks_since_birth"] = None  # unknown without a birth date
+        out["days_since_birth"] = None
     return out[list(WEEKLY_COLUMNS)].reset_index(drop=True)
 
 

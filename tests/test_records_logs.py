@@ -75,10 +75,12 @@ def test_readiness_results_sorted_with_missing_code_and_id():
             {"id": 7, "test_date": "", "test_code": "hop_in_place", "completed": 1, "had_symptoms": 0},
             {"id": 2, "test_date": D2, "test_code": None, "completed": 1, "had_symptoms": 1},
             {"id": 1, "test_date": D1, "test_code": "walk_30min", "completed": None, "had_symptoms": None},
+            {"id": 9, "test_date": D1, "test_code": "calf_raise", "completed": 1, "had_symptoms": 0},
         ]
     )
     assert records.readiness_records(frame) == (
         ReadinessRecord(1, D1, "walk_30min", False, False),
+        ReadinessRecord(9, D1, "calf_raise", True, False),
         ReadinessRecord(2, D2, "", True, True),
         ReadinessRecord(4, D2, "hop_in_place", True, False),
     )

@@ -63,7 +63,10 @@ def test_start_and_end_in_the_same_week_give_that_week():
     table = weekly(start=date(2026, 3, 3), end=date(2026, 3, 8))
     assert table["week_start"].tolist() == [MON]
     assert table["run_minutes"].tolist() == [0.0]
-    assert weekly(start=date(2026, 3, 9), end=date(2026, 3, 8)).empty
+    for birth_date in (BIRTH, None):
+        backwards = weekly(birth_date=birth_date, start=date(2026, 3, 9), end=date(2026, 3, 8))
+        assert backwards.empty
+        assert {name: str(dtype) for name, dtype in backwards.dtypes.items()} == expected_dtypes(birth_date is not None)
 
 
 def test_without_a_birth_date_the_week_numbers_are_none():
@@ -165,6 +168,39 @@ def test_a_week_after_a_1_minute_week_compares_with_it(now, change, over):
             },
             30.0,
         ),
+        # intervals of 1 running minute in all: 0.5 min x 2
+        (
+            {
+                "kind": "walk_run",
+                "duration_min": 3,
+                "run_interval_min": 0.5,
+                "walk_interval_min": 1,
+                "interval_repeats": 2,
+            },
+            1.0,
+        ),
+        # walk interval not recorded: walk breaks unknown, so no round counts as shortened
+        (
+            {
+                "kind": "walk_run",
+                "duration_min": 20.5,
+                "run_interval_min": 2,
+                "walk_interval_min": None,
+                "interval_repeats": 10,
+            },
+            20.0,
+        ),
+        # 1 minute of walk breaks in all (0.5 x 2): the last run cut to 1.5 of 2 minutes
+        (
+            {
+                "kind": "walk_run",
+                "duration_min": 4.5,
+                "run_interval_min": 2,
+                "walk_interval_min": 0.5,
+                "interval_repeats": 2,
+            },
+            3.5,
+        ),
         (
             {
                 "kind": "walk_run",
@@ -208,3 +244,12 @@ def test_weekly_table_rounds_minutes_to_a_tenth_in_km_by_default():
     shown = volume.weekly_table(table)
     assert shown[["Running (min)", "Longest run (min)", "Walking (min)"]].iloc[0].tolist() == [30.3, 30.3, 10.0]
     assert "Running distance (km)" in shown.columns
+
+
+def test_an_unreadable_distance_is_a_run_without_distance():
+    runs = [
+        {**run(1, MON, 30, "continuous"), "distance_km": "far"},
+        {**run(2, MON, 30, "continuous"), "distance_km": 5},
+    ]
+    row = weekly(runs).iloc[0]
+    assert (row["run_distance_km"], row["runs_without_distance"], row["run_count"]) == (5.0, 1, 2)
