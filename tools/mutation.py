@@ -86,19 +86,24 @@ def report(modules: list[str]) -> float:
             survivors.append(name)
         else:  # skipped, not checked: not counted either way
             counts["other"] += 1
-    print(f"\n{'module':<14}{'caught':>8}{'missed':>8}{'equiv.':>8}{'score':>9}")
+    print(f"\n{'module':<14}{'caught':>8}{'missed':>8}{'equiv.':>8}{'score':>9}{'not run':>9}")
     total = Counter()
     for module, counts in per_module.items():
         total += counts
         scored = counts["caught"] + counts["missed"]
         score = counts["caught"] / scored if scored else 1.0
-        print(f"{module:<14}{counts['caught']:>8}{counts['missed']:>8}{counts['equivalent']:>8}{score:>9.1%}")
+        print(
+            f"{module:<14}{counts['caught']:>8}{counts['missed']:>8}{counts['equivalent']:>8}{score:>9.1%}"
+            f"{counts['other'] or '':>9}"
+        )
     scored = total["caught"] + total["missed"]
     overall = total["caught"] / scored if scored else 1.0
     print(
         f"{'all':<14}{total['caught']:>8}{total['missed']:>8}{total['equivalent']:>8}{overall:>9.1%}"
-        f"   (target {TARGET_SCORE:.0%})"
+        f"{total['other'] or '':>9}   (target {TARGET_SCORE:.0%})"
     )
+    if total["other"]:
+        print("'not run': mutants of code changed since they were tested; run those modules again.")
     stale = sorted(set(known_equivalent) - set(statuses))
     if stale and len(modules) == len(rule_modules()):
         print(
