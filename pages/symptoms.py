@@ -3,21 +3,15 @@
 import streamlit as st
 
 from return_to_run import models, services, storage
-from return_to_run.ui import checkin, fields, grid, shell, tables, text, widgets
+from return_to_run.ui import checkin, fields, grid, shell, symptom_fields, tables, text, widgets
 
 FORM_KEYS = (
     "symptom_date",
     "symptom_run",
-    "symptom_pain_sites",
     "symptom_timing",
-    "symptom_leakage",
-    "symptom_heaviness",
-    "symptom_bleeding",
-    "symptom_bleeding_activity",
-    "symptom_bleeding_period",
     "symptom_bowel",
     "symptom_notes",
-    *(f"symptom_pain_{site}" for site in models.PAIN_SITES),
+    *symptom_fields.field_keys("symptom"),
 )
 
 with shell.page("Log symptoms", "📝") as ctx:
@@ -48,44 +42,7 @@ with shell.page("Log symptoms", "📝") as ctx:
         key="symptom_timing",
         index=0 if run_id else 2,
     )
-    leakage = st.radio(
-        "Leakage of urine",
-        list(models.LEAKAGE_LEVELS),
-        format_func=models.LEAKAGE_LEVELS.get,
-        horizontal=True,
-        key="symptom_leakage",
-    )
-    heaviness = st.slider("Heaviness, pressure or bulging (0 = none, 10 = worst)", 0, 10, 0, key="symptom_heaviness")
-    sites = st.multiselect(
-        "Pain? Where",
-        list(models.PAIN_SITES),
-        format_func=models.PAIN_SITES.get,
-        key="symptom_pain_sites",
-        placeholder="No pain",
-    )
-    pains = {
-        f"pain_{site}_0_10": st.slider(
-            f"Pain: {models.PAIN_SITES[site].lower()} (0 = none, 10 = worst)", 0, 10, 3, key=f"symptom_pain_{site}"
-        )
-        for site in sites
-    }
-    bleeding = st.radio(
-        "Bleeding",
-        list(models.BLEEDING_LEVELS),
-        format_func=models.BLEEDING_LEVELS.get,
-        horizontal=True,
-        key="symptom_bleeding",
-    )
-    bleeding_details = {}
-    if bleeding != "none":
-        # What a midwife or GP asks next (red_flags: heavier with activity before 8 weeks is a
-        # same-day flag; beyond 8 weeks, bleeding that is not her period is a GP matter).
-        bleeding_details = {
-            "bleeding_heavier_with_activity": st.checkbox(
-                "It gets heavier when I am active", key="symptom_bleeding_activity"
-            ),
-            "bleeding_is_period": st.checkbox("I think this is my period", key="symptom_bleeding_period"),
-        }
+    entry = symptom_fields.symptom_fields("symptom")
     bowel = st.checkbox("Leaking from the bowel (wind or stool) or urgency I could not hold", key="symptom_bowel")
     notes = st.text_area("Notes (optional)", key="symptom_notes", max_chars=widgets.NOTES_MAX_CHARS)
 
@@ -96,11 +53,7 @@ with shell.page("Log symptoms", "📝") as ctx:
                 "symptom_date": symptom_date,
                 "run_id": run_id,
                 "timing": timing,
-                "leakage": leakage,
-                "heaviness_0_10": heaviness,
-                **pains,
-                "bleeding": bleeding,
-                **bleeding_details,
+                **entry,
                 "bowel_leakage": bowel,
                 "notes": notes,
             },

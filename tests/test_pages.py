@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -197,7 +197,7 @@ def test_something_else_stays_open_while_she_fills_it(db_with_profile):
     at.radio(key="checkin_leakage").set_value("drops").run()
     at.slider(key="checkin_heaviness").set_value(3).run()
     at.multiselect(key="checkin_pain_sites").set_value(["pelvis"]).run()
-    at.slider(key="checkin_pain").set_value(4).run()
+    at.slider(key="checkin_pain_pelvis").set_value(4).run()
     assert at.radio(key="checkin_leakage").value == "drops"
     at.button(key="checkin_save").click().run()
     no_errors(at)
@@ -529,3 +529,34 @@ def test_an_unexpected_error_is_calm_and_shows_no_traceback(db_with_profile, mon
     assert not at.exception
     assert at.error[0].value.startswith("Something went wrong on this page")
     assert "secret note text" not in " ".join(e.value for e in at.error)
+
+
+def test_the_check_in_asks_the_bleeding_questions_too_and_raises_the_same_flag(db):
+    """The check-in after a run is where bleeding that gets heavier with activity shows: its
+    "Something else" panel asks what Log symptoms asks, and before 8 weeks it is the same
+    same-day red flag (ui/symptom_fields.py serves both doors)."""
+    services.save_profile(db, {**PROFILE, "birth_date": TODAY - timedelta(weeks=5)}, today=TODAY)
+    at = app_test("pages/log_run.py").run()
+    at.radio(key="run_kind").set_value("walk").run()
+    at.number_input(key="run_duration").set_value(30.0).run()
+    at.button(key="save_run").click().run()
+    at.button(key="checkin_other").click().run()
+    assert not [c for c in at.checkbox if c.key.startswith("checkin_bleeding_")]  # only once she bleeds
+    at.radio(key="checkin_bleeding").set_value("spotting").run()
+    at.checkbox(key="checkin_bleeding_activity").check()
+    at.button(key="checkin_save").click().run()
+    assert not at.exception
+    assert [e.value.split("\n")[:2] for e in at.main.error] == [
+        [
+            "**Contact your midwife or GP today if you have:**",
+            "- **Bleeding that gets heavier with activity, in the first 8 weeks.** Stop exercising and contact "
+            "your midwife or GP today. Build activity up again only once the bleeding no longer increases with it.",
+        ]
+    ]
+    assert storage.list_red_flags(db)["flag_code"].tolist() == ["bleeding_heavier_with_activity"]
+    entry = storage.list_symptoms(db).iloc[0]
+    assert (entry["bleeding"], entry["bleeding_heavier_with_activity"], entry["run_id"] is not None) == (
+        "spotting",
+        1,
+        True,
+    )

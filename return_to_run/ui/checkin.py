@@ -10,6 +10,7 @@ from ..validation import ValidationError
 from . import answer as answers
 from . import guidance, learn, state
 from .shell import Context
+from .symptom_fields import field_keys, symptom_fields
 from .widgets import show_problems
 
 # The one-tap answers after a run: key -> (label, leakage). Each saves at once.
@@ -26,7 +27,7 @@ document.querySelector('.st-key-checkin_panel')?.scrollIntoView({block: "start",
 </script>
 """
 DETAIL_KEY = "checkin_detail_open"  # the "Something else…" panel stays open until she saves or cancels
-DETAIL_KEYS = ("checkin_timing", "checkin_leakage", "checkin_heaviness", "checkin_pain_sites", "checkin_pain")
+DETAIL_KEYS = ("checkin_timing", *field_keys("checkin"))
 
 
 def quick_checkin(ctx: Context) -> bool:
@@ -65,7 +66,7 @@ def quick_checkin(ctx: Context) -> bool:
 
 
 def _detail(ctx: Context, base: dict) -> None:
-    """The full check-in: when, leakage, heaviness, pain by site, bleeding."""
+    """The full check-in: when, then the fields Log symptoms has (ui/symptom_fields.py)."""
     timing = st.radio(
         "When?",
         ["during_run", "within_24h"],
@@ -73,44 +74,19 @@ def _detail(ctx: Context, base: dict) -> None:
         horizontal=True,
         key="checkin_timing",
     )
-    leakage = st.radio(
-        "Leakage of urine",
-        list(models.LEAKAGE_LEVELS),
-        format_func=models.LEAKAGE_LEVELS.get,
-        horizontal=True,
-        key="checkin_leakage",
-    )
-    heaviness = st.slider("Heaviness, pressure or bulging (0 = none, 10 = worst)", 0, 10, 0, key="checkin_heaviness")
-    sites = st.multiselect(
-        "Pain? Where",
-        list(models.PAIN_SITES),
-        format_func=models.PAIN_SITES.get,
-        key="checkin_pain_sites",
-        placeholder="No pain",
-    )
-    pain = st.slider("Worst pain (0 = none, 10 = worst)", 0, 10, 0, key="checkin_pain") if sites else 0
-    bleeding = st.radio(
-        "Bleeding (not your period)",
-        list(models.BLEEDING_LEVELS),
-        format_func=models.BLEEDING_LEVELS.get,
-        horizontal=True,
-        key="checkin_bleeding",
-    )
+    entry = symptom_fields("checkin")
     if st.button("Save check-in", type="primary", width="stretch", key="checkin_save"):
         raw = {
             **base,
             "timing": timing,
-            "leakage": leakage,
-            "heaviness_0_10": heaviness,
-            "bleeding": bleeding,
-            **{f"pain_{site}_0_10": pain for site in sites},
+            **entry,
         }
         save_symptom_entry(ctx, raw, clear_checkin=True)
 
 
 def _close(*, run_id: bool = False) -> None:
     """Close the detail panel and empty its fields; with run_id, end the check-in too."""
-    for key in (DETAIL_KEY, *DETAIL_KEYS, "checkin_bleeding"):
+    for key in (DETAIL_KEY, *DETAIL_KEYS):
         st.session_state.pop(key, None)
     if run_id:
         state.forget("checkin_run_id")
