@@ -75,11 +75,11 @@ def test_migrations_never_import_models():
     assert not re.search(r"^\s*(from|import)\s.*\bmodels\b", source, re.MULTILINE)
 
 
-def test_m003_gives_each_file_a_database_id_and_m004_the_schema_version(tmp_path):
+def test_m003_gives_each_file_a_database_id_and_m005_the_schema_version(tmp_path):
     first = storage.open_db(tmp_path / "a.db")
     second = storage.open_db(tmp_path / "b.db")
-    assert dict(first.execute("SELECT key, value FROM meta").fetchall())["schema_version"] == "4"
-    assert migrations.SCHEMA_VERSION == 4 == len(migrations.released_names())
+    assert dict(first.execute("SELECT key, value FROM meta").fetchall())["schema_version"] == "5"
+    assert migrations.SCHEMA_VERSION == 5 == len(migrations.released_names())
     assert storage.database_id(first) != storage.database_id(second)
     assert re.fullmatch(r"[0-9a-f]{32}", storage.database_id(first))
 
@@ -138,7 +138,7 @@ def test_m004_on_a_v003_database_keeps_every_row_and_maps_more_to_like_period(tm
     # the red flag that pointed at symptom 2 still does (foreign keys were off for the rebuild)
     assert [r["symptom_id"] for r in new["red_flags"]] == [2, None]
     assert new["mood_checks"] == []
-    assert dict(db.execute("SELECT key, value FROM meta").fetchall())["schema_version"] == "4"
+    assert dict(db.execute("SELECT key, value FROM meta").fetchall())["schema_version"] == "5"  # m005 ran after
 
 
 def test_m004_keeps_the_symptom_table_s_indexes_and_triggers(tmp_path):
@@ -206,3 +206,48 @@ def test_m004_reruns_harmlessly_when_its_record_was_lost(tmp_path):
     db = storage.open_db(path)
     assert migrations.migrations.pending(db) == []
     assert len(storage.all_rows(db)["symptoms"]) == 2
+
+
+# ---------------------------------------------------------------- m005
+
+
+def _table_versions(db) -> dict[str, int]:
+    return dict(db.execute("SELECT name, version FROM table_versions").fetchall())
+
+
+def test_m005_counts_the_changes_of_each_logged_table_apart(tmp_path):
+    path = tmp_path / "v004.db"
+    shutil.copy(FIXTURES / "v004.db", path)
+    db = storage.open_db(path)
+    assert dict(db.execute("SELECT key, value FROM meta").fetchall())["schema_version"] == "5"
+    start = {
+        "runs": 0,
+        "symptoms": 0,
+        "readiness_results": 0,
+        "red_flags": 0,
+        "foundation_sessions": 0,
+        "mood_checks": 0,
+    }
+    assert _table_versions(db) == start
+    db.execute("UPDATE symptoms SET notes = 'changed' WHERE id = 1")
+    assert _table_versions(db) == {**start, "symptoms": 1}
+    db.execute("DELETE FROM foundation_sessions")
+    db.execute(
+        "INSERT INTO runs (run_date, duration_min, kind, created_at, uid) VALUES ('2026-11-20', 10, 'walk', 'x', 'u1')"
+    )
+    db.execute(
+        "INSERT INTO mood_checks (check_date, low_mood, little_interest, created_at) VALUES ('2024-06-01', 1, 0, 'x')"
+    )
+    after = _table_versions(db)
+    assert after["symptoms"] == 1 and after["runs"] == 1 and after["readiness_results"] == 0
+    assert after["red_flags"] == 0
+    assert after["foundation_sessions"] >= 1  # one bump per deleted row
+    assert after["mood_checks"] == 2  # the insert, and the trigger filling its uid
+
+
+def test_m005_schema_of_a_fresh_database_equals_an_upgraded_one(tmp_path):
+    query = "SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY name"
+    fresh = storage.open_db(tmp_path / "fresh.db").execute(query).fetchall()
+    path = tmp_path / "v004.db"
+    shutil.copy(FIXTURES / "v004.db", path)
+    assert storage.open_db(path).execute(query).fetchall() == fresh

@@ -26,13 +26,14 @@ def test_first_open_creates_file_folder_and_schema(tmp_path):
         "m002_data_version",
         "m003_uids_run_titles_meta",
         "m004_bleeding_mood_country",
+        "m005_table_versions",
     ]
 
 
 def test_reopening_applies_nothing_twice(db_file):
     storage.open_db(db_file).close()
     db = storage.open_db(db_file)
-    assert db.execute("SELECT count(*) FROM _sqlite_migrations").fetchone()[0] == 4
+    assert db.execute("SELECT count(*) FROM _sqlite_migrations").fetchone()[0] == 5
     assert migrations.migrations.pending(db) == []
 
 
@@ -288,3 +289,48 @@ def test_first_log_date_spans_runs_and_symptoms(db_with_profile):
     assert storage.first_log_date(db) == date(2026, 10, 2)
     services.add_symptom(db, {"symptom_date": "2026-09-30", "heaviness_0_10": 1}, today=TODAY)
     assert storage.first_log_date(db) == date(2026, 9, 30)
+
+
+def test_read_history_reads_again_only_the_tables_a_save_changed(db_with_profile):
+    """m005's per-table counters: after a save, the frames of untouched tables are the very
+    same objects (not read again), and the changed table holds the change."""
+    db = db_with_profile
+    run_id = services.add_run(db, RUN, today=TODAY)
+    services.add_symptom(db, {"symptom_date": "2026-11-20", "run_id": run_id, "heaviness_0_10": 2}, today=TODAY)
+    first, read = storage.queries.read_history(db)
+    second, read = storage.queries.read_history(db, read)
+    assert all(getattr(second, name) is getattr(first, name) for name in ("runs", "symptoms", "readiness", "mood"))
+
+    services.add_run(db, {**RUN, "run_date": "2026-11-21", "duration_min": 24}, today=TODAY)
+    third, read = storage.queries.read_history(db, read)
+    assert third.runs is not second.runs and third.symptoms is second.symptoms
+    assert third.runs["duration_min"].tolist() == [24.0, 20.0]
+
+    services.update_run(db, run_id, {**RUN, "duration_min": 21}, today=TODAY)
+    fourth, read = storage.queries.read_history(db, read)
+    assert fourth.runs["duration_min"].tolist() == [24.0, 21.0]
+
+
+def test_deleting_a_run_reads_its_unlinked_symptom_entry_again(db_with_profile):
+    """The foreign key clears the entry's run link (ON DELETE SET NULL): that update bumps the
+    symptoms counter too, so the history never keeps a link to a deleted run."""
+    db = db_with_profile
+    run_id = services.add_run(db, RUN, today=TODAY)
+    services.add_symptom(db, {"symptom_date": "2026-11-20", "run_id": run_id, "heaviness_0_10": 2}, today=TODAY)
+    before, read = storage.queries.read_history(db)
+    assert before.symptoms["run_id"].tolist() == [run_id]
+    services.delete_run(db, run_id)
+    after, _ = storage.queries.read_history(db, read)
+    assert after.runs.empty
+    assert after.symptoms["run_id"].isna().tolist() == [True]
+
+
+def test_read_history_after_a_replace_restore_reads_the_restored_rows(db_with_profile):
+    db = db_with_profile
+    services.add_run(db, RUN, today=TODAY)
+    backup = storage.read_backup(storage.export_zip(db, today=TODAY))
+    services.add_run(db, {**RUN, "run_date": "2026-11-21"}, today=TODAY)
+    _, read = storage.queries.read_history(db)
+    services.restore_backup(db, backup, mode="replace")
+    restored, _ = storage.queries.read_history(db, read)
+    assert restored.runs["run_date"].tolist() == [date(2026, 11, 20)]

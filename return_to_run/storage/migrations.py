@@ -17,7 +17,7 @@ migrations = Migrations(MIGRATION_SET)
 
 # The schema this app writes; a database whose meta.schema_version is higher was made by a
 # newer app and is refused (storage.connection.open_db), since this code would mis-write it.
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 # A date column holds a real date: date(x, '+0 days') normalises, so an impossible date
 # such as 2026-02-30 does not survive the round trip (plain date(x) would accept it).
@@ -318,3 +318,26 @@ def m004_bleeding_mood_country(db: Database) -> None:
             raise
     finally:
         db.execute(f"PRAGMA foreign_keys = {'ON' if foreign_keys else 'OFF'}")
+
+
+# Every table read_history turns into a frame: m005 counts the changes of each.
+TABLE_VERSIONED = ("runs", "symptoms", "readiness_results", "red_flags", "foundation_sessions", "mood_checks")
+
+
+@migrations()
+def m005_table_versions(db: Database) -> None:
+    """A change counter per logged table, bumped by trigger like data_version (m002): after a
+    save, only the tables whose counter moved are read again (storage.queries.read_history),
+    instead of every table being read in full to find out which one changed. Counters only
+    grow within a file (restores write rows, so they bump them too), and a copy made by
+    backup_bytes gets its own database id, so a counter seen before always means the same rows.
+    """
+    db.execute("CREATE TABLE table_versions (name TEXT PRIMARY KEY, version INTEGER NOT NULL) WITHOUT ROWID")
+    for table in TABLE_VERSIONED:
+        db.execute("INSERT INTO table_versions (name, version) VALUES (?, 0)", [table])
+        for event in ("INSERT", "UPDATE", "DELETE"):
+            db.execute(
+                f"CREATE TRIGGER bump_table_version_{table}_{event.lower()} AFTER {event} ON {table} "
+                f"BEGIN UPDATE table_versions SET version = version + 1 WHERE name = '{table}'; END"
+            )
+    db.execute("UPDATE meta SET value = '5' WHERE key = 'schema_version'")

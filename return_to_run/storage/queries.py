@@ -170,26 +170,34 @@ def load_history(db: Database) -> models.History:
 
 def read_history(db: Database, previous: dict | None = None) -> tuple[models.History, dict]:
     """(load_history(db), what was read): `previous` is what an earlier call on the same file
-    returned; a table whose rows are the same as then keeps that call's DataFrame (the same
-    object), so only the tables a save changed are turned into frames again, and whatever
-    was built from an unchanged frame (records.from_history's parts) can be kept too.
-
-    Rows are compared by their count and a hash of every stored value (Python's hash of
-    the rows' tuples, compared only within this process), read in full each time: the data
-    version says that something changed, not what, and record tables have no updated_at.
+    returned; a table whose change counter (m005's table_versions, bumped by trigger on every
+    insert, update and delete) is the same as then keeps that call's DataFrame (the same
+    object) without being read, so after a save only the tables it changed are read and
+    turned into frames again, and whatever was built from an unchanged frame
+    (records.from_history's parts) is kept too. Only pass what a call on the same file
+    (same database id) returned: counters are per file.
     """
     previous = previous or {}
     read: dict = {}
     frames = {}
-    for field_name, table, order, columns, date_columns in HISTORY_TABLES:
-        rows, names = _read(db, f"SELECT * FROM [{table}] ORDER BY {order}")
-        fingerprint = (len(rows), tuple(names), hash(tuple(rows)))
-        earlier = previous.get(field_name)
-        if earlier is not None and earlier[0] == fingerprint:
-            frames[field_name] = earlier[1]
-        else:
-            frames[field_name] = _frame(rows, names, columns, date_columns)
-        read[field_name] = (fingerprint, frames[field_name])
+    # One read transaction: the counters and the rows are of the same moment (WAL snapshot).
+    own_snapshot = not db.conn.in_transaction
+    if own_snapshot:
+        db.execute("BEGIN")
+    try:
+        versions = dict(db.execute("SELECT name, version FROM table_versions").fetchall())
+        for field_name, table, order, columns, date_columns in HISTORY_TABLES:
+            version = versions[table]
+            earlier = previous.get(field_name)
+            if earlier is not None and earlier[0] == version:
+                frames[field_name] = earlier[1]
+            else:
+                rows, names = _read(db, f"SELECT * FROM [{table}] ORDER BY {order}")
+                frames[field_name] = _frame(rows, names, columns, date_columns)
+            read[field_name] = (version, frames[field_name])
+    finally:
+        if own_snapshot:
+            db.execute("COMMIT")
     return models.History(**frames), read
 
 
