@@ -156,6 +156,19 @@ def running_minutes(runs: pd.DataFrame) -> np.ndarray:
     return np.where(running, minutes, 0.0)
 
 
+def _within(frame: pd.DataFrame, days: np.ndarray, start_week: int | None, end_week: int | None):
+    """(rows of `frame`, their day numbers) from the Monday before `start_week` to the Sunday
+    of `end_week` (either end open when None)."""
+    keep = np.ones(len(days), dtype=bool)
+    if start_week is not None:
+        keep &= days >= start_week - 7
+    if end_week is not None:
+        keep &= days <= end_week + 6
+    if keep.all():
+        return frame, days
+    return frame.iloc[np.flatnonzero(keep)], days[keep]
+
+
 def _empty_weekly(birth_known: bool) -> pd.DataFrame:
     frame = pd.DataFrame({name: pd.Series(dtype="float64") for name in WEEKLY_COLUMNS})
     frame["week_start"] = pd.Series(dtype="object")
@@ -214,11 +227,23 @@ def weekly_summary(
     flag_days = day_numbers(red_flags["flagged_date"]) if red_flags is not None else np.empty(0, dtype=np.int64)
     session_days = day_numbers(foundation["session_date"]) if foundation is not None else np.empty(0, dtype=np.int64)
 
+    start_week = int(monday_of(np.int64(_day_number(start)))) if start else None
+    end_week = int(monday_of(np.int64(_day_number(end)))) if end else None
+    if start_week is not None or end_week is not None:
+        # Only the rows of the weeks shown and of the week before them (what the first week
+        # shown is compared with) count: 12 weeks on home do not sum ten years of rows. The
+        # weeks are independent but for that comparison, so the rows are what slicing after
+        # would show.
+        runs, run_days = _within(runs, run_days, start_week, end_week)
+        symptoms, symptom_days = _within(symptoms, symptom_days, start_week, end_week)
+        if red_flags is not None:
+            red_flags, flag_days = _within(red_flags, flag_days, start_week, end_week)
+        if foundation is not None:
+            foundation, session_days = _within(foundation, session_days, start_week, end_week)
+
     logged = np.concatenate([run_days, symptom_days, flag_days, session_days])
     lo_candidates = [int(monday_of(logged).min())] if len(logged) else []
     hi_candidates = [int(monday_of(logged).max())] if len(logged) else []
-    start_week = int(monday_of(np.int64(_day_number(start)))) if start else None
-    end_week = int(monday_of(np.int64(_day_number(end)))) if end else None
     lo_candidates += [start_week] if start_week is not None else []
     hi_candidates += [end_week] if end_week is not None else []
     if not lo_candidates or not hi_candidates:

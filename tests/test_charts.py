@@ -7,6 +7,7 @@ import json
 from datetime import date, timedelta
 
 import altair as alt
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -622,3 +623,45 @@ def test_progression_spec_equals_altairs_spec_first_and_after_a_save(make):
     saved.loc[saved.index[-1], "change_pct"] = 55.0
     saved.loc[saved.index[-1], "over_10pct"] = True
     assert specs.spec("progression_chart", saved) == charts.progression_chart(saved).to_dict()
+
+
+def test_chart_rows_are_written_as_altairs_data_transformer_writes_them():
+    """specs.values (the fast path the skeletons fill datasets with) equals Altair's own
+    default data transformer, for every column type a chart frame can hold."""
+    frame = pd.DataFrame(
+        {
+            "count": pd.Series([1, 2, 3], dtype="int64"),
+            "minutes": [12.5, float("nan"), float("inf")],
+            "flag": [True, False, True],
+            "week_start": [date(2026, 3, 2), None, date(2026, 3, 16)],
+            "label": pd.Series(["a", None, "<b>"], dtype="str"),
+            "mixed": pd.Series([pd.NA, 4, 5.5], dtype=object).map(lambda v: v if v is not pd.NA else float("nan")),
+            "nullable": pd.Series([1, None, 3], dtype="Int64"),
+            "numpy_in_object": pd.Series([np.int64(7), "x", np.float64(1.5)], dtype=object),
+        }
+    )
+    from return_to_run.charts import specs
+
+    expected = alt.data_transformers.get()(frame)["values"]
+    assert specs.values(frame) == expected
+    assert specs.values(frame)[1] == {
+        "count": 2,
+        "minutes": None,
+        "flag": False,
+        "week_start": None,
+        "label": None,
+        "mixed": 4,
+        "nullable": None,
+        "numpy_in_object": "x",
+    }
+    assert type(specs.values(frame)[0]["numpy_in_object"]) is int
+    stamped = pd.DataFrame({"day": pd.to_datetime(["2026-03-02", None])})  # through Altair itself
+    assert (
+        specs.values(stamped)
+        == alt.data_transformers.get()(stamped)["values"]
+        == [
+            {"day": "2026-03-02T00:00:00"},
+            {"day": ""},
+        ]
+    )
+    assert specs.values(frame.iloc[0:0]) == []

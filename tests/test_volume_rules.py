@@ -253,3 +253,69 @@ def test_an_unreadable_distance_is_a_run_without_distance():
     ]
     row = weekly(runs).iloc[0]
     assert (row["run_distance_km"], row["runs_without_distance"], row["run_count"]) == (5.0, 1, 2)
+
+
+# ---------------------------------------------------------------- a window reads only its rows
+
+from tests.scenario_helpers import flag, symptom  # noqa: E402
+
+
+def _long_log() -> tuple[list, list, list, list]:
+    """Forty weeks of runs every 3rd day (durations that rise and fall), a check-in after
+    every other run, a foundation session a week and two red flags."""
+    runs, entries, sessions = [], [], []
+    first = date(2025, 6, 2)
+    for i in range(95):
+        day = first + pd.Timedelta(days=3 * i).to_pytimedelta()
+        runs.append(run(i + 1, day, 10 + (i * 7) % 23, "continuous" if i % 4 else "walk_run"))
+        if i % 2:
+            entries.append(
+                symptom(i + 1, day, run_id=i + 1, heaviness_0_10=i % 4, leakage="drops" if i % 5 == 0 else "none")
+            )
+        if i % 3 == 0:
+            sessions.append(foundation(i + 1, day, "strength" if i % 2 else "pelvic_floor", 10 + i % 5))
+    flags = [flag(1, "heavy_bleeding", date(2025, 8, 12), date(2025, 8, 20)), flag(2, "chest_pain", date(2026, 1, 7))]
+    return runs, entries, sessions, flags
+
+
+@pytest.mark.parametrize(
+    ("start", "end"),
+    [
+        (date(2025, 9, 1), date(2025, 11, 23)),  # Monday to Sunday
+        (date(2025, 9, 3), date(2025, 11, 26)),  # mid-week to mid-week (the running week)
+        (date(2025, 12, 28), date(2026, 3, 1)),  # a Sunday start: its week began on the Monday before
+        (date(2025, 6, 1), date(2025, 6, 30)),  # starts before anything was logged
+    ],
+)
+def test_a_window_gives_the_rows_of_the_whole_table_in_that_window(start, end):
+    """Only the window's rows and the week before it are summed: the same weeks, values and
+    week-on-week comparisons as the whole log's table sliced to the window."""
+    runs, entries, sessions, flags = _long_log()
+    h = history(runs=runs, symptoms=entries, foundation=sessions, red_flags=flags)
+    common = dict(birth_date=BIRTH, red_flags=h.red_flags, foundation=h.foundation)
+    windowed = volume.weekly_summary(h.runs, h.symptoms, start=start, end=end, **common)
+    whole = volume.weekly_summary(h.runs, h.symptoms, start=date(2025, 1, 6), end=end, **common)
+    first_monday = start - pd.Timedelta(days=start.weekday()).to_pytimedelta()
+    sliced = whole[whole["week_start"] >= first_monday].reset_index(drop=True)
+    pd.testing.assert_frame_equal(windowed, sliced)
+    assert windowed["week_start"].iloc[0] == first_monday
+
+
+def test_the_first_week_shown_compares_with_a_run_on_the_monday_before_it():
+    """The week before the window starts on the Monday 7 days before: a run that day is what
+    the first week is compared with; one on the Sunday before that is not."""
+    start = date(2026, 3, 9)  # a Monday
+    shown = [run(2, date(2026, 3, 10), 30, "continuous")]
+    with_monday = weekly([run(1, date(2026, 3, 2), 20, "continuous"), *shown], start=start, end=date(2026, 3, 15))
+    assert with_monday["change_pct"].tolist() == [50.0]
+    assert with_monday["over_10pct"].tolist() == [True]
+    with_sunday = weekly([run(1, date(2026, 3, 1), 20, "continuous"), *shown], start=start, end=date(2026, 3, 15))
+    assert math.isnan(with_sunday["change_pct"].iloc[0])
+    assert with_sunday["over_10pct"].tolist() == [False]
+
+
+def test_a_run_on_the_sunday_of_the_last_week_shown_counts():
+    table = weekly([run(1, date(2026, 3, 15), 25, "continuous")], start=date(2026, 3, 9), end=date(2026, 3, 15))
+    assert table["run_minutes"].tolist() == [25.0]
+    after = weekly([run(1, date(2026, 3, 16), 25, "continuous")], start=date(2026, 3, 9), end=date(2026, 3, 15))
+    assert after["run_minutes"].tolist() == [0.0]
