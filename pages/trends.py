@@ -108,4 +108,5 @@ with shell.page("Trends", "📈", layout="wide") as ctx:
 
     # ---- foundation beside running
     st.subheader("Foundation work beside running")
-    cached.chart("foundation_chart", weekly, key="foundation_chart")
+    # Only the columns it draws: a run saved leaves them as they were, and the cached spec is reused.
+    cached.chart("foundation_chart", charts.secondary.foundation_rows(weekly), key="foundation_chart")

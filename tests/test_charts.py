@@ -464,6 +464,27 @@ def test_foundation_chart_counts_whole_sessions(weekly):
     ]
 
 
+@pytest.mark.parametrize("birth_known", [True, False])
+def test_foundation_chart_from_only_the_columns_it_draws_is_the_same_chart(weekly, birth_known):
+    """Trends passes foundation_rows(weekly) so that a saved run (new minutes, distance, a red
+    flag) leaves its input, and its cached spec, as they were."""
+    from return_to_run.charts.secondary import foundation_rows
+
+    if not birth_known:
+        weekly = weekly.assign(weeks_since_birth=None, days_since_birth=None)
+    rows = foundation_rows(weekly)
+    assert list(rows.columns) == [
+        "week_start",
+        "weeks_since_birth",
+        "days_since_birth",
+        "pelvic_floor_sessions",
+        "strength_sessions",
+    ]
+    assert charts.foundation_chart(rows).to_dict() == charts.foundation_chart(weekly).to_dict()
+    more_running = weekly.assign(run_minutes=weekly["run_minutes"] + 30, run_distance_km=5.0, red_flag=True)
+    pd.testing.assert_frame_equal(foundation_rows(more_running), rows)
+
+
 def test_foundation_chart_without_sessions_says_so_instead_of_an_axis_of_zeros():
     # Issue 14: weeks of running and no session drew axis labels "0.000000" and "13.143000".
     spec = charts.foundation_chart(weeks_of_running(2)).to_dict()

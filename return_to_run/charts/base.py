@@ -107,13 +107,16 @@ def birth_known(weekly: pd.DataFrame) -> bool:
 
 def prepare(weekly: pd.DataFrame, units: str) -> tuple[pd.DataFrame, str, str]:
     """volume.weekly_summary() rows with x_start / x_end / x_mid (where the week sits on the
-    x axis), week_label, run_distance (in `units`) and red_flag_text added.
+    x axis), week_label, run_distance (in `units`) and red_flag_text added (those two only
+    when `weekly` has run_distance_km / red_flag: a chart that draws neither may be given
+    only the columns it draws, see secondary.foundation_rows).
     Returns (frame, vega type of x, x axis title): weeks since birth (quantitative,
     fractional, a week's bar spanning its Monday to Sunday) when the birth date is known,
     else the calendar week (temporal)."""
-    df = volume.to_display_units(weekly, units)
+    df = volume.to_display_units(weekly, units) if "run_distance_km" in weekly else weekly.copy()
     df["week_label"] = [week_label(d) for d in df["week_start"]]  # at most ~520 weeks
-    df["red_flag_text"] = df["red_flag"].map({True: "yes", False: "no"})
+    if "red_flag" in df:
+        df["red_flag_text"] = df["red_flag"].map({True: "yes", False: "no"})
     # datetime.date is not JSON: the chart data carry the ISO text instead.
     df["week_start"] = [d.isoformat() for d in df["week_start"]]
     if birth_known(df):

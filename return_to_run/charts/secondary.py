@@ -110,6 +110,16 @@ def acwr_chart(weekly: pd.DataFrame):
     )
 
 
+# The columns of volume.weekly_summary() that foundation_chart draws: the week and the sessions.
+FOUNDATION_ROWS = ("week_start", "weeks_since_birth", "days_since_birth", *FOUNDATION_NAMES)
+
+
+def foundation_rows(weekly: pd.DataFrame) -> pd.DataFrame:
+    """Only what foundation_chart draws from `weekly` (the same chart): a run saved leaves
+    these rows as they were, so the chart's cached spec (keyed on its rows) is reused."""
+    return weekly[list(FOUNDATION_ROWS)]
+
+
 def foundation_chart(weekly: pd.DataFrame):
     """Pelvic floor and strength sessions per week, on the same weeks axis as
     weekly_chart, in whole sessions. No weeks, or no session in any week -> a text chart
