@@ -411,17 +411,48 @@ def _built(frame: pd.DataFrame | None, builder):
     if known is not None and known[0]() is frame and known[1] is builder:
         return known[2]
     built = builder(frame)
+    _remember(frame, builder, built)
+    return built
+
+
+def _remember(frame: pd.DataFrame, builder, built: tuple) -> None:
     try:
         ref = weakref.ref(frame)
     except TypeError:  # pragma: no cover - a frame type without weak references
-        return built
+        return
     with _BUILT_LOCK:
         for key in [key for key, (alive, _, _) in _BUILT.items() if alive() is None]:
             del _BUILT[key]
         if len(_BUILT) >= _BUILT_MAX:
             _BUILT.pop(next(iter(_BUILT)))
         _BUILT[id(frame)] = (ref, builder, built)
-    return built
+
+
+# How each builder sorts its records (the same key it sorts with).
+_SORT_KEYS = {
+    run_records: lambda r: _order(r.run_date, r.id),
+    symptom_records: lambda r: _order(r.symptom_date, r.id),
+    readiness_records: lambda r: _order(r.test_date, r.id),
+    red_flag_records: lambda r: _order(r.flagged_date, r.id),
+    foundation_records: lambda r: _order(r.session_date, r.id),
+    mood_records: lambda r: _order(r.check_date, r.id),
+}
+
+
+def extend_built(frame: pd.DataFrame, earlier: pd.DataFrame, added: pd.DataFrame) -> None:
+    """`frame` is `earlier`'s rows plus `added`'s (storage.read_history after a save that only
+    added rows): when `earlier` was turned into records, `frame`'s are those plus the added
+    rows' records, in the builder's order, instead of every row built again. Each row's
+    record depends on that row alone, so this equals building `frame` whole."""
+    with _BUILT_LOCK:
+        known = _BUILT.get(id(earlier))
+    if known is None or known[0]() is not earlier:
+        return
+    builder, built = known[1], known[2]
+    key = _SORT_KEYS.get(builder)
+    if key is None:  # pragma: no cover - every builder has its key
+        return
+    _remember(frame, builder, tuple(sorted((*built, *builder(added)), key=key)))
 
 
 def symptom_columns(symptoms: pd.DataFrame) -> dict[str, pd.Series]:

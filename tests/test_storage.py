@@ -3,6 +3,7 @@
 import sqlite3
 from datetime import date
 
+import pandas as pd
 import pytest
 
 from return_to_run import services, storage
@@ -334,3 +335,134 @@ def test_read_history_after_a_replace_restore_reads_the_restored_rows(db_with_pr
     services.restore_backup(db, backup, mode="replace")
     restored, _ = storage.queries.read_history(db, read)
     assert restored.runs["run_date"].tolist() == [date(2026, 11, 20)]
+
+
+def _full_read(db):
+    return storage.queries.read_history(db)[0]
+
+
+def _same_as_a_full_read(history, db) -> None:
+    full = _full_read(db)
+    for name in ("runs", "symptoms", "readiness", "red_flags", "foundation", "mood"):
+        pd.testing.assert_frame_equal(getattr(history, name), getattr(full, name))
+    assert history.records == full.records
+
+
+def test_rows_added_since_the_last_read_extend_its_frame_and_records(db_with_profile):
+    """Only inserts since the last read: the earlier frame plus the new rows, sorted like the
+    full read (newest first), and the earlier records reused; equal to reading it all again."""
+    db = db_with_profile
+    for day in ("2026-11-10", "2026-11-14", "2026-11-12"):
+        services.add_run(db, {**RUN, "run_date": day}, today=TODAY)
+    first, read = storage.queries.read_history(db)
+    earlier_records = first.records.runs
+    services.add_run(db, {**RUN, "run_date": "2026-11-13", "duration_min": 27}, today=TODAY)
+    services.add_run(db, {**RUN, "run_date": "2026-11-14", "duration_min": 28}, today=TODAY)
+    second, read = storage.queries.read_history(db, read)
+    _same_as_a_full_read(second, db)
+    assert second.runs["run_date"].tolist() == [
+        date(2026, 11, 14),
+        date(2026, 11, 14),
+        date(2026, 11, 13),
+        date(2026, 11, 12),
+        date(2026, 11, 10),
+    ]
+    assert second.runs["duration_min"].tolist()[:3] == [28.0, 20.0, 27.0]  # the same day: the higher id first
+    assert [r.run_date for r in second.records.runs] == sorted(second.runs["run_date"])
+    assert earlier_records[0] in second.records.runs and any(r is earlier_records[0] for r in second.records.runs)
+
+
+def test_an_edit_or_a_delete_after_the_last_read_reads_the_table_again(db_with_profile):
+    db = db_with_profile
+    ids = [services.add_run(db, {**RUN, "run_date": day}, today=TODAY) for day in ("2026-11-10", "2026-11-11")]
+    _, read = storage.queries.read_history(db)
+    services.update_run(db, ids[0], {**RUN, "run_date": "2026-11-10", "duration_min": 33}, today=TODAY)
+    services.add_run(db, {**RUN, "run_date": "2026-11-12"}, today=TODAY)  # an add on top of the edit
+    after_edit, read = storage.queries.read_history(db, read)
+    _same_as_a_full_read(after_edit, db)
+    assert after_edit.runs["duration_min"].tolist() == [20.0, 20.0, 33.0]
+    services.delete_run(db, ids[1])
+    services.add_run(db, {**RUN, "run_date": "2026-11-13"}, today=TODAY)  # the count is back where it was
+    after_delete, _ = storage.queries.read_history(db, read)
+    _same_as_a_full_read(after_delete, db)
+    assert after_delete.runs["run_date"].tolist() == [date(2026, 11, 13), date(2026, 11, 12), date(2026, 11, 10)]
+
+
+def test_added_rows_of_another_column_type_read_the_table_again(db_with_profile):
+    """Every earlier run without a distance (a column of None) and a new one with one: the
+    full read's column is numbers, so the frame is read again rather than pieced together."""
+    db = db_with_profile
+    services.add_run(db, {**RUN, "distance_km": None}, today=TODAY)
+    _, read = storage.queries.read_history(db)
+    services.add_run(db, {**RUN, "run_date": "2026-11-21", "distance_km": 4.2}, today=TODAY)
+    after, _ = storage.queries.read_history(db, read)
+    _same_as_a_full_read(after, db)
+    assert after.runs["distance_km"].tolist()[0] == 4.2
+
+
+def test_an_import_of_many_runs_after_the_last_read_equals_a_full_read(db_with_profile):
+    db = db_with_profile
+    services.add_run(db, RUN, today=TODAY)
+    services.add_symptom(db, {"symptom_date": "2026-11-20", "heaviness_0_10": 1}, today=TODAY)
+    first, read = storage.queries.read_history(db)
+    assert len(first.records.runs) == 1  # built, so the new history's records extend them
+    for day in range(1, 19):
+        services.add_run(db, {**RUN, "run_date": f"2026-10-{day:02d}", "duration_min": 10 + day}, today=TODAY)
+    services.add_symptom(db, {"symptom_date": "2026-10-05", "leakage": "drops"}, today=TODAY)
+    after, _ = storage.queries.read_history(db, read)
+    _same_as_a_full_read(after, db)
+    assert len(after.runs) == 19 and len(after.records.runs) == 19 and len(after.records.symptoms) == 2
+
+
+def test_a_replacing_insert_after_the_last_read_reads_the_table_again(db_with_profile):
+    """INSERT OR REPLACE removes the clashing row (a delete of its own) and adds one with a new
+    id: not only rows added, so the table is read in full (the old row gone)."""
+    db = db_with_profile
+    sql = (
+        "INSERT OR REPLACE INTO runs (run_date, duration_min, kind, created_at, source, source_id, uid) "
+        "VALUES (?, ?, 'continuous', 'x', 'strava', '42', ?)"
+    )
+    db.execute(sql, ["2026-11-18", 20, "a" * 32])
+    _, read = storage.queries.read_history(db)
+    db.execute(sql, ["2026-11-19", 25, "b" * 32])
+    after, _ = storage.queries.read_history(db, read)
+    _same_as_a_full_read(after, db)
+    assert after.runs["duration_min"].tolist() == [25.0]
+
+
+def test_an_update_that_moves_a_row_past_the_highest_id_reads_the_table_again(db_with_profile):
+    """One bump and one row above the earlier highest id, yet nothing was added: the row
+    count gives it away, and the table is read in full."""
+    db = db_with_profile
+    run_id = services.add_run(db, RUN, today=TODAY)
+    _, read = storage.queries.read_history(db)
+    db.execute("UPDATE runs SET id = 99 WHERE id = ?", [run_id])
+    after, _ = storage.queries.read_history(db, read)
+    _same_as_a_full_read(after, db)
+    assert after.runs["id"].tolist() == [99]
+
+
+def test_a_run_added_without_the_optional_fields_extends_the_earlier_frame(db_with_profile):
+    """The everyday case: earlier runs with a distance and notes, a new one with neither: its
+    empty columns take the earlier types (NaN as a full read gives), and the frame is pieced
+    together, equal to a full read."""
+    db = db_with_profile
+    services.add_run(db, {**RUN, "notes": "easy", "run_interval_min": 2, "walk_interval_min": 1}, today=TODAY)
+    first, read = storage.queries.read_history(db)
+    earlier_record = first.records.runs[0]
+    services.add_run(db, {"run_date": "2026-11-21", "kind": "continuous", "duration_min": 15}, today=TODAY)
+    after, _ = storage.queries.read_history(db, read)
+    _same_as_a_full_read(after, db)
+    assert any(r is earlier_record for r in after.records.runs)  # extended, not rebuilt
+    assert after.runs["distance_km"].isna().tolist() == [True, False]
+
+
+def test_a_missing_whole_number_after_the_last_read_reads_the_table_again(db_with_profile):
+    """Whole numbers and a missing one read as decimals in a full read: no piecing together."""
+    db = db_with_profile
+    services.add_run(db, {**RUN, "effort_1_10": 4}, today=TODAY)
+    _, read = storage.queries.read_history(db)
+    services.add_run(db, {**RUN, "run_date": "2026-11-21"}, today=TODAY)
+    after, _ = storage.queries.read_history(db, read)
+    _same_as_a_full_read(after, db)
+    assert str(after.runs["effort_1_10"].dtype) == "float64"

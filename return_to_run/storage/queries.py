@@ -8,7 +8,7 @@ from datetime import date
 import pandas as pd
 from sqlite_utils import Database
 
-from .. import models
+from .. import models, records
 from .connection import USER_TABLES
 
 # ---------------------------------------------------------------- one record
@@ -170,12 +170,14 @@ def load_history(db: Database) -> models.History:
 
 def read_history(db: Database, previous: dict | None = None) -> tuple[models.History, dict]:
     """(load_history(db), what was read): `previous` is what an earlier call on the same file
-    returned; a table whose change counter (m005's table_versions, bumped by trigger on every
-    insert, update and delete) is the same as then keeps that call's DataFrame (the same
-    object) without being read, so after a save only the tables it changed are read and
-    turned into frames again, and whatever was built from an unchanged frame
-    (records.from_history's parts) is kept too. Only pass what a call on the same file
-    (same database id) returned: counters are per file.
+    returned. Per table, by its change counter (m005's table_versions, bumped by trigger for
+    every row inserted, updated or deleted):
+    - the same counter as then: that call's DataFrame is kept (the same object, unread), and
+      whatever was built from it (records.from_history's parts) too;
+    - moved only by rows added since (see _only_added): the earlier frame plus the new rows,
+      and the earlier records plus theirs (records.extend_built), not ten years again;
+    - anything else: the table is read in full.
+    Only pass what a call on the same file (same database id) returned: counters are per file.
     """
     previous = previous or {}
     read: dict = {}
@@ -192,13 +194,67 @@ def read_history(db: Database, previous: dict | None = None) -> tuple[models.His
             if earlier is not None and earlier[0] == version:
                 frames[field_name] = earlier[1]
             else:
-                rows, names = _read(db, f"SELECT * FROM [{table}] ORDER BY {order}")
-                frames[field_name] = _frame(rows, names, columns, date_columns)
+                frame = _only_added(db, table, version, earlier, columns, date_columns) if earlier else None
+                if frame is None:
+                    rows, names = _read(db, f"SELECT * FROM [{table}] ORDER BY {order}")
+                    frame = _frame(rows, names, columns, date_columns)
+                frames[field_name] = frame
             read[field_name] = (version, frames[field_name])
     finally:
         if own_snapshot:
             db.execute("COMMIT")
     return models.History(**frames), read
+
+
+def _only_added(db: Database, table: str, version: int, earlier: tuple, columns, date_columns) -> pd.DataFrame | None:
+    """The table's frame as a full read would give it, from the earlier frame plus the rows
+    added since, or None when something else may have changed (then it is read in full).
+
+    Every row inserted, updated or deleted bumps the counter by one, so when the counter
+    moved by N, the row count grew by N and exactly N rows have an id above the earlier
+    highest, those N inserts are all that happened (an update or a delete needs a bump of
+    its own, and an update that moved a row's id past the highest leaves the count short).
+    The new rows must also read into the same column types, or the full read's could differ.
+    """
+    earlier_version, earlier_frame = earlier
+    if earlier_frame.empty or "id" not in earlier_frame:
+        return None
+    moved = version - earlier_version
+    highest = int(earlier_frame["id"].max())
+    count = db.execute(f"SELECT count(*) FROM [{table}]").fetchone()[0]
+    if moved <= 0 or count != len(earlier_frame) + moved:
+        return None
+    rows, names = _read(db, f"SELECT * FROM [{table}] WHERE id > ? ORDER BY id", [highest])
+    if len(rows) != moved:
+        return None
+    added = _conformed(_frame(rows, names, columns, date_columns), earlier_frame)
+    if added is None:
+        return None
+    combined = pd.concat([earlier_frame, added], ignore_index=True)
+    frame = combined.sort_values([date_columns[0], "id"], ascending=False, kind="stable").reset_index(drop=True)
+    records.extend_built(frame, earlier_frame, added)
+    return frame
+
+
+def _conformed(added: pd.DataFrame, earlier: pd.DataFrame) -> pd.DataFrame | None:
+    """`added` with the column types a full read of both frames' rows would give, or None
+    when that is not simply `earlier`'s. A column of `added` with nothing in it (a new run
+    without a distance or a title) takes `earlier`'s type when that type holds a missing
+    value as the full read would: NaN in numbers and text, None in objects. Any other
+    difference (numbers where `earlier` had none, a missing value in whole numbers) could
+    change the whole column's type, so the table is read in full."""
+    if list(added.columns) != list(earlier.columns):
+        return None
+    casts = {}
+    for name, earlier_type in earlier.dtypes.items():
+        added_type = added[name].dtype
+        if added_type == earlier_type:
+            continue
+        holds_missing = str(earlier_type) in ("float64", "object", "str")
+        if not (holds_missing and added[name].isna().all()):
+            return None
+        casts[name] = earlier_type
+    return added.astype(casts) if casts else added
 
 
 def first_log_date(db: Database) -> date | None:
