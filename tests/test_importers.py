@@ -1335,3 +1335,245 @@ def test_a_3_6_min_per_km_walk_is_flagged():
 def test_skip_reasons_name_the_activity_type_in_words(gpx_type, reason):
     data = fixture("run.gpx").replace(b"<type>running</type>", f"<type>{gpx_type}</type>".encode())
     assert parse_upload("ride.gpx", data, today=TODAY).skipped == (Skipped(None, reason),)
+
+
+# ---------------------------------------------------------------------------------------------
+# Issue 16: a ten-year export read quickly, to the same rows. The common Strava row (plain
+# numbers, the English date, a numeric id) is read at once, any other the general way; a file
+# without blank records is read in one go, any other record by record. Each pair must agree.
+
+
+@pytest.mark.parametrize(
+    ("x", "digits", "expected"),
+    [
+        (5.0043, 3, "5.004"),
+        (1834 / 60, 2, "30.57"),
+        (123456789.0125, 3, "123456789.013"),
+        # Near a halfway point the binary value decides, as round() does: these go to round().
+        (2.675, 2, "2.67"),
+        (0.125, 2, "0.12"),
+        (1.0005, 3, "1.0"),
+        (0.0005, 3, "0.001"),
+        (0.0004999, 3, "0.0"),
+        # Zero, negative, huge and not-a-number values are round()'s too.
+        (0.0, 2, "0.0"),
+        (-0.0, 2, "-0.0"),
+        (-1.2345, 3, "-1.234"),
+        (1e20, 3, "1e+20"),
+        (float("inf"), 3, "inf"),
+        (float("nan"), 2, "nan"),
+    ],
+)
+def test_rounded_is_round(x, digits, expected):
+    from return_to_run.importers.values import rounded
+
+    assert repr(rounded(x, digits)) == expected
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.floats(allow_nan=True, allow_infinity=True), st.sampled_from([2, 3]))
+def test_rounded_is_round_for_any_float(x, digits):
+    from return_to_run.importers.values import rounded
+
+    assert repr(rounded(x, digits)) == repr(round(x, digits))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.integers(min_value=1, max_value=10**7), st.integers(min_value=0, max_value=9))
+def test_rounded_is_round_for_metres_and_seconds_as_files_write_them(whole, tenth):
+    from return_to_run.importers.values import rounded
+
+    value = float(f"{whole}.{tenth}")
+    assert repr(rounded(value / 1000, 3)) == repr(round(value / 1000, 3))
+    assert repr(rounded(value / 60, 2)) == repr(round(value / 60, 2))
+
+
+STRAVA_FULL_HEADER = (
+    "Activity ID,Activity Date,Activity Name,Activity Type,Activity Description,Elapsed Time,Distance,"
+    "Activity Private Note,Elapsed Time,Moving Time,Distance,Perceived Exertion\n"
+)
+
+
+def test_the_common_strava_row_and_the_general_way_give_the_same_run():
+    data = (
+        STRAVA_FULL_HEADER
+        # Read at once: plain seconds and metres, the English date, a numeric id.
+        + '11,"Oct 7, 2020, 2:43:11 PM",Morning Run,Run,,1900,3.11,,1900.0,1834.0,5004.3,3.0\n'
+        # The same run written the other ways: a clock time, grouped metres, effort without ".0".
+        + '12,"Oct 7, 2020, 2:43:11 PM",Morning Run,Run,,1900,3.11,,1900.0,0:30:34,"5,004.3",3\n'
+        # A spreadsheet's id ("13.0") and a German date.
+        + '13.0,"7. Okt. 2020, 14:43:11",Morning Run,Run,,1900,3.11,,1900.0,1834.0,5004.3,3.0\n'
+    ).encode()
+    result = parse_upload("activities.csv", data, today=TODAY)
+    expected = [
+        run(
+            date(2020, 10, 7),
+            30.57,
+            5.004,
+            "continuous",
+            3,
+            "",
+            "strava",
+            source_id,
+            title="Morning Run",
+            start_time="2020-10-07T14:43:11",
+        )
+        for source_id in ("11", "12", "13")
+    ]
+    assert (list(result.rows), result.skipped, result.warnings) == (expected, (), ())
+
+
+def test_common_rows_in_the_computers_zone_across_a_daylight_saving_change():
+    os.environ["TZ"] = "Europe/Berlin"
+    time.tzset()
+    data = (
+        STRAVA_FULL_HEADER
+        + '21,"Mar 31, 2024, 12:59:59 AM",Before,Run,,1900,3.11,,1900.0,1834.0,5004.3,\n'
+        + '22,"Mar 31, 2024, 1:00:00 AM",After,Run,,1900,3.11,,1900.0,1834.0,5004.3,\n'
+        + '23,"Oct 27, 2024, 12:59:59 AM",Before,Run,,1900,3.11,,1900.0,1834.0,5004.3,\n'
+        + '24,"Oct 27, 2024, 1:00:00 AM",After,Run,,1900,3.11,,1900.0,1834.0,5004.3,\n'
+    ).encode()
+    rows = parse_upload("activities.csv", data, today=TODAY).rows
+    assert [(r["run_date"], r["start_time"]) for r in rows] == [
+        (date(2024, 3, 31), "2024-03-31T01:59:59"),
+        (date(2024, 3, 31), "2024-03-31T03:00:00"),
+        (date(2024, 10, 27), "2024-10-27T02:59:59"),
+        (date(2024, 10, 27), "2024-10-27T02:00:00"),
+    ]
+
+
+def test_a_common_row_with_an_impossible_moving_time_is_read_the_general_way():
+    # 300 s for 3 km is not possible: the elapsed time is used, with its warning, as before.
+    data = (
+        STRAVA_FULL_HEADER + '31,"Oct 9, 2020, 9:15:00 AM",Pram walk,Walk,,2700,1.86,,2700.0,300.0,3000.0,\n'
+    ).encode()
+    result = parse_upload("activities.csv", data, today=TODAY)
+    assert [(r["duration_min"], r["distance_km"], r["source_id"]) for r in result.rows] == [(45.0, 3.0, "31")]
+    assert [w.message for w in result.warnings] == [
+        "Row 2: Moving time 5:00 for 3 km would be 1:40 min/km, which is not possible; used the elapsed time 45:00 instead."
+    ]
+
+
+def test_a_strava_date_with_other_script_digits_is_read_as_before():
+    from return_to_run.importers.dates import parse_datetime
+
+    assert parse_datetime("Oct \u0667, 2020, \u0662:43:11 PM") == datetime(2020, 10, 7, 14, 43, 11)
+    assert parse_datetime("Oct 7, 2020, 0:43:11 PM") == date(2020, 10, 7)  # no hour 0 in a 12-hour clock
+
+
+def test_progress_in_a_file_with_raw_metres_is_reported_every_hundred_rows_and_at_the_end():
+    lines = [STRAVA_FULL_HEADER.strip()]
+    lines += [f'{i},"Oct 7, 2020, 2:43:11 PM",Run {i},Run,,1900,3.11,,1900.0,1800.0,5000.0,' for i in range(1, 251)]
+    calls: list[tuple[int, int]] = []
+    result = parse_upload(
+        "activities.csv",
+        "\n".join(lines).encode(),
+        today=TODAY,
+        progress=lambda done, total: calls.append((done, total)),
+    )
+    assert len(result.rows) == 250
+    assert calls == [(100, 250), (200, 250), (250, 250)]
+
+
+def test_the_same_title_and_note_on_two_rows_are_each_listed():
+    data = (
+        STRAVA_FULL_HEADER
+        + '41,"Oct 7, 2020, 2:43:11 PM",Sore legs run,Run,,1900,3.11,,1900.0,1834.0,5004.3,\n'
+        + '42,"Oct 8, 2020, 2:43:11 PM",Morning Run,Run,,1900,3.11,,1900.0,1834.0,5004.3,\n'
+        + '43,"Oct 9, 2020, 2:43:11 PM",Sore legs run,Run,,1900,3.11,,1900.0,1834.0,5004.3,\n'
+    ).encode()
+    assert parse_upload("activities.csv", data, today=TODAY).symptom_notes == (
+        SymptomNote(0, 2, ("sore",), ("pain",)),
+        SymptomNote(2, 4, ("sore",), ("pain",)),
+    )
+
+
+# One file in every form the reader takes: a note over two lines (one record, so the ride after
+# it is row 3), quotes inside a quoted note, an accented name.
+QUOTED_LINES = [
+    "Activity ID,Activity Date,Activity Name,Activity Type,Moving Time,Distance,Distance,Activity Description",
+    '51,"Oct 7, 2020, 2:43:11 PM",Caf\u00e9 run,Run,1834,3.11,5004.3,"Line one\nline ""two"""',
+    '52,"Oct 8, 2020, 2:43:11 PM",Ride,Ride,3600,12.4,20000.0,',
+    '53,"Oct 9, 2020, 2:43:11 PM",Walk,Walk,2400,1.86,3000.0,',
+]
+QUOTED = "\n".join(QUOTED_LINES) + "\n"
+# Re-saved by a spreadsheet in a decimal-comma locale: semicolons between fields.
+QUOTED_SEMICOLONS = "\n".join(
+    [
+        "Activity ID;Activity Date;Activity Name;Activity Type;Moving Time;Distance;Distance;Activity Description",
+        '51;"Oct 7, 2020, 2:43:11 PM";Caf\u00e9 run;Run;1834;3,11;5004,3;"Line one\nline ""two"""',
+        '52;"Oct 8, 2020, 2:43:11 PM";Ride;Ride;3600;12,4;20000,0;',
+        '53;"Oct 9, 2020, 2:43:11 PM";Walk;Walk;2400;1,86;3000,0;',
+    ]
+)
+QUOTED_ROWS = [
+    run(
+        date(2020, 10, 7),
+        30.57,
+        5.004,
+        "continuous",
+        None,
+        'Line one\nline "two"',
+        "strava",
+        "51",
+        title="Caf\u00e9 run",
+        start_time="2020-10-07T14:43:11",
+    ),
+    run(
+        date(2020, 10, 9),
+        40.0,
+        3.0,
+        "walk",
+        None,
+        "",
+        "strava",
+        "53",
+        title="Walk",
+        start_time="2020-10-09T14:43:11",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        QUOTED.encode(),
+        ("\r\n".join(QUOTED_LINES) + "\r\n").encode(),  # Windows line ends
+        QUOTED.encode("utf-8-sig"),  # BOM
+        QUOTED.encode("cp1252"),  # re-saved by Excel on Windows
+        QUOTED.encode("utf-16"),  # or as UTF-16 with its BOM
+        QUOTED_SEMICOLONS.encode(),
+    ],
+    ids=["lf", "crlf", "bom", "cp1252", "utf-16", "semicolons"],
+)
+def test_quoted_notes_over_two_lines_in_every_encoding_give_the_same_rows(data):
+    result = parse_upload("activities.csv", data, today=TODAY)
+    assert (list(result.rows), result.skipped) == (QUOTED_ROWS, (Skipped(3, "Ride: not a run or walk"),))
+
+
+def test_a_blank_line_is_read_record_by_record_and_counted_as_a_row():
+    data = QUOTED.replace("\n52,", "\n\n52,").encode()
+    result = parse_upload("activities.csv", data, today=TODAY)
+    assert (list(result.rows), result.skipped) == (QUOTED_ROWS, (Skipped(4, "Ride: not a run or walk"),))
+
+
+def test_the_row_cap_with_blank_lines_between_rows():
+    header = "Activity Type,Date,Title,Distance,Time\n"
+    rows = [f"Running,2024-03-{day:02d} 07:00:00,Run,5.0,00:30:00\n" for day in range(1, 5)]
+    data = (header + "\n" + "\n".join(rows[:3])).encode()  # three rows, a blank line before each
+    assert len(parse_upload("Activities.csv", data, today=TODAY, max_rows=3).rows) == 3
+    with pytest.raises(ImportFileError, match=r"^Activities\.csv: the file has more than 2 rows, far more than"):
+        parse_upload("Activities.csv", data, today=TODAY, max_rows=2)
+
+
+def test_a_zero_byte_among_the_rows_is_binary_data_but_not_past_the_row_cap():
+    header = "Activity Type,Date,Title,Distance,Time\n"
+    rows = "".join(f"Running,2024-03-{day % 28 + 1:02d} 07:00:00,Run {day},5.0,00:30:00\n" for day in range(300))
+    data = (header + rows + "Running,2024-03-02 07:00:00,Run\x00,5.0,00:30:00\n").encode()
+    assert b"\x00" not in data[:8192]  # found while reading, not by the first look
+    with pytest.raises(
+        ImportFileError, match=r"^Activities\.csv: this is not a CSV file \(it contains binary data\)\.$"
+    ):
+        parse_upload("Activities.csv", data, today=TODAY)
+    with pytest.raises(ImportFileError, match="more than 100 rows"):
+        parse_upload("Activities.csv", data, today=TODAY, max_rows=100)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import itertools
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
@@ -93,23 +94,33 @@ def read_csv_table(data: bytes, filename: str, *, max_bytes: int = MAX_CSV_BYTES
                 break
         if not pending or not "".join(pending).strip():
             raise ImportFileError(filename, "the file is empty.")
-        reader = csv.reader(_chain(pending, lines, filename), delimiter=delimiter)
-        # Spreadsheet row numbers count records (a quoted note may span lines), blank ones too.
-        for number, record in enumerate(reader, start=1):
-            if len(record) < 2 and not "".join(record).strip():  # a blank line
-                continue
-            if header is None:
-                header = tuple(record)
-                continue
-            if len(records) >= max_rows:
-                raise ImportFileError(
-                    filename,
-                    f"the file has more than {max_rows:,} rows, far more than a real export "
-                    "(ten years of a run a day is under 4,000), so it was not read further. "
-                    "Check that it is the activities export, or export a shorter period.",
-                )
-            records.append(record)
-            rows.append(number)
+        # Without a NUL anywhere in the bytes (UTF-8 and cp1252 write U+0000 as a zero byte, and
+        # nothing else as one) no line needs checking: the reader takes the lines straight on.
+        checked = encoding != "utf-16" and b"\x00" not in data
+        reader = csv.reader(
+            itertools.chain(pending, lines) if checked else _chain(pending, lines, filename), delimiter=delimiter
+        )
+        # The header and up to `max_rows` + 1 records in one go; with no blank record among them
+        # (none has fewer than two cells), each one's row number is its position.
+        first = list(itertools.islice(reader, max_rows + 2))
+        if first and min(map(len, first)) >= 2:
+            header, records = tuple(first[0]), first[1:]
+            if len(records) > max_rows:
+                raise ImportFileError(filename, _too_many_rows(max_rows))
+            rows = list(range(2, len(records) + 2))
+        else:
+            # One by one. Spreadsheet row numbers count records (a quoted note may span lines),
+            # blank ones too.
+            for number, record in enumerate(itertools.chain(first, reader), start=1):
+                if len(record) < 2 and not "".join(record).strip():  # a blank line
+                    continue
+                if header is None:
+                    header = tuple(record)
+                    continue
+                if len(records) >= max_rows:
+                    raise ImportFileError(filename, _too_many_rows(max_rows))
+                records.append(record)
+                rows.append(number)
     except csv.Error as exc:
         raise ImportFileError(filename, f"this is not a readable CSV file ({exc}).") from None
     except UnicodeDecodeError:  # pragma: no cover - text_encoding checked every byte
@@ -130,12 +141,23 @@ def read_csv_table(data: bytes, filename: str, *, max_bytes: int = MAX_CSV_BYTES
         )
     for record in records:
         # Pad short rows, plus one empty cell at index `width` for columns the file lacks.
-        record.extend([""] * (width + 1 - len(record)))
+        if len(record) == width:
+            record.append("")
+        else:
+            record.extend([""] * (width + 1 - len(record)))
     # A spreadsheet's empty rows (only separators) are not activities: drop them quietly.
     if records and not "".join(records[-1]).strip() or any(not r[0] for r in records):
         kept = [(r, n) for r, n in zip(records, rows, strict=True) if "".join(r).strip()]
         records, rows = [r for r, _ in kept], [n for _, n in kept]
     return CsvTable(filename, header, tuple(records), tuple(rows))
+
+
+def _too_many_rows(max_rows: int) -> str:
+    return (
+        f"the file has more than {max_rows:,} rows, far more than a real export "
+        "(ten years of a run a day is under 4,000), so it was not read further. "
+        "Check that it is the activities export, or export a shorter period."
+    )
 
 
 def _chain(first: list[str], rest: Iterator[str], filename: str) -> Iterator[str]:

@@ -102,18 +102,24 @@ _TIME_OF_DAY = re.compile(r"(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*([AaPp]
 _STRAVA_STAMP = re.compile(r"([^\W\d_]+) (\d{1,2}), (\d{4}), (\d{1,2}):(\d{2}):(\d{2}) ([AP])M")
 
 
+# "0".."59" and "00".."09" -> their value: the stamp's day and clock, read without int().
+_SMALL = {**{str(n): n for n in range(60)}, **{f"{n:02d}": n for n in range(10)}}
+
+
 def _strava_stamp(stamp: re.Match) -> datetime | None:
-    month, hour = MONTHS.get(stamp[1].casefold()), int(stamp[4])
+    name, day, year, hour, minute, second, half = stamp.groups()
+    small = _SMALL.get
+    month, hour = MONTHS.get(name.casefold()), small(hour) or int(hour)
     if month is None or not 1 <= hour <= 12:
         return None
     try:
         return datetime(
-            int(stamp[3]),
+            int(year),
             month,
-            int(stamp[2]),
-            hour % 12 + (12 if stamp[7] == "P" else 0),
-            int(stamp[5]),
-            int(stamp[6]),
+            small(day) or int(day),
+            hour % 12 + (12 if half == "P" else 0),
+            small(minute) or int(minute),
+            small(second) or int(second),
         )
     except ValueError:
         return None
@@ -150,6 +156,8 @@ def parse_datetime(text: str | None) -> datetime | date | None:
 
 
 _EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
+# UTC offset in seconds -> the same as a timedelta: a zone has a handful, made once each.
+_SHIFTS: dict[int, timedelta] = {}
 
 
 def local_time(moment: datetime, tz: tzinfo | None = None) -> datetime:
@@ -162,7 +170,11 @@ def local_time(moment: datetime, tz: tzinfo | None = None) -> datetime:
         # platform's UTC offset at that second (tm_gmtoff), added to the UTC clock.
         try:
             seconds = (moment.toordinal() - _EPOCH_ORDINAL) * 86400 + moment.hour * 3600 + moment.minute * 60
-            return moment + timedelta(seconds=time.localtime(seconds + moment.second).tm_gmtoff)
+            offset = time.localtime(seconds + moment.second).tm_gmtoff
+            shift = _SHIFTS.get(offset)
+            if shift is None:
+                shift = _SHIFTS[offset] = timedelta(seconds=offset)
+            return moment + shift
         except (OverflowError, OSError, ValueError):
             pass  # the general way below says what happens then
     if moment.tzinfo is None:

@@ -119,6 +119,7 @@ class RowCollector:
         self.warnings: list[RowWarning] = []
         self.symptom_notes: list[SymptomNote] = []
         self._seen: dict[str, int | None] = {}
+        self._symptoms: dict[tuple[str, str], tuple[tuple[str, ...], tuple[str, ...]] | None] = {}
 
     def skip(self, row: int | None, reason: str) -> None:
         self.skipped.append(Skipped(row, reason))
@@ -135,8 +136,9 @@ class RowCollector:
             self.skip(row, where + "; ".join(str(p) for p in problems))
             return
         source_id = clean["source_id"]
-        if source_id in self._seen:
-            first = self._seen[source_id]
+        seen = self._seen
+        if source_id in seen:
+            first = seen[source_id]
             self.skip(
                 row,
                 f"duplicate of row {first} (the same activity appears twice in this file)"
@@ -144,18 +146,25 @@ class RowCollector:
                 else "duplicate of an activity earlier in this file",
             )
             return
-        self._seen[source_id] = row
-        for key in ROW_EXTRAS:
-            if key not in clean:
-                clean[key] = raw.get(key) if key != "title" else (raw.get(key) or "")
-        index = len(self.rows)
-        self.rows.append(clean)
+        seen[source_id] = row
+        if "title" not in clean:  # ROW_EXTRAS, in their order
+            clean["title"] = raw.get("title") or ""
+        if "start_time" not in clean:
+            clean["start_time"] = raw.get("start_time")
+        rows = self.rows
+        index = len(rows)
+        rows.append(clean)
         for message in notes_for_row:
             self.warnings.append(RowWarning(index, row, message))
-        walk_warning = fast_walk_warning(clean)
-        if walk_warning:
-            self.warnings.append(RowWarning(index, row, walk_warning))
-        found = symptom_words(clean.get("title", ""), clean.get("notes", ""))
+        if clean["kind"] == "walk":  # fast_walk_warning has nothing to say about other kinds
+            walk_warning = fast_walk_warning(clean)
+            if walk_warning:
+                self.warnings.append(RowWarning(index, row, walk_warning))
+        # Titles and notes repeat ("Morning Run", no note): each pair is looked at once.
+        texts = (clean.get("title", ""), clean.get("notes", ""))
+        found = self._symptoms.get(texts, False)
+        if found is False:
+            found = self._symptoms[texts] = symptom_words(*texts)
         if found:
             self.symptom_notes.append(SymptomNote(index, row, *found))
 

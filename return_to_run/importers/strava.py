@@ -26,20 +26,26 @@ Column quirks handled here (see shared/reference/import-formats.md):
 
 from __future__ import annotations
 
-from datetime import date, datetime
+import math
+import time
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, tzinfo
 
+from .. import validation
 from .csv_reading import CsvTable, column_positions, normalize_header, read_csv_table
-from .dates import iso_seconds, local_time, parse_datetime
+from .dates import _EPOCH_ORDINAL, _STRAVA_STAMP, _strava_stamp, iso_seconds, local_time, parse_datetime
 from .limits import Options
 from .result import ImportFileError, ImportResult, Progress, RowCollector
 from .units import KM_PER_MILE, UnitClue, detect_distance_unit
 from .values import (
+    _PLAIN_UNGROUPED,
     is_missing,
     join_notes,
     number_or_text,
     parse_number,
     pick_duration,
     positive_or_none,
+    rounded,
     stable_id,
     title_text,
 )
@@ -161,10 +167,38 @@ def parse_table(table: CsvTable, *, options: Options | None = None, **settings) 
     p_shown = distances[0]
     elapsed = positions.get("elapsed", [])
     p_elapsed = elapsed[1] if len(elapsed) > 1 else (elapsed[0] if elapsed else blank)
-    time_labels = ["moving time", "elapsed time"]
 
+    columns = _Columns(p_id, p_date, p_name, p_type, p_description, p_note, p_moving, p_elapsed, p_exertion)
+    read_common, read_row = _row_readers(columns, options.tz)
     kinds: dict[str, str | None] = {}
     collector = RowCollector(SOURCE, today=options.today, total=len(table.records), progress=options.progress)
+    progress, add = options.progress, collector.add
+
+    if p_metres is not None:
+        # The file names its unit (raw metres): one pass, each row read and validated at once.
+        for record, row in zip(table.records, table.record_rows, strict=True):
+            if progress is not None:
+                collector.tick()
+            activity_type = record[p_type].strip()
+            kind = kinds.get(activity_type, "?")
+            if kind == "?":
+                kind = kinds[activity_type] = kind_for(activity_type)
+            if kind is None:
+                collector.skip(row, f"{activity_type or 'No activity type'}: not a run or walk")
+                continue
+            raw = read_common(record, kind, record[p_metres])
+            if raw is not None:
+                add(row, raw)
+                continue
+            metres = number_or_text(record[p_metres])
+            if not isinstance(metres, str):
+                metres = positive_or_none(None if metres is None else round(metres / 1000, 3))
+            raw, notes = read_row(record, row, kind, metres)
+            add(row, raw, notes_for_row=notes)
+        return collector.result()
+
+    # One Distance column in her account's unit, which the file does not name: every row's
+    # distance and time are read first, to work out the unit, then the rows are validated.
     pending: list[tuple[int, list[str], str, float | str | None]] = []
     clues: list[UnitClue] = []
     for record, row in zip(table.records, table.record_rows, strict=True):
@@ -176,31 +210,121 @@ def parse_table(table: CsvTable, *, options: Options | None = None, **settings) 
         if kind is None:
             collector.skip(row, f"{activity_type or 'No activity type'}: not a run or walk")
             continue
-        if p_metres is not None:
-            metres = number_or_text(record[p_metres])
-            distance = metres if isinstance(metres, str) else (None if metres is None else round(metres / 1000, 3))
-        else:
-            distance = number_or_text(record[p_shown], grouping=False)
-            minutes, _, _ = pick_duration([record[p_moving], record[p_elapsed]])
-            if isinstance(distance, float) and isinstance(minutes, float):
-                clues.append(UnitClue(kind, distance, minutes))
+        distance = number_or_text(record[p_shown], grouping=False)
+        minutes, _, _ = pick_duration([record[p_moving], record[p_elapsed]])
+        if isinstance(distance, float) and isinstance(minutes, float):
+            clues.append(UnitClue(kind, distance, minutes))
         pending.append((row, record, kind, distance))
 
-    unit, reason = None, ""
-    if p_metres is None:
-        if options.distance_unit is not None:
-            unit, reason = (
-                options.distance_unit,
-                f"Read as {'miles' if options.distance_unit == 'mi' else 'km'}: your choice.",
-            )
-        else:
-            unit, reason = detect_distance_unit(clues, setting=options.distance_units)
+    if options.distance_unit is not None:
+        unit, reason = (
+            options.distance_unit,
+            f"Read as {'miles' if options.distance_unit == 'mi' else 'km'}: your choice.",
+        )
+    else:
+        unit, reason = detect_distance_unit(clues, setting=options.distance_units)
 
     for row, record, kind, distance in pending:
-        if unit is not None and isinstance(distance, float):
+        if isinstance(distance, float):
             distance = round(distance * KM_PER_MILE, 3) if unit == "mi" else round(distance, 3)
         if not isinstance(distance, str):
             distance = positive_or_none(distance)
+        raw, notes = read_row(record, row, kind, distance)
+        add(row, raw, notes_for_row=notes)
+    return collector.result(distance_unit=unit, unit_reason=reason)
+
+
+@dataclass(frozen=True)
+class _Columns:
+    """Where each field is in a record (`CsvTable.missing` for a column the file lacks)."""
+
+    id: int
+    date: int
+    name: int
+    type: int
+    description: int
+    note: int
+    moving: int
+    elapsed: int
+    exertion: int
+
+
+def _row_readers(columns: _Columns, tz: tzinfo | None):
+    """(read_common, read_row) for one file.
+
+    read_row(record, row, kind, distance_km) reads a row the general way (any number, duration
+    and date format Strava or a spreadsheet writes): (raw run, notes for the preview).
+    read_common(record, kind, metres_text) reads the common row of a file with raw metres at
+    once and returns its raw run, the same dict read_row would give it: metres and moving
+    seconds as plain numbers giving a possible pace, the English `Activity Date`, a numeric
+    id. For any other row it returns None, and the row goes the general way.
+    """
+    p_id, p_date, p_name, p_type = columns.id, columns.date, columns.name, columns.type
+    p_description, p_note, p_exertion = columns.description, columns.note, columns.exertion
+    p_moving, p_elapsed = columns.moving, columns.elapsed
+    time_labels = ["moving time", "elapsed time"]
+    titles: dict[str, str] = {}  # names repeat ("Morning Run"): each tidied once
+    shifts: dict[int, timedelta] = {}  # UTC offset -> timedelta, made once each
+    plain, strava_stamp, clock = _PLAIN_UNGROUPED.fullmatch, _STRAVA_STAMP.fullmatch, time.localtime
+    fastest, slowest = validation.FASTEST_PACE_MIN_PER_KM, validation.SLOWEST_PACE_MIN_PER_KM
+
+    def title_of(name: str) -> str:
+        title = titles.get(name)
+        if title is None:
+            title = titles[name] = title_text(name)
+        return title
+
+    def read_common(record: list[str], kind: str, metres_text: str) -> dict | None:
+        moving_text, activity_id = record[p_moving], record[p_id].strip()
+        if not (plain(metres_text) and plain(moving_text) and activity_id.isdigit()):
+            return None
+        stamp = strava_stamp(record[p_date].strip())
+        moment = None if stamp is None else _strava_stamp(stamp)
+        if moment is None:
+            return None
+        metres, seconds = float(metres_text), float(moving_text)
+        # What number_or_text, positive_or_none and pick_duration's first case give.
+        distance = rounded(metres / 1000, 3)
+        if distance <= 0:
+            distance = None
+        if not (
+            metres - metres == 0  # finite (inf - inf is nan)
+            and 0 < seconds < math.inf
+            and (distance is None or fastest <= seconds / 60 / distance <= slowest)
+        ):
+            return None
+        if tz is None:
+            # local_time's own way for this computer's zone
+            try:
+                offset = clock(
+                    (moment.toordinal() - _EPOCH_ORDINAL) * 86400
+                    + moment.hour * 3600
+                    + moment.minute * 60
+                    + moment.second
+                ).tm_gmtoff
+            except (OverflowError, OSError, ValueError):
+                moment = local_time(moment, tz)
+            else:
+                shift = shifts.get(offset)
+                if shift is None:
+                    shift = shifts[offset] = timedelta(seconds=offset)
+                moment = moment + shift
+        else:
+            moment = local_time(moment, tz)
+        description, note = record[p_description], record[p_note]
+        return {
+            "run_date": moment.date(),
+            "start_time": moment.isoformat(),  # what iso_seconds gives: naive, whole seconds
+            "duration_min": rounded(seconds / 60, 2),
+            "distance_km": distance,
+            "kind": kind,
+            "effort_1_10": _effort(record[p_exertion]),
+            "title": title_of(record[p_name]),
+            "notes": join_notes(description, note) if description or note else "",
+            "source_id": activity_id,
+        }
+
+    def read_row(record: list[str], row: int, kind: str, distance: float | str | None) -> tuple[dict, tuple[str, ...]]:
         duration, seconds, time_note = pick_duration(
             [record[p_moving], record[p_elapsed]], labels=time_labels, distance_km=distance
         )
@@ -209,35 +333,44 @@ def parse_table(table: CsvTable, *, options: Options | None = None, **settings) 
         moment = parse_datetime(date_text)
         start_time = None
         if isinstance(moment, datetime):
-            moment = local_time(moment, options.tz)  # the file's UTC clock -> her local clock
+            moment = local_time(moment, tz)  # the file's UTC clock -> her local clock
             start_time = iso_seconds(moment)
             run_date: date | str = moment.date()
         else:
             run_date = moment or date_text
 
-        exertion_text = record[p_exertion]
-        effort = None if is_missing(exertion_text) else number_or_text(exertion_text)
-
         activity_id = record[p_id].strip()
         if not activity_id.isdigit():
             activity_id = _normalise_id(activity_id) or stable_id(date_text, record[p_type].strip(), seconds, distance)
 
-        collector.add(
-            row,
+        description, note = record[p_description], record[p_note]
+        return (
             {
                 "run_date": run_date,
                 "start_time": start_time,
                 "duration_min": duration,
                 "distance_km": distance,
                 "kind": kind,
-                "effort_1_10": effort,
-                "title": title_text(record[p_name]),
-                "notes": join_notes(record[p_description], record[p_note]),
+                "effort_1_10": _effort(record[p_exertion]),
+                "title": title_of(record[p_name]),
+                "notes": join_notes(description, note) if description or note else "",
                 "source_id": activity_id,
             },
-            notes_for_row=(f"Row {row}: {time_note}",) if time_note else (),
+            (f"Row {row}: {time_note}",) if time_note else (),
         )
-    return collector.result(distance_unit=unit, unit_reason=reason)
+
+    return read_common, read_row
+
+
+def _effort(text: str) -> float | str | None:
+    """Perceived Exertion: None when missing, else `number_or_text` (a plain number at once)."""
+    if not text:
+        return None
+    if _PLAIN_UNGROUPED.fullmatch(text):
+        number = float(text)
+        if number - number == 0:  # finite: what number_or_text gives
+            return number
+    return None if is_missing(text) else number_or_text(text)
 
 
 def _normalise_id(text: str) -> str | None:

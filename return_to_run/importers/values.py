@@ -131,6 +131,28 @@ def title_text(text: str | None) -> str:
     return title
 
 
+_SCALES = {2: 100.0, 3: 1000.0}
+
+
+def rounded(x: float, digits: int) -> float:
+    """`round(x, digits)` for 2 or 3 digits, exactly, without its decimal conversion in the
+    common case (a positive x well away from a halfway point).
+
+    Why it is the same: y = x * 10**digits is off from the exact product by under 1e-4 while
+    y < 1e12, so when y is more than 0.001 away from a halfway point its nearest whole number n
+    is also the exact product's, and round() gives the float nearest n / 10**digits, which
+    is what the division gives (n and the scale are exact floats, and division rounds to
+    the nearest). Anything else (a zero, negative, huge, nan or near-halfway x) goes to round().
+    """
+    scale = _SCALES[digits]
+    y = x * scale
+    if 0.0 < y < 1e12:
+        n = int(y + 0.5)
+        if -0.499 < y - n < 0.499:
+            return n / scale
+    return round(x, digits)
+
+
 def seconds_to_min(seconds: float | None) -> float | None:
     return None if seconds is None else round(seconds / 60, 2)
 
