@@ -3,7 +3,7 @@
 import streamlit as st
 
 from return_to_run import storage
-from return_to_run.ui import answer, cached, guidance, learn, reading, shell, text
+from return_to_run.ui import shell
 
 # Under an open red flag home offers the one lesson about who to see, nothing on training.
 PAUSED_LESSON = "when-to-see-someone"
@@ -27,6 +27,11 @@ with shell.page("Where am I", "🏃‍♀️") as ctx:
             st.rerun()
         st.page_link("pages/learn.py", label="Start with why: read the lessons", icon="📚")
         st.stop()
+
+    # Imported only once she has a profile: a new user's first screen above needs none of the
+    # engine (guidance rules, the assessment, lessons, helplines), which keeps it off the
+    # cold start (see bench/README.md). Python imports each module once per process.
+    from return_to_run.ui import answer, cached, guidance, learn, reading, text
 
     today = answer.today(ctx)
     # The engine's title in the app's own words for long spans ("5 years (260 weeks)"); no

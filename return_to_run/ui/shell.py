@@ -17,7 +17,7 @@ from pathlib import Path
 import streamlit as st
 from sqlite_utils import Database
 
-from .. import example, models, services, storage
+from .. import models, services, storage
 from . import access, nav, state
 from .site import MENU, today
 
@@ -126,6 +126,8 @@ def _menu() -> None:
 
 
 def _example_banner() -> None:
+    from .. import example  # see start_example_mode
+
     st.info(
         f"You are exploring **example data**: {example.example_summary()} Nothing you do here touches your own log.",
         icon="🧪",
@@ -174,6 +176,10 @@ def set_example_mode(on: bool) -> None:
 
 def start_example_mode() -> None:
     """Fill the separate example database (fresh each time) and switch to it."""
+    # Imported here: the example data brings the whole engine (guidance, levels, phases,
+    # lessons), which a new user's first screen does not need (cold start).
+    from .. import example
+
     example_path = storage.example_db_path(storage.db_path())
     storage.remove_database(example_path)
     example_db = storage.open_db(example_path)
