@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 import streamlit as st
 
-from .. import importers, models, services, storage
+from .. import models, services, storage
 from ..storage.queries import runs_for_matching
 from ..validation import ValidationError
 from . import state, tables
@@ -39,6 +39,8 @@ class ImportPlan:
 def plan_import(result, known_source_ids: set[str], stored_runs: list[dict]) -> ImportPlan:
     """Sort the rows of `result` into new, imported before from this source, and the same run
     already stored from another source (importers.find_same_runs: start time and duration)."""
+    from .. import importers  # see import_section
+
     plan = ImportPlan()
     fresh = []
     for index, row in enumerate(result.rows):
@@ -93,6 +95,10 @@ def import_section(ctx: Context) -> None:
     upload = st.file_uploader("File to import", key="import_file", type=["csv", "zip", "gpx", "tcx", "fit", "gz"])
     if upload is None:
         return
+    # Imported once a file is chosen: the parsers (GPX, FIT, TCX, zip) are ~0.1 s of imports
+    # that opening the Data page does not need.
+    from .. import importers
+
     upload_id = getattr(upload, "file_id", None) or f"{upload.name}:{upload.size}"
     picked = state.recall(ctx, IMPORT_UNIT)
     unit = picked[1] if picked and picked[0] == upload_id else None
