@@ -686,3 +686,22 @@ def test_chart_rows_are_written_as_altairs_data_transformer_writes_them():
         ]
     )
     assert specs.values(frame.iloc[0:0]) == []
+
+
+def test_patterns_spec_equals_altairs_spec_first_and_after_a_save():
+    """The patterns chart from a skeleton per list of groups: equal to Altair's spec when it is
+    built, after runs are added (new counts, a group with enough runs now), for another
+    grouping and symptom, and for a table with no runs (a text chart)."""
+    from return_to_run.charts import specs
+
+    specs._SKELETONS.clear()
+    outcomes = patterns.runs_with_outcomes(RUNS, SYMPTOMS)
+    for grouping, symptom in (("length_band", "any_symptom"), ("length_band", "any_symptom"), ("kind", "leakage")):
+        table = patterns.pattern_table(outcomes, grouping, symptom)
+        assert specs.spec("patterns_chart", table) == charts.patterns_chart(table).to_dict()
+    assert len(specs._SKELETONS) == 2  # one per list of groups
+    more = patterns.pattern_table(pd.concat([outcomes] * 3, ignore_index=True), "length_band", "any_symptom")
+    assert more["enough_data"].any() and not more.equals(patterns.pattern_table(outcomes, "length_band", "any_symptom"))
+    assert specs.spec("patterns_chart", more) == charts.patterns_chart(more).to_dict()
+    empty = patterns.pattern_table(outcomes.iloc[0:0], "length_band", "any_symptom")
+    assert specs.spec("patterns_chart", empty) == charts.patterns_chart(empty).to_dict()

@@ -170,6 +170,12 @@ def patterns_chart(table: pd.DataFrame):
     too few runs are drawn faint and labelled "too few runs". Empty table -> text chart."""
     if table.empty or int(table["runs"].sum()) == 0:
         return empty_chart("No runs to compare yet")
+    return patterns_from_plan(*patterns_plan(table))
+
+
+def patterns_plan(table: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame, list]:
+    """patterns_chart's data-dependent inputs for a table with runs: (the bars' rows, the
+    captions' rows, the groups' labels in order)."""
     df = table.copy()
     df["without_symptom"] = df["runs"] - df["with_symptom"]
     df["note"] = [s if ok else f"{s} (too few runs)" for s, ok in zip(df["summary"], df["enough_data"], strict=True)]
@@ -182,9 +188,14 @@ def patterns_chart(table: pd.DataFrame):
     long["outcome"] = long["outcome"].map(
         {"with_symptom": "followed by the symptom", "without_symptom": "not followed"}
     )
+    return long, df, list(table["label"])
+
+
+def patterns_from_plan(long: pd.DataFrame, df: pd.DataFrame, labels: list):
+    """The patterns chart from patterns_plan()'s parts."""
     # The group's name and count sit on a line of their own above its bar: beside the bar
     # they would squeeze a phone-width plot to nothing.
-    y = alt.Y("label:N", title=None, sort=list(table["label"]), axis=None)
+    y = alt.Y("label:N", title=None, sort=labels, axis=None)
     band = alt.Scale(paddingInner=0.55, paddingOuter=0.3)
     bars = (
         alt.Chart(long)

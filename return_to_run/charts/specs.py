@@ -43,6 +43,8 @@ def spec(builder: str, frame: pd.DataFrame, **options) -> dict:
         return weekly_spec(frame, **options)
     if builder == "progression_chart" and not options and not frame.empty:
         return _progression_spec(frame)
+    if builder == "patterns_chart" and not options and not frame.empty and int(frame["runs"].sum()) > 0:
+        return _patterns_spec(frame)
     from . import secondary
 
     return getattr(secondary, builder)(frame, **options).to_dict(validate=False)
@@ -316,6 +318,36 @@ def _fill(skeleton: dict, slots: dict[str, Any]) -> dict:
     return out
 
 
+def _patterns_spec(table: pd.DataFrame) -> dict:
+    """patterns_chart(table).to_dict(validate=False) from a skeleton per list of groups: only
+    the bars' and captions' rows change when a run is saved (no params, no hashed names)."""
+    from . import secondary
+
+    long, df, labels = secondary.patterns_plan(table)
+    frames = {"bars": long, "captions": df}
+    slots: dict[str, Any] = {f"data:{role}": values(frame) for role, frame in frames.items()}
+    slots["frames"] = frames
+    return _from_skeleton(
+        ("patterns_chart", tuple(labels)), slots, lambda: secondary.patterns_from_plan(long, df, labels)
+    )
+
+
+def _from_skeleton(key: tuple, slots: dict[str, Any], build) -> dict:
+    """The spec from the skeleton kept under `key`, or build().to_dict(validate=False) (and
+    keep its skeleton when it can be told apart into `slots`)."""
+    skeleton = _SKELETONS.get(key)
+    if skeleton is not None:
+        return _fill(skeleton, slots)
+    built = build().to_dict(validate=False)
+    skeleton = _skeleton(built, slots, {})
+    if skeleton is not None:
+        with _LOCK:
+            if len(_SKELETONS) >= MAX_SKELETONS:
+                _SKELETONS.clear()
+            _SKELETONS[key] = skeleton
+    return built
+
+
 def _progression_spec(weekly: pd.DataFrame) -> dict:
     """progression_chart(weekly).to_dict(validate=False) from a skeleton per x axis kind: only
     its rows and x domain depend on the weeks (no params, so no hashed view names)."""
@@ -326,15 +358,8 @@ def _progression_spec(weekly: pd.DataFrame) -> dict:
     slots: dict[str, Any] = {f"data:{role}": values(frame) for role, frame in frames.items()}
     slots["frames"] = frames
     slots["x_domain"] = _plain(domain)
-    key = ("progression_chart", x_type, x_title)
-    skeleton = _SKELETONS.get(key)
-    if skeleton is None:
-        built = secondary.progression_from_plan(df, limit_row, x_type, x_title, domain).to_dict(validate=False)
-        skeleton = _skeleton(built, slots, {})
-        if skeleton is not None:
-            with _LOCK:
-                if len(_SKELETONS) >= MAX_SKELETONS:
-                    _SKELETONS.clear()
-                _SKELETONS[key] = skeleton
-        return built
-    return _fill(skeleton, slots)
+    return _from_skeleton(
+        ("progression_chart", x_type, x_title),
+        slots,
+        lambda: secondary.progression_from_plan(df, limit_row, x_type, x_title, domain),
+    )
