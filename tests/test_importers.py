@@ -1577,3 +1577,62 @@ def test_a_zero_byte_among_the_rows_is_binary_data_but_not_past_the_row_cap():
         parse_upload("Activities.csv", data, today=TODAY)
     with pytest.raises(ImportFileError, match="more than 100 rows"):
         parse_upload("Activities.csv", data, today=TODAY, max_rows=100)
+
+
+def st_seconds(n: int) -> str:
+    """Moving time as Strava writes it ("1834.0"), now and then without its ".0"."""
+    return f"{n}.0" if n % 3 else str(n)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["Run", "Walk", "Hike", "Trail Run", "Ride"]),
+            st.datetimes(min_value=datetime(2009, 1, 1), max_value=datetime(2025, 1, 2)),
+            st.one_of(st.just(0), st.integers(min_value=5_000, max_value=150_000)).map(
+                lambda n: f"{n / 10:.1f}"
+            ),  # metres
+            st.one_of(st.just(0), st.integers(min_value=300, max_value=9_000)).map(st_seconds),  # moving
+            st.integers(min_value=0, max_value=40_000).map(str),  # elapsed
+            st.sampled_from(["", "3.0", "5", "--", "11", "4.5", "abc"]),  # exertion
+            st.sampled_from(["", "Easy, felt good", "no leaks", 'Line one\nline "two"']),
+        ),
+        min_size=1,
+        max_size=8,
+    ),
+    st.sampled_from(["UTC", "America/New_York", "Australia/Lord_Howe", "Asia/Kolkata"]),
+)
+def test_common_rows_read_at_once_equal_the_general_way(rows, zone):
+    """The same file twice: ids "N" (common rows, read at once) and "N.0" (a spreadsheet's
+    ids, which send every row the general way and read back as "N"): the same result."""
+    os.environ["TZ"] = zone
+    time.tzset()
+
+    def csv_text(id_suffix: str) -> bytes:
+        buffer = io.StringIO()
+        writer = csv.writer(buffer)
+        writer.writerow(STRAVA_FULL_HEADER.strip().split(","))
+        for n, (kind, moment, metres, moving, elapsed, exertion, note) in enumerate(rows, start=1):
+            stamp = moment.strftime("%b %-d, %Y, %-I:%M:%S %p")
+            writer.writerow(
+                [
+                    f"{n}{id_suffix}",
+                    stamp,
+                    "Morning Run",
+                    kind,
+                    note,
+                    elapsed,
+                    "",
+                    "",
+                    elapsed,
+                    moving,
+                    metres,
+                    exertion,
+                ]
+            )
+        return buffer.getvalue().encode()
+
+    common = parse_upload("activities.csv", csv_text(""), today=TODAY)
+    general = parse_upload("activities.csv", csv_text(".0"), today=TODAY)
+    assert repr(common) == repr(general)
