@@ -6,3 +6,8 @@ the pure rule modules (models, records, phases, levels, plan, symptoms, red_flag
 patterns, validation), which import only the standard library and pandas and take `today`
 as an argument.
 """
+
+from .lazy_import import import_sqlite_utils
+
+# Before any module here imports sqlite-utils: see lazy_import.import_sqlite_utils.
+import_sqlite_utils()

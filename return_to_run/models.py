@@ -11,7 +11,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 
-import pandas as pd
+from .lazy_import import lazy_module
+
+pd = lazy_module("pandas")  # imported on first use: see lazy_import
+
 
 # Sources cited in several places, written once (full references in docs/clinical-rules.md).
 GOOM_2019 = "Goom, Donnelly & Brockwell 2019"

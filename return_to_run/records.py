@@ -31,9 +31,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
-import pandas as pd
-
 from . import models, values
+from .lazy_import import lazy_module
 from .values import (
     NO_BLEEDING,
     NO_LEAKAGE,
@@ -51,6 +50,8 @@ from .values import (
     texts,
     to_date,
 )
+
+pd = lazy_module("pandas")  # imported on first use: see lazy_import
 
 # The value helpers live in values.py; these names stay here for their callers.
 YES_WORDS = values.YES_WORDS

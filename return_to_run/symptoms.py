@@ -15,10 +15,8 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
 from datetime import date, timedelta
 
-import numpy as np
-import pandas as pd
-
 from . import models, red_flags
+from .lazy_import import lazy_module
 from .models import History, Profile
 from .records import (
     NO_BLEEDING,
@@ -31,6 +29,9 @@ from .records import (
     to_date,
 )
 from .red_flags import RedFlag, most_urgent_first, red_flag
+
+pd = lazy_module("pandas")  # imported on first use: see lazy_import
+np = lazy_module("numpy")
 
 # Red-flag data lives in red_flags.py; these names stay here for the pages that read them.
 CHECKIN_FLAG_CODES = red_flags.CHECKIN_FLAG_CODES

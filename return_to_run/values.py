@@ -6,7 +6,10 @@ from __future__ import annotations
 import math
 from datetime import date, datetime
 
-import pandas as pd
+from .lazy_import import lazy_module
+
+pd = lazy_module("pandas")  # imported on first use: see lazy_import
+
 
 YES_WORDS = ("1", "true", "yes", "y")
 NO_LEAKAGE = "none"

@@ -12,11 +12,13 @@ import zipfile
 from datetime import date
 from pathlib import Path
 
-import pandas as pd
 from sqlite_utils import Database
 
+from ..lazy_import import lazy_module
 from .connection import USER_TABLES
 from .queries import table_rows
+
+pd = lazy_module("pandas")  # imported on first use: see lazy_import
 
 
 class RestoreError(ValueError):

@@ -5,11 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
-import pandas as pd
 from sqlite_utils import Database
 
 from .. import models, records
+from ..lazy_import import lazy_module
 from .connection import USER_TABLES
+
+pd = lazy_module("pandas")  # imported on first use: see lazy_import
 
 # ---------------------------------------------------------------- one record
 
