@@ -159,7 +159,7 @@ class Checker:
             return None
         try:
             number = float(str(value).replace(",", ".")) if isinstance(value, str) else float(value)
-        except (TypeError, ValueError):
+        except (TypeError, ValueError, OverflowError):  # OverflowError: an int too big for a float
             self.fail(name, f"'{value}' is not a number.")
             return None
         if math.isnan(number) or math.isinf(number):
@@ -182,7 +182,7 @@ class Checker:
                 return default
             self.fail(name, "is missing.")
             return None
-        if value not in options:
+        if not isinstance(value, str) or value not in options:  # options are words; a list is not hashable
             allowed = ", ".join(options)
             self.fail(name, f"'{value}' is not one of: {allowed}.")
             return None
@@ -202,7 +202,7 @@ class Checker:
                 return False
         elif isinstance(value, bool) or (isinstance(value, int | float) and value in (0, 1)):
             return bool(value)
-        elif type(value).__name__ in ("bool_", "int64", "float64") and value in (0, 1):
+        elif type(value).__name__ in ("bool", "int64", "float64") and value in (0, 1):  # numpy 2 names
             return bool(value)  # numpy scalars from a DataFrame row
         self.fail(name, f"'{value}' is not yes or no.")
         return False

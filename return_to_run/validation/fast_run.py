@@ -42,7 +42,7 @@ def typed_run(raw: Mapping, today: date) -> dict | None:
     get = raw.get
     kind, run_date, duration, distance = get("kind"), get("run_date"), get("duration_min"), get("distance_km")
     effort, notes, title, start_time = get("effort_1_10"), get("notes"), get("title"), get("start_time")
-    if kind == "walk_run" or type(kind) is not str or kind not in models.RUN_KINDS:
+    if type(kind) is not str or kind == "walk_run" or kind not in models.RUN_KINDS:  # pd.NA == x raises
         return None
     if type(run_date) is not date or not EARLIEST_DATE <= run_date <= today:
         return None
