@@ -364,3 +364,22 @@ def test_the_launcher_passes_other_options_to_streamlit():
     assert rest == ["--server.headless", "true"]
     with pytest.raises(SystemExit):
         serve.parse_args(["--new-key"])
+
+
+def test_the_launcher_lets_arrow_use_the_system_allocator_unless_she_chose_one():
+    """Peak memory (issue 16): Arrow's own pools keep freed memory; set before Streamlit
+    imports pyarrow, and never over a value already in the environment."""
+    code = "import os, return_to_run.serve; print(os.environ['ARROW_DEFAULT_MEMORY_POOL'])"
+    env = {k: v for k, v in os.environ.items() if k != "ARROW_DEFAULT_MEMORY_POOL"}
+    root = str(Path(__file__).resolve().parent.parent)
+    plain = subprocess.run([sys.executable, "-c", code], cwd=root, env=env, capture_output=True, text=True, check=True)
+    assert plain.stdout.strip() == "system"
+    chosen = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=root,
+        env={**env, "ARROW_DEFAULT_MEMORY_POOL": "mimalloc"},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert chosen.stdout.strip() == "mimalloc"
