@@ -18,10 +18,10 @@ def run_label(run) -> str:
     return models.run_label(run["run_date"], run["kind"], run["duration_min"])
 
 
-def _pattern(row) -> str:
-    if row["kind"] != "walk_run" or pd.isna(row["run_interval_min"]):
+def _pattern(kind, run_interval_min, walk_interval_min, interval_repeats) -> str:
+    if kind != "walk_run" or pd.isna(run_interval_min):
         return ""
-    return f"{row['run_interval_min']:g} run / {row['walk_interval_min']:g} walk × {int(row['interval_repeats'])}"
+    return f"{run_interval_min:g} run / {walk_interval_min:g} walk × {int(interval_repeats)}"
 
 
 def runs_table(runs: pd.DataFrame, units: str) -> pd.DataFrame:
@@ -34,7 +34,16 @@ def runs_table(runs: pd.DataFrame, units: str) -> pd.DataFrame:
             f"Distance ({units})": [
                 None if pd.isna(d) else round(models.from_km(float(d), units), 2) for d in runs["distance_km"]
             ],
-            "Pattern": [_pattern(row) for _, row in runs.iterrows()],
+            "Pattern": [
+                _pattern(*values)
+                for values in zip(
+                    runs["kind"],
+                    runs["run_interval_min"],
+                    runs["walk_interval_min"],
+                    runs["interval_repeats"],
+                    strict=True,
+                )
+            ],
             "Effort": runs["effort_1_10"],
             "Notes": runs["notes"],
             "From": runs["source"],
@@ -44,7 +53,13 @@ def runs_table(runs: pd.DataFrame, units: str) -> pd.DataFrame:
 
 def run_choices(runs: pd.DataFrame) -> dict[int, str]:
     """Run id -> run_label, in the table's order."""
-    return {int(row["id"]): run_label(row) for _, row in runs.iterrows()}
+    # Column by column, not iterrows (a Series per row): the same labels at a tenth of the cost.
+    return {
+        int(run_id): models.run_label(day, kind, minutes)
+        for run_id, day, kind, minutes in zip(
+            runs["id"], runs["run_date"], runs["kind"], runs["duration_min"], strict=True
+        )
+    }
 
 
 def _pains(row) -> str:
