@@ -196,7 +196,7 @@ def read_history(db: Database, previous: dict | None = None) -> tuple[models.His
             if earlier is not None and earlier[0] == version:
                 frames[field_name] = earlier[1]
             else:
-                frame = _only_added(db, table, version, earlier, columns, date_columns) if earlier else None
+                frame = _only_added(db, table, order, version, earlier, columns, date_columns) if earlier else None
                 if frame is None:
                     rows, names = _read(db, f"SELECT * FROM [{table}] ORDER BY {order}")
                     frame = _frame(rows, names, columns, date_columns)
@@ -208,7 +208,9 @@ def read_history(db: Database, previous: dict | None = None) -> tuple[models.His
     return models.History(**frames), read
 
 
-def _only_added(db: Database, table: str, version: int, earlier: tuple, columns, date_columns) -> pd.DataFrame | None:
+def _only_added(
+    db: Database, table: str, order: str, version: int, earlier: tuple, columns, date_columns
+) -> pd.DataFrame | None:
     """The table's frame as a full read would give it, from the earlier frame plus the rows
     added since, or None when something else may have changed (then it is read in full).
 
@@ -226,14 +228,20 @@ def _only_added(db: Database, table: str, version: int, earlier: tuple, columns,
     count = db.execute(f"SELECT count(*) FROM [{table}]").fetchone()[0]
     if moved <= 0 or count != len(earlier_frame) + moved:
         return None
-    rows, names = _read(db, f"SELECT * FROM [{table}] WHERE id > ? ORDER BY id", [highest])
+    rows, names = _read(db, f"SELECT * FROM [{table}] WHERE id > ? ORDER BY {order}", [highest])
     if len(rows) != moved:
         return None
     added = _conformed(_frame(rows, names, columns, date_columns), earlier_frame)
     if added is None:
         return None
-    combined = pd.concat([earlier_frame, added], ignore_index=True)
-    frame = combined.sort_values([date_columns[0], "id"], ascending=False, kind="stable").reset_index(drop=True)
+    day = date_columns[0]
+    if added[day].iloc[-1] >= earlier_frame[day].iloc[0]:
+        # The usual save: nothing added is older than the newest earlier row, and its ids are
+        # higher, so newest first it all goes before the earlier rows (no sort of ten years).
+        frame = pd.concat([added, earlier_frame], ignore_index=True)
+    else:
+        combined = pd.concat([earlier_frame, added], ignore_index=True)
+        frame = combined.sort_values([day, "id"], ascending=False, kind="stable").reset_index(drop=True)
     records.extend_built(frame, earlier_frame, added)
     return frame
 
