@@ -386,47 +386,48 @@ def from_history(history: models.History) -> Records:
     reuses those records: after a run is saved, only the runs are read again.
     """
     return Records(
-        runs=_built(history.runs, run_records),
-        symptoms=_built(history.symptoms, symptom_records),
-        readiness=_built(history.readiness, readiness_records),
-        red_flags=_built(history.red_flags, red_flag_records),
-        foundation=_built(history.foundation, foundation_records),
-        mood=_built(getattr(history, "mood", None), mood_records),
+        runs=built_for(history.runs, run_records),
+        symptoms=built_for(history.symptoms, symptom_records),
+        readiness=built_for(history.readiness, readiness_records),
+        red_flags=built_for(history.red_flags, red_flag_records),
+        foundation=built_for(history.foundation, foundation_records),
+        mood=built_for(getattr(history, "mood", None), mood_records),
     )
 
 
-# id(frame) -> (a weak reference to the frame, the builder, its records). The weak reference
-# tells a live frame from a new one that got the id of a collected frame.
-_BUILT: dict[int, tuple] = {}
+# (id(frame), builder) -> (a weak reference to the frame, its builder(frame)). The weak
+# reference tells a live frame from a new one that got the id of a collected frame.
+_BUILT: dict[tuple, tuple] = {}
 _BUILT_MAX = 32
 _BUILT_LOCK = threading.Lock()  # Streamlit reruns pages in several threads
 
 
-def _built(frame: pd.DataFrame | None, builder):
+def built_for(frame: pd.DataFrame | None, builder):
     """builder(frame), reused while the same frame object is alive (History frames are not
-    changed after they are loaded)."""
+    changed after they are loaded). Any function of a whole frame can be kept this way
+    (records here, patterns' symptom flags)."""
     if frame is None:
         return builder(frame)
     with _BUILT_LOCK:
-        known = _BUILT.get(id(frame))
-    if known is not None and known[0]() is frame and known[1] is builder:
-        return known[2]
+        known = _BUILT.get((id(frame), builder))
+    if known is not None and known[0]() is frame:
+        return known[1]
     built = builder(frame)
     _remember(frame, builder, built)
     return built
 
 
-def _remember(frame: pd.DataFrame, builder, built: tuple) -> None:
+def _remember(frame: pd.DataFrame, builder, built) -> None:
     try:
         ref = weakref.ref(frame)
     except TypeError:  # pragma: no cover - a frame type without weak references
         return
     with _BUILT_LOCK:
-        for key in [key for key, (alive, _, _) in _BUILT.items() if alive() is None]:
+        for key in [key for key, (alive, _) in _BUILT.items() if alive() is None]:
             del _BUILT[key]
         if len(_BUILT) >= _BUILT_MAX:
             _BUILT.pop(next(iter(_BUILT)))
-        _BUILT[id(frame)] = (ref, builder, built)
+        _BUILT[(id(frame), builder)] = (ref, built)
 
 
 # How each builder sorts its records (the same key it sorts with).
@@ -445,15 +446,11 @@ def extend_built(frame: pd.DataFrame, earlier: pd.DataFrame, added: pd.DataFrame
     added rows): when `earlier` was turned into records, `frame`'s are those plus the added
     rows' records, in the builder's order, instead of every row built again. Each row's
     record depends on that row alone, so this equals building `frame` whole."""
-    with _BUILT_LOCK:
-        known = _BUILT.get(id(earlier))
-    if known is None or known[0]() is not earlier:
-        return
-    builder, built = known[1], known[2]
-    key = _SORT_KEYS.get(builder)
-    if key is None:  # pragma: no cover - every builder has its key
-        return
-    _remember(frame, builder, tuple(sorted((*built, *builder(added)), key=key)))
+    for builder, key in _SORT_KEYS.items():
+        with _BUILT_LOCK:
+            known = _BUILT.get((id(earlier), builder))
+        if known is not None and known[0]() is earlier:
+            _remember(frame, builder, tuple(sorted((*known[1], *builder(added)), key=key)))
 
 
 def symptom_columns(symptoms: pd.DataFrame) -> dict[str, pd.Series]:

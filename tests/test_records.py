@@ -221,3 +221,19 @@ def test_bleeding_answers_and_mood_read_with_their_meanings():
         records.MoodRecord(1, date(2026, 3, 2), False, False),
         records.MoodRecord(2, date(2026, 3, 9), False, True),
     )
+
+
+def test_built_for_keeps_each_builders_result_per_frame_apart():
+    """Records and symptom flags of the same check-in frame are kept side by side: asking for
+    one never throws the other away (they were once keyed on the frame alone)."""
+    symptom_flags = symptoms.symptom_flags
+    frame = pd.DataFrame(
+        [{"id": 1, "symptom_date": date(2026, 3, 2), "timing": "not_linked", "leakage": "drops", "heaviness_0_10": 0}]
+    )
+    first_records = records.built_for(frame, records.symptom_records)
+    first_flags = records.built_for(frame, symptom_flags)
+    assert records.built_for(frame, records.symptom_records) is first_records
+    assert records.built_for(frame, symptom_flags) is first_flags
+    assert first_flags["leakage"].tolist() == [True] and first_records[0].leakage == "drops"
+    copy = frame.copy()  # another frame, even with the same rows, is built again
+    assert records.built_for(copy, symptom_flags) is not first_flags
