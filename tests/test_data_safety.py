@@ -452,3 +452,16 @@ def test_rows_are_capped_per_table(monkeypatch):
     payload["tables"]["runs"] = [{}] * 4
     with pytest.raises(storage.RestoreError, match="more than 3 records in one table"):
         storage.read_backup(json.dumps(payload).encode())
+
+
+@pytest.mark.parametrize("constant", ["NaN", "Infinity", "-Infinity"])
+def test_a_backup_with_nan_or_infinity_is_refused_whole(constant):
+    """Python's JSON reader takes NaN and Infinity; an export never writes them. A run whose
+    source or duration is NaN must not reach the validator as a number or the text 'nan'."""
+    text = (
+        '{"format": "return-to-run-backup", "version": 1, "tables": {"runs": [{"run_date": "2026-11-20", '
+        f'"kind": "continuous", "duration_min": 20, "source": {constant}}}]}}}}'
+    )
+    with pytest.raises(storage.RestoreError, match=f"it holds {constant}, which is not a JSON value"):
+        storage.read_backup(text.encode())
+    assert storage.read_backup(text.replace(constant, "null").encode())["runs"][0]["source"] is None

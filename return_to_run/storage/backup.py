@@ -95,7 +95,7 @@ def read_backup(data: bytes) -> dict[str, list[dict]]:
                 if "return_to_run.json" not in archive.namelist():
                     raise RestoreError("This zip is not a Return to Run export: it has no return_to_run.json.")
                 data = _read_limited(archive, "return_to_run.json")
-        payload = json.loads(data.decode("utf-8"))
+        payload = json.loads(data.decode("utf-8"), parse_constant=_refuse_constant)
     except (zipfile.BadZipFile, UnicodeDecodeError, json.JSONDecodeError, RecursionError) as error:
         raise RestoreError(f"This file is not a Return to Run backup ({type(error).__name__}).") from error
     except (OSError, EOFError, NotImplementedError, RuntimeError) as error:  # a damaged or encrypted member
@@ -112,6 +112,13 @@ def read_backup(data: bytes) -> dict[str, list[dict]]:
                 "Return to Run makes; it was not read."
             )
     return {table: tables.get(table, []) for table in USER_TABLES}
+
+
+def _refuse_constant(name: str):
+    """NaN, Infinity and -Infinity: Python's JSON reader takes them, but they are not JSON and
+    an export never holds them (a missing value is null). Read as numbers they would slip past
+    the checks meant for text (a source "nan") or for a missing value."""
+    raise RestoreError(f"This file is not a Return to Run backup: it holds {name}, which is not a JSON value.")
 
 
 def _too_big() -> str:
