@@ -78,12 +78,7 @@ def weekly_spec(
         built = chart.to_dict(validate=False)
         # The empty chart is the same spec every time: kept whole.
         empty = {"spec": _copy(built), "paths": [], "datasets": [], "views": {}}
-        skeleton = empty if plan is None else _skeleton(built, _slots(plan), _hashed_views(chart, plan))
-        if skeleton is not None:
-            with _LOCK:
-                if len(_SKELETONS) >= MAX_SKELETONS:
-                    _SKELETONS.clear()
-                _SKELETONS[key] = skeleton
+        _keep(key, empty if plan is None else _skeleton(built, _slots(plan), _hashed_views(chart, plan)))
         return built
     return _fill(skeleton, _slots(plan))
 
@@ -339,13 +334,18 @@ def _from_skeleton(key: tuple, slots: dict[str, Any], build) -> dict:
     if skeleton is not None:
         return _fill(skeleton, slots)
     built = build().to_dict(validate=False)
-    skeleton = _skeleton(built, slots, {})
-    if skeleton is not None:
-        with _LOCK:
-            if len(_SKELETONS) >= MAX_SKELETONS:
-                _SKELETONS.clear()
-            _SKELETONS[key] = skeleton
+    _keep(key, _skeleton(built, slots, {}))
     return built
+
+
+def _keep(key: tuple, skeleton: dict | None) -> None:
+    """Keep `skeleton` under `key` (None: the spec could not be told apart; nothing kept)."""
+    if skeleton is None:
+        return
+    with _LOCK:
+        if len(_SKELETONS) >= MAX_SKELETONS:
+            _SKELETONS.clear()
+        _SKELETONS[key] = skeleton
 
 
 def _progression_spec(weekly: pd.DataFrame) -> dict:

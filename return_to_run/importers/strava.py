@@ -174,17 +174,23 @@ def parse_table(table: CsvTable, *, options: Options | None = None, **settings) 
     collector = RowCollector(SOURCE, today=options.today, total=len(table.records), progress=options.progress)
     progress, add = options.progress, collector.add
 
+    def kind_of(record: list[str], row: int) -> str | None:
+        """The row's run kind (looked up once per activity type), or None: skipped, and said so."""
+        activity_type = record[p_type].strip()
+        kind = kinds.get(activity_type, "?")
+        if kind == "?":
+            kind = kinds[activity_type] = kind_for(activity_type)
+        if kind is None:
+            collector.skip(row, f"{activity_type or 'No activity type'}: not a run or walk")
+        return kind
+
     if p_metres is not None:
         # The file names its unit (raw metres): one pass, each row read and validated at once.
         for record, row in zip(table.records, table.record_rows, strict=True):
             if progress is not None:
                 collector.tick()
-            activity_type = record[p_type].strip()
-            kind = kinds.get(activity_type, "?")
-            if kind == "?":
-                kind = kinds[activity_type] = kind_for(activity_type)
+            kind = kind_of(record, row)
             if kind is None:
-                collector.skip(row, f"{activity_type or 'No activity type'}: not a run or walk")
                 continue
             raw = read_common(record, kind, record[p_metres])
             if raw is not None:
@@ -203,12 +209,8 @@ def parse_table(table: CsvTable, *, options: Options | None = None, **settings) 
     clues: list[UnitClue] = []
     for record, row in zip(table.records, table.record_rows, strict=True):
         collector.tick()
-        activity_type = record[p_type].strip()
-        kind = kinds.get(activity_type, "?")
-        if kind == "?":
-            kind = kinds[activity_type] = kind_for(activity_type)
+        kind = kind_of(record, row)
         if kind is None:
-            collector.skip(row, f"{activity_type or 'No activity type'}: not a run or walk")
             continue
         distance = number_or_text(record[p_shown], grouping=False)
         minutes, _, _ = pick_duration([record[p_moving], record[p_elapsed]])
