@@ -14,7 +14,8 @@ import numpy as np
 import pandas as pd
 
 from . import models
-from .records import NOT_LINKED, built_for, record_ids, run_records, texts, to_date
+from .frame_cache import built_for
+from .records import NOT_LINKED, record_ids, run_records, texts, to_date
 from .symptoms import RunLinks, symptom_flags
 
 # Fewer runs than this in a group and nothing is said about it: with 3 runs, "2 of 3"
@@ -135,7 +136,7 @@ def runs_with_outcomes(runs: pd.DataFrame, symptoms: pd.DataFrame, *, run_recs=N
         }
     )
 
-    # Kept per check-in frame (records.built_for): a saved run leaves ten years of flags as they were.
+    # Kept per check-in frame (frame_cache.built_for): a saved run leaves ten years of flags as they were.
     flags = built_for(symptoms, symptom_flags)[list(OUTCOME_SYMPTOMS)]
     links = RunLinks(sessions)
     linked_to = [

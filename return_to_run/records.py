@@ -25,13 +25,11 @@ caches it on the History object, so the rules read her logs once per data versio
 
 from __future__ import annotations
 
-import threading
-import weakref
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
-from . import models, values
+from . import frame_cache, models, values
 from .lazy_import import lazy_module
 from .values import (
     NO_BLEEDING,
@@ -386,48 +384,13 @@ def from_history(history: models.History) -> Records:
     reuses those records: after a run is saved, only the runs are read again.
     """
     return Records(
-        runs=built_for(history.runs, run_records),
-        symptoms=built_for(history.symptoms, symptom_records),
-        readiness=built_for(history.readiness, readiness_records),
-        red_flags=built_for(history.red_flags, red_flag_records),
-        foundation=built_for(history.foundation, foundation_records),
-        mood=built_for(getattr(history, "mood", None), mood_records),
+        runs=frame_cache.built_for(history.runs, run_records),
+        symptoms=frame_cache.built_for(history.symptoms, symptom_records),
+        readiness=frame_cache.built_for(history.readiness, readiness_records),
+        red_flags=frame_cache.built_for(history.red_flags, red_flag_records),
+        foundation=frame_cache.built_for(history.foundation, foundation_records),
+        mood=frame_cache.built_for(getattr(history, "mood", None), mood_records),
     )
-
-
-# (id(frame), builder) -> (a weak reference to the frame, its builder(frame)). The weak
-# reference tells a live frame from a new one that got the id of a collected frame.
-_BUILT: dict[tuple, tuple] = {}
-_BUILT_MAX = 32
-_BUILT_LOCK = threading.Lock()  # Streamlit reruns pages in several threads
-
-
-def built_for(frame: pd.DataFrame | None, builder):
-    """builder(frame), reused while the same frame object is alive (History frames are not
-    changed after they are loaded). Any function of a whole frame can be kept this way
-    (records here, patterns' symptom flags)."""
-    if frame is None:
-        return builder(frame)
-    with _BUILT_LOCK:
-        known = _BUILT.get((id(frame), builder))
-    if known is not None and known[0]() is frame:
-        return known[1]
-    built = builder(frame)
-    _remember(frame, builder, built)
-    return built
-
-
-def _remember(frame: pd.DataFrame, builder, built) -> None:
-    try:
-        ref = weakref.ref(frame)
-    except TypeError:  # pragma: no cover - a frame type without weak references
-        return
-    with _BUILT_LOCK:
-        for key in [key for key, (alive, _) in _BUILT.items() if alive() is None]:
-            del _BUILT[key]
-        if len(_BUILT) >= _BUILT_MAX:
-            _BUILT.pop(next(iter(_BUILT)))
-        _BUILT[(id(frame), builder)] = (ref, built)
 
 
 # How each builder sorts its records (the same key it sorts with).
@@ -447,10 +410,9 @@ def extend_built(frame: pd.DataFrame, earlier: pd.DataFrame, added: pd.DataFrame
     rows' records, in the builder's order, instead of every row built again. Each row's
     record depends on that row alone, so this equals building `frame` whole."""
     for builder, key in _SORT_KEYS.items():
-        with _BUILT_LOCK:
-            known = _BUILT.get((id(earlier), builder))
-        if known is not None and known[0]() is earlier:
-            _remember(frame, builder, tuple(sorted((*known[1], *builder(added)), key=key)))
+        earlier_records = frame_cache.kept(earlier, builder)
+        if earlier_records is not None:
+            frame_cache.keep(frame, builder, tuple(sorted((*earlier_records, *builder(added)), key=key)))
 
 
 def symptom_columns(symptoms: pd.DataFrame) -> dict[str, pd.Series]:

@@ -8,7 +8,7 @@ from datetime import date, datetime
 import pandas as pd
 import pytest
 
-from return_to_run import models, phases, records, symptoms
+from return_to_run import frame_cache, models, phases, records, symptoms
 from return_to_run.records import ReadinessRecord, SymptomRecord
 from tests.scenario_helpers import history, on, result, run, symptom
 
@@ -230,10 +230,10 @@ def test_built_for_keeps_each_builders_result_per_frame_apart():
     frame = pd.DataFrame(
         [{"id": 1, "symptom_date": date(2026, 3, 2), "timing": "not_linked", "leakage": "drops", "heaviness_0_10": 0}]
     )
-    first_records = records.built_for(frame, records.symptom_records)
-    first_flags = records.built_for(frame, symptom_flags)
-    assert records.built_for(frame, records.symptom_records) is first_records
-    assert records.built_for(frame, symptom_flags) is first_flags
+    first_records = frame_cache.built_for(frame, records.symptom_records)
+    first_flags = frame_cache.built_for(frame, symptom_flags)
+    assert frame_cache.built_for(frame, records.symptom_records) is first_records
+    assert frame_cache.built_for(frame, symptom_flags) is first_flags
     assert first_flags["leakage"].tolist() == [True] and first_records[0].leakage == "drops"
     copy = frame.copy()  # another frame, even with the same rows, is built again
-    assert records.built_for(copy, symptom_flags) is not first_flags
+    assert frame_cache.built_for(copy, symptom_flags) is not first_flags

@@ -48,6 +48,18 @@ def test_no_page_or_ui_module_writes_through_storage():
     assert offenders == []
 
 
+def test_no_module_of_the_app_is_over_450_lines():
+    """The house rule of docs/architecture.md: a module that grows past it is split by what it does."""
+    root = Path(__file__).resolve().parent.parent
+    sources = [root / "app.py", *root.glob("pages/*.py"), *root.glob("return_to_run/**/*.py")]
+    too_long = {
+        str(path.relative_to(root)): lines
+        for path in sources
+        if (lines := len(path.read_text("utf-8").splitlines())) > 450
+    }
+    assert too_long == {}
+
+
 def test_red_flags_are_computed_by_the_service_not_by_storage(db_with_profile):
     raw = {"symptom_date": "2026-11-20", "bleeding": "like_period"}
     symptom_id, codes = services.add_symptom(db_with_profile, raw, today=TODAY)
