@@ -435,6 +435,29 @@ def test_an_open_flag_pauses_even_a_symptom_free_checkin():
     )
 
 
+@pytest.mark.parametrize(
+    ("code", "named"),
+    [
+        ("fever", "a temperature of 38 °C (100.4 °F) or more, or foul-smelling discharge"),
+        ("wound_not_healing", "a C-section or perineal wound that is red, hot, oozing or opening"),
+    ],
+)
+def test_the_flag_is_named_mid_sentence_with_its_capitals_kept(code, named):
+    h = history(readiness=PASSED_12W, runs=[run(1, on(12, 1))], red_flags=[flag(1, code, on(12, 1))])
+    got = guidance.after_checkin(entry(on(12, 1), run_id=1, timing="during_run"), profile(), h, on(12, 1))
+    assert got[0] == f"Paused: a red flag is open ({named}); see Red flags for what to do."
+
+
+def test_a_flag_she_logs_again_is_named_before_a_new_one_of_the_same_urgency():
+    # bowel leakage is open already; she logs it again with new heaviness (both for a pelvic health
+    # physiotherapist): the check-in raised both, in the entry's order, so bowel leakage is named
+    h = history(readiness=PASSED_12W, runs=[run(1, on(12, 1))], red_flags=[flag(1, "bowel_leakage", on(12, 1))])
+    again = entry(on(12, 1), run_id=1, timing="during_run", bowel_leakage=True, heaviness_0_10=2)
+    assert guidance.after_checkin(again, profile(), h, on(12, 1))[0] == (
+        "Paused: a red flag is open (leaking from the bowel, or urgency you cannot hold); see Red flags for what to do."
+    )
+
+
 def test_under_an_urgent_open_flag_the_lesson_is_when_to_see_someone_whatever_she_logged():
     h = history(readiness=PASSED_12W, runs=[run(1, on(12, 1))], red_flags=[flag(1, "dizziness_or_fainting", on(12, 1))])
     leaky = entry(on(12, 1), run_id=1, timing="during_run", leakage="drops")
