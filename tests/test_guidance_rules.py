@@ -98,6 +98,17 @@ def test_a_shortened_last_round_is_named_after_the_pattern():
     assert guidance.session_line(full) == "walk-run level 4 — run 2, walk 1, ×10"
 
 
+def test_a_continuous_session_names_level_10_until_the_levels_are_done():
+    final = Session("continuous", 10, 30, 0, 1, 30, 30, "")
+    assert guidance.session_line(final) == "run 30 min continuously (level 10)"
+    assert guidance.session_line(final, levels_done=True) == "run 30 min continuously"
+    # placed at level 10 by two 30-minute runs, one session short of finishing the levels
+    runs = [run(1, on(20), 30, "continuous"), run(2, on(20, 2), 30, "continuous")]
+    assert answer(history(readiness=load_tests(on(20)), runs=runs), on(20, 4)).headline == (
+        "Today: run 30 min continuously (level 10)"
+    )
+
+
 # ---------------------------------------------------------------- not yet: the gates on the day itself
 
 

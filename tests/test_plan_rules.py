@@ -100,10 +100,11 @@ def test_joint_pain_in_3_of_the_last_4_right_after_moving_up():
 
 
 def test_after_a_joint_step_back_the_painful_runs_before_it_are_forgotten():
-    # step back after session 6 (as above, from 2 to 1); session 7 knee 5/10 again: one run only, a repeat
-    knee = [after(n, pain_knee_0_10=5) for n in (4, 5, 6, 7)]
-    status = status_after(7, knee)
-    assert (status.level.number, status.last_change, status.joint_site) == (1, "repeat", None)
+    # level 3 after 6; knee 5/10 after 7, 8 and 9: back to 2; knee 5/10 after 10 again: one run since, a repeat
+    knee = [after(n, pain_knee_0_10=5) for n in (7, 8, 9, 10)]
+    assert summary(status_after(9, knee[:3])) == (2, 0, "stepped_back")
+    status = status_after(10, knee)
+    assert (status.level.number, status.last_change, status.joint_site) == (2, "repeat", None)
 
 
 def test_a_pelvic_step_back_keeps_the_joint_pain_before_it():
