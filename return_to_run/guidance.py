@@ -389,6 +389,7 @@ def after_checkin(
 
 def _as_raw(record: SymptomRecord) -> dict:
     raw = {
+        "id": record.id,  # a saved entry is not compared with itself (red_flags_for_entry, new heaviness)
         "symptom_date": record.symptom_date,
         "run_id": record.run_id,
         "timing": record.timing,

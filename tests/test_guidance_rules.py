@@ -437,6 +437,18 @@ def test_every_field_of_a_record_reaches_the_flags(fields, today, sentence):
     assert guidance.after_checkin(as_dict, profile(), h, today)[0] == sentence
 
 
+def test_a_saved_entry_is_not_compared_with_itself_for_new_heaviness():
+    # the check-in is saved before the sentence is made: its own heaviness 2 is not an "earlier" score
+    saved = symptom(5, on(12, 1), run_id=1, timing="during_run", heaviness_0_10=2)
+    h = history(readiness=PASSED_12W, runs=[run(1, on(12, 1))], symptoms=[saved])
+    expected = (
+        "Paused: a red flag is open (new or worsening heaviness, dragging or bulge); see Red flags for what to do.",
+        "prolapse",
+    )
+    assert guidance.after_checkin(saved, profile(), h, on(12, 1)) == expected
+    assert guidance.after_checkin(SymptomRecord.from_mapping(saved), profile(), h, on(12, 1)) == expected
+
+
 def test_an_open_flag_pauses_even_a_symptom_free_checkin():
     h = history(readiness=PASSED_12W, runs=[run(1, on(12, 1))], red_flags=[flag(1, "dizziness_or_fainting", on(12, 1))])
     got = guidance.after_checkin(entry(on(12, 1), run_id=1, timing="during_run"), profile(), h, on(12, 1))
