@@ -358,7 +358,8 @@ def after_checkin(
         flags = most_urgent_first([*(red_flag(code) for code in raised), *answer.flags])
         urgent = flags[0].urgency != "pelvic_physio"
         lesson = checkin_lesson(record, flag_raised=urgent)
-        return f"Paused: a red flag is open ({flags[0].label.lower()}); see Red flags for what to do.", lesson
+        named = flags[0].label[:1].lower() + flags[0].label[1:]  # "a temperature of 38 °C", not "38 °c"
+        return f"Paused: a red flag is open ({named}); see Red flags for what to do.", lesson
     lesson = checkin_lesson(record)
     status = answer.assessment.level_status
     if not has_symptoms(record):
@@ -388,6 +389,7 @@ def after_checkin(
 
 def _as_raw(record: SymptomRecord) -> dict:
     raw = {
+        "id": record.id,  # a saved entry is not compared with itself (red_flags_for_entry, new heaviness)
         "symptom_date": record.symptom_date,
         "run_id": record.run_id,
         "timing": record.timing,

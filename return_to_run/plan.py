@@ -316,7 +316,7 @@ def suggest_session(
     status = current_level(profile, history, today, since=since, placement_confirmed=placement_confirmed)
     level = status.level
     if open_flags(history):
-        labels = ", ".join(flag.label.lower() for flag in open_flags(history))
+        labels = ", ".join(flag.label[:1].lower() + flag.label[1:] for flag in open_flags(history))  # keeps "°C"
         return Session("rest", level.number, 0, 0, 0, 0, 0, f"Training is paused while a red flag is open ({labels}).")
     if _ran_on(history, today):
         return _rest(status, history, today, "You have run today; the next session is after a rest day.")
