@@ -324,3 +324,22 @@ def test_the_headline_sentences_agree_with_the_table_and_the_patterns_chart(db_w
         "20-30 min": "1 of 27",
         "over 30 min": "3 of 8",
     }
+
+
+def test_a_charts_unchanged_rows_are_turned_into_arrow_once():
+    """Datasets are kept by Altair's name (a hash of the rows) and the value types of their
+    first row: the same rows give the same bytes without a second conversion, and the same
+    name with dates instead of text is converted on its own."""
+    import pyarrow as pa
+
+    from return_to_run.ui import cached
+
+    text_rows = [{"week_start": "2026-03-02", "minutes": 30.0}]
+    first = cached._arrow("data-test-name", text_rows)
+    assert cached._arrow("data-test-name", [dict(row) for row in text_rows]) is first
+    date_rows = [{"week_start": date(2026, 3, 2), "minutes": 30.0}]
+    as_dates = cached._arrow("data-test-name", date_rows)
+    assert as_dates is not first
+    read = pa.ipc.open_stream(as_dates).read_all()
+    assert read.column("week_start").to_pylist() == [date(2026, 3, 2)]
+    assert pa.ipc.open_stream(first).read_all().column("week_start").to_pylist() == ["2026-03-02"]

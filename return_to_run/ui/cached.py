@@ -151,11 +151,33 @@ def _chart_spec(builder: str, frame, phase_periods, options: tuple) -> dict:
     # a chart), and the weekly chart from a skeleton kept per structure, with only its rows
     # and the parts that depend on them swapped in (charts.specs: ~10x faster after a save).
     spec = specs.spec(builder, frame, **kwargs)
-    spec["datasets"] = {
-        name: dataframe_util.convert_anything_to_arrow_bytes(pd.DataFrame(rows))
-        for name, rows in spec.get("datasets", {}).items()
-    }
+    spec["datasets"] = {name: _arrow(name, rows) for name, rows in spec.get("datasets", {}).items()}
     return spec
+
+
+# A chart's datasets are named by Altair from a hash of their rows, so a name stands for the
+# same rows every time: after a save, the rows that did not change (phases, red-flag weeks,
+# the zoom strip's extent, a chart's limit line) are not turned into Arrow again.
+_ARROW_KEPT = 256
+
+
+@st.cache_resource(show_spinner=False)
+def _arrow_by_dataset_name() -> dict[tuple, bytes]:
+    return {}
+
+
+def _arrow(name: str, rows: list[dict]) -> bytes:
+    """The rows as Arrow, kept under the dataset's name and its first row's value types
+    (Altair's hash writes a date and its ISO text alike; Arrow does not)."""
+    kept = _arrow_by_dataset_name()
+    key = (name, tuple((column, type(value).__name__) for column, value in rows[0].items()) if rows else ())
+    data = kept.get(key)
+    if data is None:
+        data = dataframe_util.convert_anything_to_arrow_bytes(pd.DataFrame(rows))
+        if len(kept) >= _ARROW_KEPT:
+            kept.pop(next(iter(kept)), None)
+        kept[key] = data
+    return data
 
 
 def chart(builder: str, frame, *, key: str, phase_periods=None, **options) -> None:
