@@ -89,3 +89,69 @@ def test_percent_of_nothing_is_0():
     assert patterns.percent(0, 0) == 0
     assert patterns.percent(1, 3) == 33
     assert patterns.percent(1, 2) == 50
+
+
+# ---------------------------------------------------------------- pinned by mutation testing
+# (proposed by the guidance/plan helper: the symptoms frame's index, boolean outcome columns,
+# at most two sentences, and which small difference is named)
+
+PINNED_DAY = date(2024, 6, 3)
+
+
+def _pinned_runs(n):
+    return runs_frame(
+        [{"run_date": PINNED_DAY + timedelta(days=2 * i), "duration_min": 25.0, "kind": "continuous"} for i in range(n)]
+    )
+
+
+def test_outcome_columns_are_booleans_with_and_without_runs():
+    symptoms = symptoms_frame([{"symptom_date": PINNED_DAY, "run_id": 1, "timing": "during_run", "leakage": "drops"}])
+    out = patterns.runs_with_outcomes(_pinned_runs(2), symptoms)
+    assert out["leakage"].tolist() == [True, False]
+    assert {str(out[name].dtype) for name in patterns.OUTCOME_SYMPTOMS} == {"bool"}
+    empty = patterns.runs_with_outcomes(_pinned_runs(0), symptoms)
+    assert {str(empty[name].dtype) for name in patterns.OUTCOME_SYMPTOMS} == {"bool"}
+
+
+def test_a_symptoms_frame_with_any_index_links_the_same():
+    symptoms = symptoms_frame(
+        [
+            {"symptom_date": PINNED_DAY, "run_id": 1, "timing": "during_run", "leakage": "none"},
+            {"symptom_date": PINNED_DAY + timedelta(days=2), "run_id": 2, "timing": "during_run", "leakage": "drops"},
+        ]
+    )
+    assert patterns.runs_with_outcomes(_pinned_runs(2), symptoms.set_axis([10, 11]))["leakage"].tolist() == [
+        False,
+        True,
+    ]
+    assert patterns.runs_with_outcomes(_pinned_runs(2), symptoms.iloc[1:])["leakage"].tolist() == [False, True]
+
+
+def _band_outcomes(groups: dict[str, dict[str, int]], runs_per_group: int = 10) -> pd.DataFrame:
+    """Runs in length bands: {band: {symptom: runs followed by it}}; other groupings all one group."""
+    rows = []
+    for band, counts in groups.items():
+        for i in range(runs_per_group):
+            row = {"length_band": band, "kind": "continuous", "rest_band": "2 days", "effort_band": "easy (1-3)"}
+            row |= {s: i < counts.get(s, 0) for s in patterns.OUTCOME_SYMPTOMS if s != "any_symptom"}
+            row["any_symptom"] = any(row[s] for s in patterns.OUTCOME_SYMPTOMS if s != "any_symptom")
+            rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def test_at_most_two_sentences_even_when_three_symptoms_stand_out():
+    out = _band_outcomes({"over 30 min": {"leakage": 8, "heaviness": 7, "pelvic_pain": 6}, "under 20 min": {}})
+    assert len(patterns.pattern_sentences(out)) == 2
+
+
+def test_no_clear_pattern_names_the_biggest_small_difference_and_the_first_of_a_tie():
+    # leakage 2 of 10 against 0 of 10 (20 points), pelvic pain 1 of 10 against 0 (10 points): leakage named
+    bigger = _band_outcomes({"over 30 min": {"leakage": 2, "pelvic_pain": 1}, "under 20 min": {}})
+    assert patterns.pattern_sentences(bigger)[0].startswith(
+        "No clear pattern yet: the biggest difference is small, leakage"
+    )
+    # leakage and pelvic pain tie at 20 points: the first in the list (leakage) is named
+    tie = _band_outcomes({"over 30 min": {"leakage": 2}, "under 20 min": {"pelvic_pain": 2}})
+    assert patterns.pattern_sentences(tie)[0].startswith(
+        "No clear pattern yet: the biggest difference is small, leakage"
+    )
