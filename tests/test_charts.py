@@ -705,3 +705,21 @@ def test_patterns_spec_equals_altairs_spec_first_and_after_a_save():
     assert specs.spec("patterns_chart", more) == charts.patterns_chart(more).to_dict()
     empty = patterns.pattern_table(outcomes.iloc[0:0], "length_band", "any_symptom")
     assert specs.spec("patterns_chart", empty) == charts.patterns_chart(empty).to_dict()
+
+
+@pytest.mark.parametrize("birth_known", [True, False])
+def test_symptom_rows_long_form_equals_pandas_melt(weekly, birth_known):
+    """layers.long builds the panels' rows without melt: the same frame as melt + map, for
+    both axis kinds (weeks since birth, calendar weeks), one column, several, and no weeks."""
+    from return_to_run.charts import layers
+    from return_to_run.charts.base import prepare
+
+    if not birth_known:
+        weekly = weekly.assign(weeks_since_birth=None, days_since_birth=None)
+    df, _, _ = prepare(weekly, "km")
+    keep = ["x_mid", "week_label", "weeks_since_birth"]
+    for columns in (("symptom_days",), ("symptom_days", "leakage_days"), tuple(charts.SYMPTOM_LAYERS)):
+        for rows in (df, df.iloc[0:0]):
+            melted = rows[keep + list(columns)].melt(id_vars=keep, var_name="column", value_name="value")
+            melted["measure"] = melted["column"].map(charts.SYMPTOM_LAYERS)
+            pd.testing.assert_frame_equal(layers.long(rows, columns), melted.drop(columns="column"))
