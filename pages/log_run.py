@@ -133,4 +133,6 @@ with shell.page("Log a run", "👟") as ctx:
         st.info("No runs in these dates yet.")
     else:
         grid.show(tables.runs_table(listed, ctx.units), key="runs_table")
-        runs.edit_or_delete_run(ctx, listed)
+    # Also when nothing is listed: the run this window was editing may have just been deleted
+    # in another window, and her click on "Save changes" is then answered, not lost.
+    runs.edit_or_delete_run(ctx, listed)

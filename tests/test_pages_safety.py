@@ -245,6 +245,24 @@ def test_an_edit_of_a_run_deleted_in_another_window_is_refused_and_her_text_kept
     assert storage.list_runs(db)["id"].tolist() == [older]  # nothing came back, nothing else changed
 
 
+def test_an_edit_of_her_only_run_deleted_in_another_window_is_refused_not_lost(db_with_profile):
+    """Her only run deleted elsewhere: the list is empty now, but the form she was typing in is
+    still answered (once lost without a word because the empty list skipped the edit form)."""
+    db = db_with_profile
+    only = services.add_run(db, {"run_date": date(2026, 11, 20), "duration_min": 30, "kind": "continuous"}, today=TODAY)
+    at = app_test("pages/log_run.py").run()
+    at.text_area(key=f"edit_notes_{only}").input("legs felt heavy at the end")
+    services.delete_run(db, only)  # the other window
+    _save_changes(at)
+    assert not at.exception
+    assert [e.value for e in at.main.error] == [STALE_RUN]
+    assert at.text_area(key=f"edit_notes_{only}").value == "legs felt heavy at the end"
+    assert "No runs in these dates yet." in [i.value for i in at.main.info]
+    assert storage.list_runs(db).empty
+    fresh = app_test("pages/log_run.py").run()  # a window that never showed it: no edit form
+    assert not [e for e in fresh.main.expander if e.label == "Change or delete a run"]
+
+
 def test_an_edit_of_a_run_changed_in_another_window_is_refused(db_with_profile):
     db = db_with_profile
     _, newer = _two_runs(db)

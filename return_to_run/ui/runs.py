@@ -32,8 +32,10 @@ def edit_or_delete_run(ctx: Context, runs) -> None:
 
     Both pass the run as this window showed it: when another window changed or deleted it
     since, nothing is written, she is told, and her typing stays in the form."""
+    choices = with_shown(ctx, SLOT, "runs", tables.run_choices(runs), "edit_run_id", tables.run_label)
+    if not choices:  # nothing listed, and no run this window was editing
+        return
     with st.expander("Change or delete a run"):
-        choices = with_shown(ctx, SLOT, "runs", tables.run_choices(runs), "edit_run_id", tables.run_label)
         run_id = st.selectbox("Run", list(choices), format_func=choices.get, key="edit_run_id")
         run = as_read(ctx, SLOT, "runs", run_id)
         if run is None:  # gone before this window ever showed it
