@@ -358,7 +358,7 @@ def after_checkin(
         flags = most_urgent_first([*(red_flag(code) for code in raised), *answer.flags])
         urgent = flags[0].urgency != "pelvic_physio"
         lesson = checkin_lesson(record, flag_raised=urgent)
-        named = flags[0].label[:1].lower() + flags[0].label[1:]  # "a temperature of 38 °C", not "38 °c"
+        named = models.mid_sentence(flags[0].label)  # "a temperature of 38 °C", not "38 °c"
         return f"Paused: a red flag is open ({named}); see Red flags for what to do.", lesson
     lesson = checkin_lesson(record)
     status = answer.assessment.level_status
@@ -378,7 +378,7 @@ def after_checkin(
     if joint is None:
         sites = [s for s in models.JOINT_PAIN_SITES if record.pain_at(s) > 0]
         joint = sites[0] if sites and not set(symptom_kinds(record)) - {"joint_pain"} else None
-    who = f"see a physiotherapist about your {models.PAIN_SITES[joint].lower()}" if joint else PHYSIO
+    who = f"see a physiotherapist about your {models.mid_sentence(models.PAIN_SITES[joint])}" if joint else PHYSIO
     if status is None or answer.state == "not_yet":
         return f"Noted: running waits until you are free of symptoms; if it keeps happening, {who}.", lesson
     number = status.level.number

@@ -215,6 +215,12 @@ class History:
         return records.from_history(self)
 
 
+def mid_sentence(label: str) -> str:
+    """A label as it reads inside a sentence: only its first letter lowered ("Abdomen or
+    C-section scar" -> "abdomen or C-section scar", "A temperature of 38 °C" keeps its °C)."""
+    return label[:1].lower() + label[1:]
+
+
 def run_label(run_date, kind: str, duration_min: float) -> str:
     """How a run is named in a choice list: '2026-03-01 · Walk-run intervals · 30 min'."""
     return f"{run_date} · {RUN_KINDS.get(kind, kind)} · {duration_min:g} min"

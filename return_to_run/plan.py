@@ -285,7 +285,7 @@ def _rest(status: LevelStatus, history: History, today: date, reason: str) -> Se
 def _reason(status: LevelStatus) -> str:
     number = status.level.number
     if status.last_change == "stepped_back" and status.joint_site:
-        where = models.PAIN_SITES[status.joint_site].lower()
+        where = models.mid_sentence(models.PAIN_SITES[status.joint_site])
         text = (
             f"Level {number}: one level back from {status.stepped_back_from}, because {where} pain came "
             "back after your runs. See a physiotherapist about your " + where + "."
@@ -316,7 +316,7 @@ def suggest_session(
     status = current_level(profile, history, today, since=since, placement_confirmed=placement_confirmed)
     level = status.level
     if open_flags(history):
-        labels = ", ".join(flag.label[:1].lower() + flag.label[1:] for flag in open_flags(history))  # keeps "°C"
+        labels = ", ".join(models.mid_sentence(flag.label) for flag in open_flags(history))  # keeps "°C"
         return Session("rest", level.number, 0, 0, 0, 0, 0, f"Training is paused while a red flag is open ({labels}).")
     if _ran_on(history, today):
         return _rest(status, history, today, "You have run today; the next session is after a rest day.")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from datetime import date
 from types import SimpleNamespace
 
 import numpy as np
@@ -194,6 +195,25 @@ def test_symptoms_table_and_choices():
         },
     ]
     assert tables.symptom_choices(entries) == {3: "2026-11-20 · During the run", 4: "2026-11-21 · Not linked to a run"}
+
+
+def test_pain_sites_keep_their_capitals_mid_sentence():
+    """'Abdomen or C-section scar' reads 'abdomen or C-section scar' in a table, a form label
+    and a validation message (it was 'c-section'): only the first letter is lowered."""
+    from return_to_run import models
+    from return_to_run.validation import validate_symptom
+
+    assert models.mid_sentence("Abdomen or C-section scar") == "abdomen or C-section scar"
+    assert models.mid_sentence("A temperature of 38 °C") == "a temperature of 38 °C"
+    assert models.mid_sentence("") == ""
+    entries = _symptom_entries().assign(pain_pelvis_0_10=0, pain_knee_0_10=0, pain_abdomen_scar_0_10=4)
+    assert tables.symptoms_table(entries)["Pain"].tolist()[0] == "abdomen or C-section scar 4"
+    _, problems = validate_symptom(
+        {"symptom_date": "2026-11-20", "pain_abdomen_scar_0_10": 11}, today=date(2026, 11, 22)
+    )
+    assert [f"{p.field}: {p.message}" for p in problems] == [
+        "Pain: abdomen or C-section scar (0-10): must be at least 0 and at most 10; got 11."
+    ]
 
 
 def test_foundation_table_counts_and_choices():

@@ -718,8 +718,8 @@ def test_each_number_is_held_to_its_limits(check, field, value, expected):
 def test_each_pain_score_is_a_whole_number_0_to_10(column, value, refusal):
     clean, problems = _symptom(**{column: value})
     if refusal:
-        site = models.PAIN_SITES[column.removeprefix("pain_").removesuffix("_0_10")].lower()
-        assert messages(problems) == [f"Pain: {site} (0-10): {refusal}"]
+        site = models.PAIN_SITES[column.removeprefix("pain_").removesuffix("_0_10")]
+        assert messages(problems) == [f"Pain: {site[:1].lower()}{site[1:]} (0-10): {refusal}"]
     else:
         assert problems == [] and clean[column] == int(value) and type(clean[column]) is int
 

@@ -41,7 +41,11 @@ def symptom_fields(prefix: str) -> dict:
     )
     for site in sites:
         raw[f"pain_{site}_0_10"] = st.slider(
-            f"Pain: {models.PAIN_SITES[site].lower()} (0 = none, 10 = worst)", 0, 10, 3, key=f"{prefix}_pain_{site}"
+            f"Pain: {models.mid_sentence(models.PAIN_SITES[site])} (0 = none, 10 = worst)",
+            0,
+            10,
+            3,
+            key=f"{prefix}_pain_{site}",
         )
     raw["bleeding"] = st.radio(
         "Bleeding",

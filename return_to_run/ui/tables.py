@@ -64,7 +64,7 @@ def run_choices(runs: pd.DataFrame) -> dict[int, str]:
 
 def _pains(row) -> str:
     found = [
-        f"{models.PAIN_SITES[site].lower()} {int(row[f'pain_{site}_0_10'])}"
+        f"{models.mid_sentence(models.PAIN_SITES[site])} {int(row[f'pain_{site}_0_10'])}"
         for site in models.PAIN_SITES
         if row[f"pain_{site}_0_10"]
     ]

@@ -83,7 +83,7 @@ FIELD_LABELS = {
     "resolved_note": "Note",
     "slug": "Lesson",
     "read_date": "Read on",
-    **{f"pain_{site}_0_10": f"Pain: {label.lower()} (0-10)" for site, label in models.PAIN_SITES.items()},
+    **{f"pain_{site}_0_10": f"Pain: {models.mid_sentence(label)} (0-10)" for site, label in models.PAIN_SITES.items()},
 }
 
 
