@@ -1118,3 +1118,12 @@ def test_typed_run_takes_exactly_the_runs_with_no_problem(change, taken):
         assert validate_run_fields(raw, TODAY)[1] == []
     else:
         assert clean is None
+
+
+@pytest.mark.parametrize("answer", [True, False, np.True_, np.False_])
+def test_a_yes_or_no_where_a_number_belongs_is_refused_not_read_as_1_or_0(answer):
+    """A backup or a form that sends true for a run's minutes did not run for 1 minute."""
+    _, problems = validate_run(
+        {"run_date": "2026-11-20", "kind": "continuous", "duration_min": answer}, today=date(2026, 11, 22)
+    )
+    assert [f"{p.field}: {p.message}" for p in problems] == [f"Duration (min): '{answer}' is not a number."]

@@ -157,6 +157,10 @@ class Checker:
             if required:
                 self.fail(name, "is missing.")
             return None
+        if type(value).__name__ == "bool":  # Python's and numpy 2's yes/no alike
+            # A yes/no where a number belongs (a backup's "duration_min": true) is not 1 minute.
+            self.fail(name, f"'{value}' is not a number.")
+            return None
         try:
             number = float(str(value).replace(",", ".")) if isinstance(value, str) else float(value)
         except (TypeError, ValueError, OverflowError):  # OverflowError: an int too big for a float
