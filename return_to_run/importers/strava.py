@@ -313,11 +313,17 @@ def _row_readers(columns: _Columns, tz: tzinfo | None):
                 moment = moment + shift
         else:
             moment = local_time(moment, tz)
+        # moment.isoformat() is what iso_seconds gives here: naive, whole seconds.
+        return row_of(record, moment.date(), moment.isoformat(), rounded(seconds / 60, 2), distance, kind, activity_id)
+
+    def row_of(record: list[str], run_date, start_time, duration, distance, kind: str, activity_id: str) -> dict:
+        """The raw run both readers hand to the validator: the parts they read their own way,
+        and the effort, title and notes read alike."""
         description, note = record[p_description], record[p_note]
         return {
-            "run_date": moment.date(),
-            "start_time": moment.isoformat(),  # what iso_seconds gives: naive, whole seconds
-            "duration_min": rounded(seconds / 60, 2),
+            "run_date": run_date,
+            "start_time": start_time,
+            "duration_min": duration,
             "distance_km": distance,
             "kind": kind,
             "effort_1_10": _effort(record[p_exertion]),
@@ -345,19 +351,8 @@ def _row_readers(columns: _Columns, tz: tzinfo | None):
         if not activity_id.isdigit():
             activity_id = _normalise_id(activity_id) or stable_id(date_text, record[p_type].strip(), seconds, distance)
 
-        description, note = record[p_description], record[p_note]
         return (
-            {
-                "run_date": run_date,
-                "start_time": start_time,
-                "duration_min": duration,
-                "distance_km": distance,
-                "kind": kind,
-                "effort_1_10": _effort(record[p_exertion]),
-                "title": title_of(record[p_name]),
-                "notes": join_notes(description, note) if description or note else "",
-                "source_id": activity_id,
-            },
+            row_of(record, run_date, start_time, duration, distance, kind, activity_id),
             (f"Row {row}: {time_note}",) if time_note else (),
         )
 
