@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from collections import OrderedDict
 from datetime import date
 from pathlib import Path
 
@@ -603,3 +604,92 @@ def test_a_restore_drops_the_undo_of_an_import_it_replaced(db_with_profile, down
     at.run()
     at.radio(key="restore_mode").set_value("replace").run()
     assert at.button(key="restore_button").disabled
+
+
+# ---------------------------------------------------------------- issue 16: the file read once
+
+
+@pytest.fixture
+def parses(monkeypatch) -> list[tuple[str, bytes, str | None]]:
+    """(name, bytes, picked unit) of every importers.parse_upload call, starting from an empty
+    cache of read files, so a test counts its own reads."""
+    from return_to_run import importers
+    from return_to_run.ui import imports
+
+    calls: list[tuple[str, bytes, str | None]] = []
+    real = importers.parse_upload
+
+    def counting(name, data, **settings):
+        calls.append((name, data, settings.get("distance_unit")))
+        return real(name, data, **settings)
+
+    monkeypatch.setattr(importers, "parse_upload", counting)
+    monkeypatch.setattr(imports, "_parsed_uploads", OrderedDict())
+    return calls
+
+
+def test_the_preview_reads_the_file_once_while_she_ticks_notes_and_imports(db_with_profile, parses):
+    at = app_test("pages/data.py").run()
+    at.file_uploader(key="import_file").set_value(("activities.csv", RECENT_STRAVA_CSV, "text/csv"))
+    at.run()
+    no_errors(at)
+    assert len(parses) == 1
+    [tick, *_] = [c for c in at.main.checkbox if c.key.startswith("note_")]
+    tick.check().run()
+    at.run()
+    no_errors(at)
+    assert len(parses) == 1  # two more runs of the page, the file not read again
+    assert at.button(key="confirm_import").label == "Import 3 activities and make 1 symptom entry"
+    at.button(key="confirm_import").click().run()
+    no_errors(at)
+    assert len(parses) == 1
+    assert len(storage.list_runs(db_with_profile)) == 3 and len(storage.list_symptoms(db_with_profile)) == 1
+
+
+def test_the_preview_reads_the_file_again_in_the_other_unit_and_a_new_file_of_the_same_name(db_with_profile, parses):
+    at = app_test("pages/data.py").run()
+    at.file_uploader(key="import_file").set_value(("activities.csv", RECENT_STRAVA_CSV, "text/csv"))
+    at.run()
+    assert at.main.dataframe[0].value["Distance (km)"].tolist() == ["5.00", "4.00", "3.00"]
+    at.button(key="import_unit_switch").click().run()
+    no_errors(at)
+    assert at.main.dataframe[0].value["Distance (km)"].tolist() == ["8.05", "6.44", "4.83"]
+    assert [unit for _, _, unit in parses] == [None, "mi"]
+    renamed = RECENT_STRAVA_CSV.replace(b"Morning Run", b"Sunrise Run")
+    at.file_uploader(key="import_file").set_value(("activities.csv", renamed, "text/csv"))
+    at.run()
+    no_errors(at)
+    assert at.main.dataframe[0].value["Title"].tolist() == ["Sunrise Run", "Heavy legs", "Easy"]
+    assert at.main.dataframe[0].value["Distance (km)"].tolist() == [
+        "5.00",
+        "4.00",
+        "3.00",
+    ]  # her pick was for the other file
+    assert [(data, unit) for _, data, unit in parses][2:] == [(renamed, None)]
+
+
+def test_a_read_file_is_kept_per_day_and_unit_bounded_and_its_rows_are_each_callers_own(parses):
+    from return_to_run.importers import ImportFileError
+    from return_to_run.ui.imports import PARSED_UPLOADS_KEPT, parsed_upload
+
+    settings = {"today": TODAY, "distance_units": "km", "distance_unit": None}
+    first = parsed_upload("activities.csv", RECENT_STRAVA_CSV, **settings)
+    first.rows[0]["duration_min"] = 999.0  # a caller changing its rows
+    assert parsed_upload("activities.csv", RECENT_STRAVA_CSV, **settings).rows[0]["duration_min"] == 30.0
+    assert len(parses) == 1
+    # Read again for another day (runs after it are refused), profile unit or picked unit.
+    assert (
+        len(parsed_upload("activities.csv", RECENT_STRAVA_CSV, **{**settings, "today": date(2026, 11, 21)}).rows) == 1
+    )
+    parsed_upload("activities.csv", RECENT_STRAVA_CSV, **{**settings, "distance_units": "mi"})
+    parsed_upload("activities.csv", RECENT_STRAVA_CSV, **{**settings, "distance_unit": "mi"})
+    assert len(parses) == 4
+    # A refusal is kept too, and raised anew each time.
+    for _ in range(2):
+        with pytest.raises(ImportFileError, match="not a Strava activities.csv"):
+            parsed_upload("notes.csv", b"a,b\n1,2\n", **settings)
+    assert len(parses) == 5
+    # Only the last few files are kept: the first one, pushed out, is read again.
+    assert PARSED_UPLOADS_KEPT < 5
+    parsed_upload("activities.csv", RECENT_STRAVA_CSV, **settings)
+    assert len(parses) == 6

@@ -9,8 +9,13 @@ escaped with bare links defused (text.escape_markdown), or as a code span.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
+import hashlib
+import threading
 import uuid
+from collections import OrderedDict
 from dataclasses import dataclass, field
+from datetime import date
 
 import pandas as pd
 import streamlit as st
@@ -103,7 +108,7 @@ def import_section(ctx: Context) -> None:
     picked = state.recall(ctx, IMPORT_UNIT)
     unit = picked[1] if picked and picked[0] == upload_id else None
     try:
-        result = importers.parse_upload(
+        result = parsed_upload(
             upload.name,
             upload.getvalue(),
             today=ctx.today,
@@ -125,6 +130,50 @@ def import_section(ctx: Context) -> None:
         label += f" and make {plural(len(notes), 'symptom entry', 'symptom entries')}"
     if st.button(label, type="primary", key="confirm_import"):
         run_import(ctx, upload.name, result, rows, notes)
+
+
+# ---------------------------------------------------------------- import: the file read once
+
+# Every widget on the Data page reruns it (a tick, a unit switch): without this, each rerun
+# would read the whole file again (~50 ms for ten years of Strava). A few files are kept, so a
+# second window or going back to the previous file is read once too; a result is ~1 MB for
+# ten years of activities.
+PARSED_UPLOADS_KEPT = 4
+_parsed_uploads: OrderedDict[tuple, object] = OrderedDict()
+_parsed_uploads_lock = threading.Lock()  # sessions run in their own threads
+
+
+def parsed_upload(name: str, data: bytes, *, today: date, distance_units: str | None, distance_unit: str | None):
+    """importers.parse_upload(name, data, ...), read once for each file, day and unit.
+
+    Keyed on everything the result depends on: the bytes (their SHA-256), the name (it picks
+    the reader), today (dates after it are refused), her profile's unit and the unit picked
+    in the preview. Nothing from her database is in the result (what is already stored is
+    sorted out by plan_import on every run), so it may serve any window and any database. A
+    refusal is kept too, and raised again as a new ImportFileError. Each caller gets its own
+    row dicts: a caller changing them cannot change what the next rerun reads.
+    """
+    from .. import importers  # see import_section
+
+    key = (hashlib.sha256(data).digest(), name, today, distance_units, distance_unit)
+    with _parsed_uploads_lock:
+        found = _parsed_uploads.get(key)
+        if found is not None:
+            _parsed_uploads.move_to_end(key)
+    if found is None:
+        try:
+            found = importers.parse_upload(
+                name, data, today=today, distance_units=distance_units, distance_unit=distance_unit
+            )
+        except importers.ImportFileError as error:
+            found = error
+        with _parsed_uploads_lock:
+            _parsed_uploads[key] = found
+            while len(_parsed_uploads) > PARSED_UPLOADS_KEPT:
+                _parsed_uploads.popitem(last=False)
+    if isinstance(found, importers.ImportFileError):
+        raise importers.ImportFileError(found.filename, found.problem)
+    return dataclasses.replace(found, rows=tuple(dict(row) for row in found.rows))
 
 
 def unit_switch(ctx: Context, result, upload_id: str) -> None:
