@@ -612,6 +612,25 @@ def test_weekly_spec_reuses_one_skeleton_per_structure_and_gives_a_new_dict_each
     assert len(specs._SKELETONS) == 2
 
 
+def test_legend_toggles_act_on_named_views_so_a_save_keeps_the_skeleton():
+    """A panel's legend toggle acts on views named after the panel, not on Altair's hash of
+    their rows (a DataFrame repr per view, and a name that changed with every save), so the
+    skeleton is kept and filled, in the full chart and the compact one."""
+    from return_to_run.charts import specs
+
+    weekly = ten_years_weekly()
+    for options in ({}, {"compact": True, "symptom_layers": ("symptom_days", "leakage_days")}):
+        specs._SKELETONS.clear()
+        spec = specs.weekly_spec(weekly, **options)
+        toggles = {p["name"]: p["views"] for p in spec["params"] if p["name"].endswith("_toggle")}
+        assert toggles["days_toggle"] == ["days_lines_1"]
+        assert "view_" not in json.dumps(spec)
+        assert len(specs._SKELETONS) == 1
+        saved = one_more_run(weekly)
+        saved.loc[saved.index[-1], "leakage_days"] = 3  # the toggled lines' rows change
+        assert specs.weekly_spec(saved, **options) == charts.weekly_chart(saved, **options).to_dict()
+
+
 def test_spec_of_the_other_builders_is_their_altair_spec(weekly):
     from return_to_run.charts import specs
 

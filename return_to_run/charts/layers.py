@@ -212,7 +212,8 @@ def long(df: pd.DataFrame, columns: tuple[str, ...]) -> pd.DataFrame:
 def symptom_panel(
     df: pd.DataFrame, long: pd.DataFrame, columns: tuple[str, ...], panel: tuple, name: str, x, extent, height: int
 ):
-    """One symptom panel: a line per column (`long`: long()) on the panel's own scale."""
+    """One symptom panel: a line per column (`long`: long()) on the panel's own scale; with
+    several, a legend toggle (param "<name>_toggle") on lines named "<name>_lines"."""
     heading, y_domain, y_ticks, suffix = panel
     labels = [SYMPTOM_LAYERS[c] for c in columns]
     tooltips = [alt.Tooltip("week_label:N", title="Week of")]
@@ -232,10 +233,12 @@ def symptom_panel(
         )
         lines = lines.encode(**encoding)
     else:
-        toggle = alt.selection_point(fields=["measure"], bind="legend", name=name)
+        toggle = alt.selection_point(fields=["measure"], bind="legend", name=f"{name}_toggle")
         legend = alt.Legend(**LEGEND, symbolType="stroke", symbolSize=300)
         lines = (
-            alt.Chart(long)
+            # Named: unnamed, the view holding the toggle is named by Altair from a hash of
+            # its rows (their DataFrame repr, ~1 ms a panel) and would change with every save.
+            alt.Chart(long, name=f"{name}_lines")
             .mark_line(point=True, strokeWidth=2, clip=True)
             .encode(
                 **encoding,

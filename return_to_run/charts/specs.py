@@ -13,8 +13,6 @@ The result is equal to `weekly_chart(...).to_dict()` for the same arguments
 
 from __future__ import annotations
 
-import hashlib
-import json
 import threading
 from typing import Any
 
@@ -26,7 +24,6 @@ import pandas as pd
 # swapped-in rows exactly as to_dict() would.
 from altair.vegalite.v6.api import _dataset_name
 
-from . import layers
 from . import weekly as weekly_module
 from .base import scale_domain
 
@@ -67,25 +64,16 @@ def weekly_spec(
     else:
         plan = weekly_module.plan(weekly, measure, units, symptom_layers, phase_periods, compact)
         key = plan.structure()
-        if _has_toggles(plan):
-            # A panel with a legend toggle is named by Altair from a hash that includes its
-            # x encoding, hence the brush's starting value (or, compact, the x domain).
-            key += (repr(plan.domain if compact else plan.zoom),)
     skeleton = _SKELETONS.get(key)
     if skeleton is None:
-        # What weekly_chart() does, from the same plan: the views' rows are found by identity.
+        # What weekly_chart() does, from the same plan (its row sets are the slots' rows).
         chart = weekly_module.empty_chart() if plan is None else weekly_module.build_from_plan(plan)
         built = chart.to_dict(validate=False)
         # The empty chart is the same spec every time: kept whole.
-        empty = {"spec": _copy(built), "paths": [], "datasets": [], "views": {}}
-        _keep(key, empty if plan is None else _skeleton(built, _slots(plan), _hashed_views(chart, plan)))
+        empty = {"spec": _copy(built), "paths": [], "datasets": []}
+        _keep(key, empty if plan is None else _skeleton(built, _slots(plan)))
         return built
     return _fill(skeleton, _slots(plan))
-
-
-def _has_toggles(plan) -> bool:
-    days = [c for c in plan.symptom_layers if c in layers.DAY_LAYERS]
-    return len(days) > 1 or len(plan.symptom_layers) - len(days) > 1
 
 
 def _frames(plan) -> dict[str, pd.DataFrame]:
@@ -98,52 +86,6 @@ def _frames(plan) -> dict[str, pd.DataFrame]:
     return {role: frame for role, frame in frames.items() if frame is not None}
 
 
-def _hashable(value):
-    """`value` as json.dumps(..., default=str) sees it: containers kept, other objects as str()."""
-    if value is None or isinstance(value, (str, int, float, bool)):
-        return value
-    if isinstance(value, dict):
-        return {k: _hashable(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [_hashable(v) for v in value]
-    return str(value)
-
-
-def _hashed_views(chart, plan) -> dict[str, tuple]:
-    """Views Altair named from a hash of their content ("view_<hash>_<n>", for a param's
-    "views"): old name -> (role of its rows, its mark, encoding and transform as hashed,
-    the "_<n>" suffix). None when a view's rows are not one of the plan's row sets."""
-    frames = _frames(plan)
-    found: dict[str, tuple] = {}
-    for sub in getattr(chart, "vconcat", []) or []:
-        for layer in getattr(sub, "layer", []) or []:
-            name = layer.name
-            if not (isinstance(name, str) and name.startswith("view_")):
-                continue
-            # A layer's only view has its rows moved up to the layer (Altair hashed it before).
-            rows = sub.data if "_cached_hash" in layer._kwds else layer.data
-            role = next((r for r, frame in frames.items() if rows is frame), None)
-            if role is None:
-                return None
-            parts = {k: _hashable(getattr(layer, k, None)) for k in ("mark", "encoding", "transform")}
-            suffix = name[len(layer._compute_hash()) :]
-            if _view_name(frames[role], parts, suffix) != name:  # not hashed the way _view_name does
-                return None
-            found[name] = (role, parts, suffix)
-    return found
-
-
-def _view_name(frame: pd.DataFrame, parts: dict, suffix: str) -> str:
-    """Altair's Chart._compute_hash() name for a chart of `frame` with these parts."""
-    data = frame
-    if hasattr(data, "name") and data.name is not None:
-        data = data.name
-    hash_data = {"class": "Chart", "mark": parts["mark"], "encoding": parts["encoding"], "data": data}
-    hash_data["transform"] = parts["transform"]
-    hash_json = json.dumps(hash_data, sort_keys=True, default=str)
-    return f"view_{hashlib.sha256(hash_json.encode()).hexdigest()[:16]}{suffix}"
-
-
 def _slots(plan) -> dict[str, Any]:
     """The data-dependent parts of a plan, as they appear in a spec: "data:<role>" -> the rows
     (Altair's data transformer's values), "x_domain", "brush_value", "phase_domain",
@@ -151,7 +93,6 @@ def _slots(plan) -> dict[str, Any]:
     if plan is None:
         return {}
     slots: dict[str, Any] = {f"data:{role}": values(frame) for role, frame in _frames(plan).items()}
-    slots["frames"] = _frames(plan)
     slots["x_domain"] = _plain(scale_domain(plan.domain, plan.x_type))
     slots["brush_value"] = _plain(plan.zoom)
     slots["phase_domain"] = None if plan.phases is None else list(dict.fromkeys(plan.phases["phase"]))
@@ -221,13 +162,12 @@ def _plain(value):
     return value
 
 
-def _skeleton(spec: dict, slots: dict[str, Any], views: dict[str, tuple] | None) -> dict | None:
+def _skeleton(spec: dict, slots: dict[str, Any]) -> dict | None:
     """{"spec": spec without its datasets, "paths": [(path, slot)]}: where each slot sits in
     `spec`. None when the spec cannot be told apart into slots (two different row sets
-    with the same rows, or something found that the slots do not account for): then
-    nothing is cached and every call builds the chart."""
-    if views is None:
-        return None
+    with the same rows, a view named by Altair from a hash of its rows, or something found
+    that the slots do not account for): then nothing is cached and every call builds the
+    chart."""
     names: dict[str, str] = {}
     for slot, values in slots.items():
         if slot.startswith("data:"):
@@ -251,13 +191,15 @@ def _skeleton(spec: dict, slots: dict[str, Any], views: dict[str, tuple] | None)
                     paths.append((here, "phase_domain"))
                 elif k == "value" and node.get("name") == "brush" and "select" in node:
                     paths.append((here, "brush_value"))
+                elif k == "name" and isinstance(v, str) and v.startswith("view_"):
+                    # Altair's name for an unnamed view holding a param: a hash of its rows
+                    # (their DataFrame repr), which would go stale. Views with params are named.
+                    raise LookupError(v)
                 else:
                     walk(v, here)
         elif isinstance(node, list):
             for i, v in enumerate(node):
                 walk(v, (*path, i))
-        elif isinstance(node, str) and node in views:
-            paths.append((path, f"view:{node}"))
 
     def node_field(path: tuple) -> Any:
         node = spec
@@ -277,7 +219,7 @@ def _skeleton(spec: dict, slots: dict[str, Any], views: dict[str, tuple] | None)
         return None
     # The skeleton filled with its own slots must give back the spec: else a part that
     # depends on the rows was missed, and the skeleton is not used.
-    skeleton = {"spec": body, "paths": paths, "datasets": sorted(used), "views": views}
+    skeleton = {"spec": body, "paths": paths, "datasets": sorted(used)}
     if _fill(skeleton, slots) != spec:
         return None
     return skeleton
@@ -301,8 +243,6 @@ def _fill(skeleton: dict, slots: dict[str, Any]) -> dict:
         name = _dataset_name(values)
         names[slot] = name
         datasets[name] = values
-    for old, (role, parts, suffix) in skeleton["views"].items():
-        names[f"view:{old}"] = _view_name(slots["frames"][role], parts, suffix)
     for path, slot in skeleton["paths"]:
         node = out
         for step in path[:-1]:
@@ -321,7 +261,6 @@ def _patterns_spec(table: pd.DataFrame) -> dict:
     long, df, labels = secondary.patterns_plan(table)
     frames = {"bars": long, "captions": df}
     slots: dict[str, Any] = {f"data:{role}": values(frame) for role, frame in frames.items()}
-    slots["frames"] = frames
     return _from_skeleton(
         ("patterns_chart", tuple(labels)), slots, lambda: secondary.patterns_from_plan(long, df, labels)
     )
@@ -334,7 +273,7 @@ def _from_skeleton(key: tuple, slots: dict[str, Any], build) -> dict:
     if skeleton is not None:
         return _fill(skeleton, slots)
     built = build().to_dict(validate=False)
-    _keep(key, _skeleton(built, slots, {}))
+    _keep(key, _skeleton(built, slots))
     return built
 
 
@@ -356,7 +295,6 @@ def _progression_spec(weekly: pd.DataFrame) -> dict:
     df, limit_row, x_type, x_title, domain = secondary.progression_plan(weekly)
     frames = {"bars": df, "limit": limit_row}
     slots: dict[str, Any] = {f"data:{role}": values(frame) for role, frame in frames.items()}
-    slots["frames"] = frames
     slots["x_domain"] = _plain(domain)
     return _from_skeleton(
         ("progression_chart", x_type, x_title),

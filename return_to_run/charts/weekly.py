@@ -203,9 +203,7 @@ def build_from_plan(p: Plan):
     ]
     for columns, panel, name in ((days, DAYS_PANEL, "days"), (scores, SCORES_PANEL, "scores")):
         if columns:
-            panels.append(
-                symptom_panel(p.df, p.long[name], columns, panel, f"{name}_toggle", x(name), extent(name), panel_px)
-            )
+            panels.append(symptom_panel(p.df, p.long[name], columns, panel, name, x(name), extent(name), panel_px))
     if brush is not None:
         panels.append(zoom_strip(p.df, p.y_field, x_type, p.x_title, domain, brush, strip_px))
     # The chart's accessible name (Vega writes it as the SVG's aria-label): a stacked chart
