@@ -17,6 +17,7 @@ import pandas as pd
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from return_to_run import charts, models, patterns, volume
+from return_to_run.ui import tables
 
 BIRTH = date(2016, 1, 4)
 DAYS = 3650
@@ -103,7 +104,7 @@ def main() -> None:
         "weekly_summary": best_ms(summary),
         "single_run_spikes": best_ms(lambda: volume.single_run_spikes(h.runs)),
         "acwr": best_ms(lambda: volume.acwr(weekly)),
-        "weekly_table": best_ms(lambda: volume.weekly_table(weekly, units="mi")),
+        "weekly_table": best_ms(lambda: tables.weekly_table(weekly, units="mi")),
         "runs_with_outcomes": best_ms(lambda: patterns.runs_with_outcomes(h.runs, h.symptoms)),
         "pattern_sentences": best_ms(lambda: patterns.pattern_sentences(outcomes)),
         "symptom_rises": best_ms(lambda: patterns.symptom_rises(weekly)),

@@ -69,7 +69,7 @@ with shell.page("Trends", "📈", layout="wide") as ctx:
     )
     st.caption("Drag across the lower strip to zoom into a period; click a legend entry to hide it.")
     if st.toggle("Show as a table", key="trends_table_toggle"):
-        grid.show(volume.weekly_table(weekly, units=ctx.units), key="trends_table")
+        grid.show(tables.weekly_table(weekly, units=ctx.units), key="trends_table")
 
     # ---- progression checks
     st.subheader("How fast the running grew")

@@ -17,7 +17,9 @@ from typing import Any
 # (id(frame), builder) -> (a weak reference to the frame, builder(frame)). The weak reference
 # tells a live frame from a new one that got the id of a collected frame.
 _BUILT: dict[tuple, tuple] = {}
-_BUILT_MAX = 32
+# Per database: six tables' records, four tables' weekly rows and the check-ins' flags, for
+# the last read and the one before it (a page still drawing while a save lands).
+_BUILT_MAX = 64
 _BUILT_LOCK = threading.Lock()  # Streamlit reruns pages in several threads
 
 
@@ -54,3 +56,28 @@ def keep(frame, builder, built) -> None:
         if len(_BUILT) >= _BUILT_MAX:
             _BUILT.pop(next(iter(_BUILT)))
         _BUILT[(id(frame), builder)] = (ref, built)
+
+
+# Builders whose result is a dict of arrays with one value per row of the frame, in its order.
+_ROW_WISE: list[Callable[[Any], dict]] = []
+
+
+def row_wise(builder: Callable[[Any], dict]) -> Callable[[Any], dict]:
+    """Mark `builder` as row-wise (each row's values depend on that row alone), so that
+    extend_row_wise() can build a grown frame's result from the earlier one."""
+    _ROW_WISE.append(builder)
+    return builder
+
+
+def extend_row_wise(frame, earlier, added) -> None:
+    """`frame` is `added`'s rows followed by `earlier`'s (storage.read_history after a save
+    that only added rows, newest first): each row-wise result kept for `earlier` becomes
+    `frame`'s as the added rows' values followed by the kept ones. Equal to building `frame`
+    whole, since each row's values depend on that row alone."""
+    import numpy as np  # only reached after a save, when numpy is loaded anyway
+
+    for builder in _ROW_WISE:
+        earlier_values = kept(earlier, builder)
+        if earlier_values is not None:
+            new = builder(added)
+            keep(frame, builder, {name: np.concatenate([new[name], earlier_values[name]]) for name in earlier_values})

@@ -10,7 +10,7 @@ the run intervals of a walk-run, the whole of a continuous, hills or buggy run; 
 breaks and walks are not running (Deering 2024 Table 6 [V]: the ~10%/week guide is
 about running volume). Walks are reported separately as `walk_minutes`.
 
-The two caps live here, so Log a run, home and Trends say the same:
+The two caps live in caps.py; volume checks her history against them, as Log a run and home do:
 - weekly: a calendar week's running minutes over weekly_limit_min() of the week before
   (10% more, or TINY_WEEK_ALLOWANCE_MIN more for a tiny week; Deering 2024 [V]).
 - single run: a run's running minutes over 110% of the longest in the 30 days before
@@ -24,21 +24,12 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
-from . import caps, models
+from . import models
 from .caps import RunWindow, over_single_run_cap, weekly_limit_min
+from .frame_cache import built_for, row_wise
 from .records import run_records
 from .symptoms import symptom_flags
 
-# The caps live in caps.py; these names stay here for their callers.
-SPIKE_SOURCE = caps.SPIKE_SOURCE
-SINGLE_RUN_CAP = caps.SINGLE_RUN_CAP
-LONGEST_RUN_WINDOW_DAYS = caps.LONGEST_RUN_WINDOW_DAYS
-TINY_WEEK_ALLOWANCE_MIN = caps.TINY_WEEK_ALLOWANCE_MIN
-WEEKLY_RISE_CAP = caps.WEEKLY_RISE_CAP
-longest_in_window = caps.longest_in_window
-monday = caps.monday
-single_run_limit_min = caps.single_run_limit_min
-week_running_min = caps.week_running_min
 _TOLERANCE = 1e-9
 
 # The single-run rule: a run more than 10% longer than her longest run in the 30 days
@@ -156,17 +147,70 @@ def running_minutes(runs: pd.DataFrame) -> np.ndarray:
     return np.where(running, minutes, 0.0)
 
 
-def _within(frame: pd.DataFrame, days: np.ndarray, start_week: int | None, end_week: int | None):
-    """(rows of `frame`, their day numbers) from the Monday before `start_week` to the Sunday
-    of `end_week` (either end open when None)."""
+def _within(arrays: dict[str, np.ndarray], start_week: int | None, end_week: int | None) -> dict:
+    """The rows of `arrays` (per-row arrays, "day" among them) from the Monday before
+    `start_week` to the Sunday of `end_week` (either end open when None)."""
+    days = arrays["day"]
     keep = np.ones(len(days), dtype=bool)
     if start_week is not None:
         keep &= days >= start_week - 7
     if end_week is not None:
         keep &= days <= end_week + 6
-    if keep.all():
-        return frame, days
-    return frame.iloc[np.flatnonzero(keep)], days[keep]
+    return arrays if keep.all() else {name: column[keep] for name, column in arrays.items()}
+
+
+def _numbers(frame: pd.DataFrame, name: str) -> np.ndarray:
+    return pd.to_numeric(frame[name], errors="coerce").to_numpy(float)
+
+
+# What weekly_summary reads of each table, per row, kept per frame object (frame_cache, and
+# extended with the new rows' after a save that only added some): a saved run does not make
+# ten years of check-ins, or of runs, be read again.
+@row_wise
+def _run_rows(runs: pd.DataFrame) -> dict[str, np.ndarray]:
+    kind = runs["kind"].astype(object)
+    running = kind.isin(models.RUNNING_KINDS).to_numpy(bool)
+    return {
+        "day": day_numbers(runs["run_date"]),
+        "running": running,
+        "walking": kind.eq("walk").to_numpy(bool),
+        "duration": np.nan_to_num(_numbers(runs, "duration_min"), nan=0.0),
+        "distance": _numbers(runs, "distance_km"),
+        "running_min": np.where(running, running_minutes(runs), 0.0),
+    }
+
+
+@row_wise
+def _symptom_rows(symptoms: pd.DataFrame) -> dict[str, np.ndarray]:
+    flags = symptom_flags(symptoms)
+    names = ("any_symptom", "leakage", "bleeding", *_WORST_OF.values())
+    return {"day": day_numbers(symptoms["symptom_date"])} | {name: flags[name].to_numpy(float) for name in names}
+
+
+@row_wise
+def _flag_rows(red_flags: pd.DataFrame) -> dict[str, np.ndarray]:
+    return {"day": day_numbers(red_flags["flagged_date"])}
+
+
+@row_wise
+def _session_rows(foundation: pd.DataFrame) -> dict[str, np.ndarray]:
+    activity = foundation["activity"].astype(object)
+    return {
+        "day": day_numbers(foundation["session_date"]),
+        "pelvic_floor": activity.eq("pelvic_floor").to_numpy(bool),
+        "strength": activity.eq("strength").to_numpy(bool),
+        "minutes": np.nan_to_num(_numbers(foundation, "duration_min"), nan=0.0),
+    }
+
+
+_WORST_OF = {
+    "worst_heaviness_0_10": "heaviness_0_10",
+    "worst_pelvic_pain_0_10": "pelvic_pain_0_10",
+    "worst_joint_pain_0_10": "joint_pain_0_10",
+    "worst_pain_0_10": "pain_0_10",
+}
+_NO_ROWS = {"day": np.empty(0, dtype=np.int64)}
+_NO_SESSIONS = _NO_ROWS | {"pelvic_floor": np.empty(0, bool), "strength": np.empty(0, bool), "minutes": np.empty(0)}
 
 
 def _empty_weekly(birth_known: bool) -> pd.DataFrame:
@@ -222,10 +266,10 @@ def weekly_summary(
     - over_10pct: run_minutes over weekly_limit_min() of the week before (the weekly cap
       Log a run warns about). WEEKLY_CHANGE_SOURCE.
     """
-    run_days = day_numbers(runs["run_date"])
-    symptom_days = day_numbers(symptoms["symptom_date"])
-    flag_days = day_numbers(red_flags["flagged_date"]) if red_flags is not None else np.empty(0, dtype=np.int64)
-    session_days = day_numbers(foundation["session_date"]) if foundation is not None else np.empty(0, dtype=np.int64)
+    run = built_for(runs, _run_rows)
+    symptom = built_for(symptoms, _symptom_rows)
+    flag = built_for(red_flags, _flag_rows) if red_flags is not None else _NO_ROWS
+    session = built_for(foundation, _session_rows) if foundation is not None and len(foundation) else _NO_SESSIONS
 
     start_week = int(monday_of(np.int64(_day_number(start)))) if start else None
     end_week = int(monday_of(np.int64(_day_number(end)))) if end else None
@@ -234,14 +278,9 @@ def weekly_summary(
         # shown is compared with) count: 12 weeks on home do not sum ten years of rows. The
         # weeks are independent but for that comparison, so the rows are what slicing after
         # would show.
-        runs, run_days = _within(runs, run_days, start_week, end_week)
-        symptoms, symptom_days = _within(symptoms, symptom_days, start_week, end_week)
-        if red_flags is not None:
-            red_flags, flag_days = _within(red_flags, flag_days, start_week, end_week)
-        if foundation is not None:
-            foundation, session_days = _within(foundation, session_days, start_week, end_week)
+        run, symptom, flag, session = (_within(rows, start_week, end_week) for rows in (run, symptom, flag, session))
 
-    logged = np.concatenate([run_days, symptom_days, flag_days, session_days])
+    logged = np.concatenate([run["day"], symptom["day"], flag["day"], session["day"]])
     lo_candidates = [int(monday_of(logged).min())] if len(logged) else []
     hi_candidates = [int(monday_of(logged).max())] if len(logged) else []
     lo_candidates += [start_week] if start_week is not None else []
@@ -261,92 +300,72 @@ def weekly_summary(
         return (monday_of(days) - first) // 7
 
     # Runs: bincount sums and maximum.at maxima over the week index (no Python loop).
-    kind = runs["kind"].astype(object)
-    duration = pd.to_numeric(runs["duration_min"], errors="coerce").fillna(0.0).to_numpy(float)
-    distance = pd.to_numeric(runs["distance_km"], errors="coerce").to_numpy(float)
-    running = kind.isin(models.RUNNING_KINDS).to_numpy(bool)
-    walking = kind.eq("walk").to_numpy(bool)
-    running_min = np.where(running, running_minutes(runs), 0.0)
-    idx = week_index(run_days)
-    columns["run_minutes"] = _sum(idx, n, running_min)
-    columns["walk_minutes"] = _sum(idx, n, np.where(walking, duration, 0.0))
+    running, distance = run["running"], run["distance"]
+    idx = week_index(run["day"])
+    columns["run_minutes"] = _sum(idx, n, run["running_min"])
+    columns["walk_minutes"] = _sum(idx, n, np.where(run["walking"], run["duration"], 0.0))
     columns["run_distance_km"] = _sum(idx, n, np.where(running & ~np.isnan(distance), distance, 0.0))
     columns["runs_without_distance"] = _sum(idx, n, running & np.isnan(distance))
     columns["run_count"] = _sum(idx, n, running)
-    columns["longest_run_min"] = _max(idx, n, running_min)
+    columns["longest_run_min"] = _max(idx, n, run["running_min"])
 
     # Symptoms: first one value per day (a day counts once however many entries), then weeks.
-    flags = symptom_flags(symptoms)
+    symptom_days = symptom["day"]
     unique_days, day_of_entry = np.unique(symptom_days, return_inverse=True)
     day_week = week_index(unique_days)
     columns["symptom_entries"] = _sum(week_index(symptom_days), n, np.ones(len(symptom_days)))
-    for name, flag in (("symptom_days", "any_symptom"), ("leakage_days", "leakage"), ("bleeding_days", "bleeding")):
-        on_day = _max(day_of_entry, len(unique_days), flags[flag].to_numpy(float))
-        columns[name] = _sum(day_week, n, on_day)
-    for name, score in (
-        ("worst_heaviness_0_10", "heaviness_0_10"),
-        ("worst_pelvic_pain_0_10", "pelvic_pain_0_10"),
-        ("worst_joint_pain_0_10", "joint_pain_0_10"),
-        ("worst_pain_0_10", "pain_0_10"),
+    for name, flag_name in (
+        ("symptom_days", "any_symptom"),
+        ("leakage_days", "leakage"),
+        ("bleeding_days", "bleeding"),
     ):
-        columns[name] = _max(week_index(symptom_days), n, flags[score].to_numpy(float))
+        on_day = _max(day_of_entry, len(unique_days), symptom[flag_name])
+        columns[name] = _sum(day_week, n, on_day)
+    for name, score in _WORST_OF.items():
+        columns[name] = _max(week_index(symptom_days), n, symptom[score])
 
-    # Foundation sessions.
-    if foundation is not None and len(foundation):
-        activity = foundation["activity"].astype(object)
-        idx = week_index(session_days)
-        columns["pelvic_floor_sessions"] = _sum(idx, n, activity.eq("pelvic_floor").to_numpy(bool))
-        columns["strength_sessions"] = _sum(idx, n, activity.eq("strength").to_numpy(bool))
-        columns["foundation_minutes"] = _sum(
-            idx, n, pd.to_numeric(foundation["duration_min"], errors="coerce").fillna(0.0).to_numpy(float)
-        )
-    else:
-        for name in ("pelvic_floor_sessions", "strength_sessions", "foundation_minutes"):
-            columns[name] = np.zeros(n)
+    idx = week_index(session["day"])
+    columns["pelvic_floor_sessions"] = _sum(idx, n, session["pelvic_floor"])
+    columns["strength_sessions"] = _sum(idx, n, session["strength"])
+    columns["foundation_minutes"] = _sum(idx, n, session["minutes"])
 
-    out = pd.DataFrame(
-        {
-            name: columns[name].astype(np.int64 if name in _INT_COLUMNS else np.float64)
-            for name in WEEKLY_COLUMNS
-            if name in columns
-        },
-        index=weeks,
-    )
-    out["red_flag"] = out.index.isin(monday_of(flag_days))
-
-    previous = out["run_minutes"].shift(1)
-    change = ((out["run_minutes"] - previous) / previous * 100).where(previous > 0)
-    over = pd.Series(
+    columns = {
+        name: values.astype(np.int64 if name in _INT_COLUMNS else np.float64) for name, values in columns.items()
+    }
+    minutes = columns["run_minutes"]
+    previous = np.concatenate([[np.nan], minutes[:-1]])
+    with np.errstate(divide="ignore", invalid="ignore"):
+        change = np.where(previous > 0, (minutes - previous) / previous * 100, np.nan)
+    over = np.array(
         [
             bool(prev > 0 and now > (weekly_limit_min(prev) or 0.0) + _TOLERANCE)
-            for prev, now in zip(previous.fillna(0.0), out["run_minutes"], strict=True)
+            for prev, now in zip(np.nan_to_num(previous).tolist(), minutes.tolist(), strict=True)
         ],
-        index=out.index,
+        dtype=bool,
     )
-    if end is not None and end.weekday() < 6 and end_week in out.index:
+    if end is not None and end.weekday() < 6:
         # The week of `end` is still going: a drop so far means nothing yet, but a rise
         # already past the limit is real and worth showing.
-        running_week = out.index == end_week
-        change = change.where(~running_week | over)
-    out["change_pct"] = change.round(0)
-    out["over_10pct"] = over.astype(bool)
+        change = np.where((weeks != end_week) | over, change, np.nan)
+    columns["change_pct"] = np.round(change, 0)
+    columns["over_10pct"] = over
+    columns["red_flag"] = np.isin(weeks, monday_of(flag["day"]))
 
+    shown = np.ones(n, dtype=bool)
     if start_week is not None:
-        out = out.loc[out.index >= start_week]
+        shown &= weeks >= start_week
     if end_week is not None:
-        out = out.loc[out.index <= end_week]
-
-    mondays = out.index.to_numpy(np.int64)
-    # Columns are put in WEEKLY_COLUMNS order on return.
+        shown &= weeks <= end_week
+    mondays = weeks[shown]
+    out = {name: column[shown] for name, column in columns.items()}
     out["week_start"] = _to_dates(mondays)
     if birth_date is not None:
-        days_since = mondays - _day_number(birth_date)
-        out["weeks_since_birth"] = days_since // 7
-        out["days_since_birth"] = days_since
+        out["days_since_birth"] = mondays - _day_number(birth_date)
+        out["weeks_since_birth"] = out["days_since_birth"] // 7
     else:
-        out["weeks_since_birth"] = None  # unknown without a birth date
-        out["days_since_birth"] = None
-    return out[list(WEEKLY_COLUMNS)].reset_index(drop=True)
+        out["weeks_since_birth"] = out["days_since_birth"] = [None] * len(mondays)  # unknown without a birth date
+    # One DataFrame, in WEEKLY_COLUMNS order: column by column costs far more than the sums.
+    return pd.DataFrame({name: out[name] for name in WEEKLY_COLUMNS})
 
 
 def to_display_units(weekly: pd.DataFrame, units: str) -> pd.DataFrame:
@@ -358,43 +377,6 @@ def to_display_units(weekly: pd.DataFrame, units: str) -> pd.DataFrame:
     shown["run_distance"] = models.from_km(shown["run_distance_km"].astype(float), units)
     shown["distance_unit"] = units
     return shown
-
-
-WEEKLY_TABLE_COLUMNS = {
-    "week_start": "Week of",
-    "weeks_since_birth": "Weeks since birth",
-    "run_minutes": "Running (min)",
-    "run_distance": "Running distance",
-    "runs_without_distance": "Runs without distance",
-    "run_count": "Runs",
-    "longest_run_min": "Longest run (min)",
-    "walk_minutes": "Walking (min)",
-    "change_pct": "Change on previous week (%)",
-    "symptom_days": "Days with symptoms",
-    "leakage_days": "Days with leakage",
-    "worst_heaviness_0_10": "Worst heaviness (0-10)",
-    "worst_pelvic_pain_0_10": "Worst pelvic pain (0-10)",
-    "worst_joint_pain_0_10": "Worst joint pain (0-10)",
-    "bleeding_days": "Days with bleeding",
-    "red_flag": "Red flag raised",
-    "pelvic_floor_sessions": "Pelvic floor sessions",
-    "strength_sessions": "Strength sessions",
-}
-
-
-def weekly_table(weekly: pd.DataFrame, *, units: str = "km") -> pd.DataFrame:
-    """The chart's numbers as a readable table: newest week first, labelled columns.
-
-    Distance is in her units (column "Running distance (km)" or "(mi)"), rounded to
-    0.01; minutes to 0.1.
-    """
-    shown = to_display_units(weekly, units)
-    table = shown[list(WEEKLY_TABLE_COLUMNS)].rename(columns=WEEKLY_TABLE_COLUMNS)
-    table = table.rename(columns={"Running distance": f"Running distance ({units})"})
-    table[f"Running distance ({units})"] = table[f"Running distance ({units})"].round(2)
-    for name in ("Running (min)", "Longest run (min)", "Walking (min)"):
-        table[name] = table[name].round(1)
-    return table.iloc[::-1].reset_index(drop=True)
 
 
 # ------------------------------------------------------------------ progression checks

@@ -3,10 +3,11 @@
 import sqlite3
 from datetime import date
 
+import numpy as np
 import pandas as pd
 import pytest
 
-from return_to_run import services, storage
+from return_to_run import frame_cache, services, storage, volume
 from return_to_run.storage import migrations
 from return_to_run.validation import ValidationError
 
@@ -345,7 +346,70 @@ def _same_as_a_full_read(history, db) -> None:
     full = _full_read(db)
     for name in ("runs", "symptoms", "readiness", "red_flags", "foundation", "mood"):
         pd.testing.assert_frame_equal(getattr(history, name), getattr(full, name))
+        # What was kept for the frame (extended after a save, or built before) is what
+        # building it from the full read's frame gives.
+        for builder in frame_cache._ROW_WISE:
+            kept = frame_cache.kept(getattr(history, name), builder)
+            if kept is not None:
+                fresh = builder(getattr(full, name))
+                assert kept.keys() == fresh.keys()
+                for column, values in fresh.items():
+                    np.testing.assert_array_equal(kept[column], values, err_msg=f"{name} {column}")
     assert history.records == full.records
+    birth = date(2026, 7, 1)
+    pd.testing.assert_frame_equal(_weekly(history, birth), _weekly(full, birth))
+
+
+def _weekly(history, birth):
+    return volume.weekly_summary(
+        history.runs,
+        history.symptoms,
+        birth_date=birth,
+        red_flags=history.red_flags,
+        foundation=history.foundation,
+    )
+
+
+def test_weekly_rows_kept_for_a_frame_grow_with_the_rows_a_save_added(db_with_profile):
+    """The weekly summary's per-row arrays, built for the last read, are extended with the new
+    rows' (not built again for ten years) and equal building the grown frame whole: a run with
+    walk breaks and no distance, a check-in with a period, a red flag, a foundation session."""
+    db = db_with_profile
+    walk_run = {"kind": "walk_run", "duration_min": 30, "run_interval_min": 2, "walk_interval_min": 1}
+    walk_run |= {"interval_repeats": 10, "distance_km": None}
+    services.add_run(db, {**RUN, "run_date": "2026-11-10"}, today=TODAY)
+    services.add_run(db, {**RUN, **walk_run, "run_date": "2026-11-11"}, today=TODAY)
+    services.add_symptom(db, {"symptom_date": "2026-11-10", "heaviness_0_10": 2}, today=TODAY)
+    services.add_foundation_session(
+        db, {"session_date": "2026-11-10", "activity": "strength", "duration_min": 15}, today=TODAY
+    )
+    first, read = storage.queries.read_history(db)
+    before = _weekly(first, date(2026, 7, 1))  # builds and keeps the per-row arrays
+    assert frame_cache.kept(first.runs, volume._run_rows) is not None
+    services.add_run(db, {**RUN, **walk_run, "run_date": "2026-11-18"}, today=TODAY)
+    services.add_symptom(
+        db, {"symptom_date": "2026-11-18", "bleeding": "like_period", "bleeding_is_period": True}, today=TODAY
+    )
+    services.add_symptom(db, {"symptom_date": "2026-11-19", "leakage": "drops", "pain_knee_0_10": 3}, today=TODAY)
+    services.add_symptom(db, {"symptom_date": "2026-11-19", "bleeding": "like_period"}, today=TODAY)  # a red flag
+    services.add_foundation_session(
+        db, {"session_date": "2026-11-19", "activity": "pelvic_floor", "duration_min": 10}, today=TODAY
+    )
+    second, _ = storage.queries.read_history(db, read)
+    extended = frame_cache.kept(second.runs, volume._run_rows)
+    assert extended is not None  # grown from the earlier arrays, not built by weekly_summary
+    assert extended["running_min"].tolist() == [20.0, 20.0, 20.0]
+    assert extended["day"].tolist() == [20775, 20768, 20767]  # 2026-11-18, -11, -10: newest first
+    _same_as_a_full_read(second, db)
+    after = _weekly(second, date(2026, 7, 1))
+    assert before["run_minutes"].tolist() == [40.0] and after["run_minutes"].tolist() == [40.0, 20.0]
+    assert after[["leakage_days", "bleeding_days", "worst_joint_pain_0_10", "strength_sessions"]].values.tolist() == [
+        [0, 0, 0, 1],
+        [1, 1, 3, 0],
+    ]
+    assert after["pelvic_floor_sessions"].tolist() == [0, 1]
+    assert after["red_flag"].tolist() == [True, True]  # new heaviness, then the bleeding
+    assert after["runs_without_distance"].tolist() == [1, 1]
 
 
 def test_rows_added_since_the_last_read_extend_its_frame_and_records(db_with_profile):

@@ -10,7 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from return_to_run import models, records, volume
+from return_to_run import caps, models, records, volume
+from return_to_run.ui import tables
 
 BIRTH = date(2025, 10, 6)  # a Monday: 11 weeks before 22 Dec 2025
 
@@ -279,7 +280,7 @@ def test_mixed_units_distances_are_stored_metric_and_shown_in_her_units():
 
 
 def test_weekly_table_is_labelled_newest_first_in_her_units():
-    table = volume.weekly_table(summary(), units="mi")
+    table = tables.weekly_table(summary(), units="mi")
     assert list(table.columns)[:4] == ["Week of", "Weeks since birth", "Running (min)", "Running distance (mi)"]
     assert table["Week of"].tolist() == [date(2026, 1, 12), date(2026, 1, 5), date(2025, 12, 29), date(2025, 12, 22)]
     assert table["Running distance (mi)"].tolist() == [3.11, 0.0, 1.24, 1.86]
@@ -418,15 +419,15 @@ def test_longest_in_window_is_the_one_30_day_window():
         )
         if r.running
     ]
-    assert volume.longest_in_window(sessions, date(2026, 4, 1)) == 25.0
-    assert volume.longest_in_window(sessions, date(2026, 3, 31)) == 50.0  # day 30 of the 50-min run
-    assert volume.longest_in_window(sessions, date(2026, 4, 2), include_day=False) == 20.0  # 2 Mar is 31 days back
-    assert volume.longest_in_window(sessions, date(2026, 2, 28)) is None
-    assert volume.longest_in_window([], date(2026, 2, 1)) is None
+    assert caps.longest_in_window(sessions, date(2026, 4, 1)) == 25.0
+    assert caps.longest_in_window(sessions, date(2026, 3, 31)) == 50.0  # day 30 of the 50-min run
+    assert caps.longest_in_window(sessions, date(2026, 4, 2), include_day=False) == 20.0  # 2 Mar is 31 days back
+    assert caps.longest_in_window(sessions, date(2026, 2, 28)) is None
+    assert caps.longest_in_window([], date(2026, 2, 1)) is None
 
 
 def test_single_run_limit_and_over_cap():
-    assert volume.single_run_limit_min(30.0) == 33.0
+    assert caps.single_run_limit_min(30.0) == 33.0
     assert volume.over_single_run_cap(33.0, 30.0) is False
     assert volume.over_single_run_cap(33.01, 30.0) is True
     assert volume.over_single_run_cap(99.0, None) is False

@@ -11,6 +11,7 @@ import pandas as pd
 import pytest
 
 from return_to_run import volume
+from return_to_run.ui import tables
 from tests.scenario_helpers import foundation, history, run
 
 BIRTH = date(2025, 10, 6)
@@ -241,7 +242,7 @@ def test_acwr_needs_four_weeks_and_some_running():
 
 def test_weekly_table_rounds_minutes_to_a_tenth_in_km_by_default():
     table = weekly([run(1, MON, 30.26, "continuous"), run(2, MON, 10.04, "walk")])
-    shown = volume.weekly_table(table)
+    shown = tables.weekly_table(table)
     assert shown[["Running (min)", "Longest run (min)", "Walking (min)"]].iloc[0].tolist() == [30.3, 30.3, 10.0]
     assert "Running distance (km)" in shown.columns
 

@@ -7,7 +7,7 @@ from datetime import date
 
 from sqlite_utils import Database
 
-from .. import models, records
+from .. import frame_cache, models, records
 from ..lazy_import import lazy_module
 from .connection import USER_TABLES
 
@@ -239,6 +239,7 @@ def _only_added(
         # The usual save: nothing added is older than the newest earlier row, and its ids are
         # higher, so newest first it all goes before the earlier rows (no sort of ten years).
         frame = pd.concat([added, earlier_frame], ignore_index=True)
+        frame_cache.extend_row_wise(frame, earlier_frame, added)
     else:
         combined = pd.concat([earlier_frame, added], ignore_index=True)
         frame = combined.sort_values([day, "id"], ascending=False, kind="stable").reset_index(drop=True)
@@ -250,9 +251,10 @@ def _conformed(added: pd.DataFrame, earlier: pd.DataFrame) -> pd.DataFrame | Non
     """`added` with the column types a full read of both frames' rows would give, or None
     when that is not simply `earlier`'s. A column of `added` with nothing in it (a new run
     without a distance or a title) takes `earlier`'s type when that type holds a missing
-    value as the full read would: NaN in numbers and text, None in objects. Any other
-    difference (numbers where `earlier` had none, a missing value in whole numbers) could
-    change the whole column's type, so the table is read in full."""
+    value as the full read would: NaN in numbers and text, None in objects; whole numbers
+    take `earlier`'s floats. Any other difference (numbers where `earlier` had none, a
+    missing value in whole numbers) could change the whole column's type, so the table is
+    read in full."""
     if list(added.columns) != list(earlier.columns):
         return None
     casts = {}
@@ -261,7 +263,10 @@ def _conformed(added: pd.DataFrame, earlier: pd.DataFrame) -> pd.DataFrame | Non
         if added_type == earlier_type:
             continue
         holds_missing = str(earlier_type) in ("float64", "object", "str")
-        if not (holds_missing and added[name].isna().all()):
+        # Whole numbers added to a column of floats (a walk-run's repeats beside runs without
+        # any) read as floats in the full read too.
+        widened = str(earlier_type) == "float64" and added_type.kind in "iu"
+        if not (widened or (holds_missing and added[name].isna().all())):
             return None
         casts[name] = earlier_type
     return added.astype(casts) if casts else added

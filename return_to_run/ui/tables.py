@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .. import models, symptoms
+from .. import models, symptoms, volume
 
 STATUS_WORDS = {"passed": "✅ passed", "failed": "❌ not yet", "not_done": "⬜ not done"}
 
@@ -147,6 +147,43 @@ def red_flag_history_table(flags: pd.DataFrame) -> pd.DataFrame:
             "Note": flags["resolved_note"],
         }
     )
+
+
+WEEKLY_TABLE_COLUMNS = {
+    "week_start": "Week of",
+    "weeks_since_birth": "Weeks since birth",
+    "run_minutes": "Running (min)",
+    "run_distance": "Running distance",
+    "runs_without_distance": "Runs without distance",
+    "run_count": "Runs",
+    "longest_run_min": "Longest run (min)",
+    "walk_minutes": "Walking (min)",
+    "change_pct": "Change on previous week (%)",
+    "symptom_days": "Days with symptoms",
+    "leakage_days": "Days with leakage",
+    "worst_heaviness_0_10": "Worst heaviness (0-10)",
+    "worst_pelvic_pain_0_10": "Worst pelvic pain (0-10)",
+    "worst_joint_pain_0_10": "Worst joint pain (0-10)",
+    "bleeding_days": "Days with bleeding",
+    "red_flag": "Red flag raised",
+    "pelvic_floor_sessions": "Pelvic floor sessions",
+    "strength_sessions": "Strength sessions",
+}
+
+
+def weekly_table(weekly: pd.DataFrame, *, units: str = "km") -> pd.DataFrame:
+    """The chart's numbers as a readable table: newest week first, labelled columns.
+
+    Distance is in her units (column "Running distance (km)" or "(mi)"), rounded to
+    0.01; minutes to 0.1.
+    """
+    shown = volume.to_display_units(weekly, units)
+    table = shown[list(WEEKLY_TABLE_COLUMNS)].rename(columns=WEEKLY_TABLE_COLUMNS)
+    table = table.rename(columns={"Running distance": f"Running distance ({units})"})
+    table[f"Running distance ({units})"] = table[f"Running distance ({units})"].round(2)
+    for name in ("Running (min)", "Longest run (min)", "Walking (min)"):
+        table[name] = table[name].round(1)
+    return table.iloc[::-1].reset_index(drop=True)
 
 
 def spikes_table(spikes: pd.DataFrame) -> pd.DataFrame:
