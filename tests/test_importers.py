@@ -299,6 +299,29 @@ def test_reimport_gives_the_same_source_ids():
     assert [r["source_id"] for r in garmin_first.rows] == [r["source_id"] for r in garmin_again.rows]
 
 
+@pytest.mark.parametrize("distances", [("5", "5000.0"), ("5",)], ids=["raw metres", "one distance"])
+def test_strava_notes_are_each_rows_own_description_and_private_note_in_that_order(distances):
+    # Pairs repeat in a real export ("Easy", no note): each row still gets its own, in order.
+    header = (
+        "Activity ID,Activity Date,Activity Name,Activity Type,Activity Description,Activity Private Note,Moving Time"
+    )
+    header += ",Distance" * len(distances)
+    pairs = [
+        ("Easy", "no leaks"),
+        ("no leaks", "Easy"),
+        ("Easy", "no leaks"),
+        ("", "Easy"),
+        ("Easy", ""),
+        ("Easy", "Easy"),
+    ]
+    lines = [header] + [
+        f'{n},"Oct {n}, 2020, 2:43:11 PM",Run,Run,{d},{p},1800,{",".join(distances)}'
+        for n, (d, p) in enumerate(pairs, 1)
+    ]
+    rows = parse_upload("activities.csv", "\n".join(lines).encode(), today=TODAY).rows
+    assert [r["notes"] for r in rows] == ["Easy\nno leaks", "no leaks\nEasy", "Easy\nno leaks", "Easy", "Easy", "Easy"]
+
+
 def test_long_strava_description_is_cut_to_the_notes_limit_not_skipped():
     data = (
         "Activity ID,Activity Date,Activity Name,Activity Type,Activity Description,Moving Time,Distance\n"

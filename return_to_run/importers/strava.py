@@ -189,9 +189,11 @@ def parse_table(table: CsvTable, *, options: Options | None = None, **settings) 
         for record, row in zip(table.records, table.record_rows, strict=True):
             if progress is not None:
                 collector.tick()
-            kind = kind_of(record, row)
+            kind = kinds.get(record[p_type].strip())  # a run kind seen before, at once
             if kind is None:
-                continue
+                kind = kind_of(record, row)  # first seen, or not a run or walk: skipped
+                if kind is None:
+                    continue
             raw = read_common(record, kind, record[p_metres])
             if raw is not None:
                 add(row, raw)
@@ -266,6 +268,7 @@ def _row_readers(columns: _Columns, tz: tzinfo | None):
     p_moving, p_elapsed = columns.moving, columns.elapsed
     time_labels = ["moving time", "elapsed time"]
     titles: dict[str, str] = {}  # names repeat ("Morning Run"): each tidied once
+    joined: dict[tuple[str, str], str] = {}  # (description, private note) -> notes
     shifts: dict[int, timedelta] = {}  # UTC offset -> timedelta, made once each
     plain, strava_stamp, clock = _PLAIN_UNGROUPED.fullmatch, _STRAVA_STAMP.fullmatch, time.localtime
     fastest, slowest = validation.FASTEST_PACE_MIN_PER_KM, validation.SLOWEST_PACE_MIN_PER_KM
@@ -316,6 +319,14 @@ def _row_readers(columns: _Columns, tz: tzinfo | None):
         # moment.isoformat() is what iso_seconds gives here: naive, whole seconds.
         return row_of(record, moment.date(), moment.isoformat(), rounded(seconds / 60, 2), distance, kind, activity_id)
 
+    def notes_of(description: str, note: str) -> str:
+        """join_notes(description, note), worked out once for each pair (descriptions repeat)."""
+        pair = (description, note)
+        notes = joined.get(pair)
+        if notes is None:
+            notes = joined[pair] = join_notes(description, note)
+        return notes
+
     def row_of(record: list[str], run_date, start_time, duration, distance, kind: str, activity_id: str) -> dict:
         """The raw run both readers hand to the validator: the parts they read their own way,
         and the effort, title and notes read alike."""
@@ -328,7 +339,7 @@ def _row_readers(columns: _Columns, tz: tzinfo | None):
             "kind": kind,
             "effort_1_10": _effort(record[p_exertion]),
             "title": title_of(record[p_name]),
-            "notes": join_notes(description, note) if description or note else "",
+            "notes": notes_of(description, note) if description or note else "",
             "source_id": activity_id,
         }
 
