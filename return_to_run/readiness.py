@@ -14,12 +14,13 @@ Pure: standard library; `today` is always passed in. Sources (docs/clinical-rule
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from . import models
 from .models import History, Profile
-from .records import ReadinessRecord
+from .records import ReadinessRecord, dated_between
 from .symptoms import has_pelvic_symptoms, is_run_linked, running_sessions
 
 RUNNING_GATE_DAYS = (
@@ -78,8 +79,8 @@ def readiness_status(history: History, today: date) -> dict[str, str]:
     than 56 days counts as 'not_done' unless she has a running session in the last 30 days
     (then her runs and symptom log are the ongoing check)."""
     latest = latest_results(history, today)
-    recent_run = any(
-        today - timedelta(days=RECENT_RUN_DAYS) <= s.run_date <= today for s in running_sessions(history.records)
+    recent_run = dated_between(
+        running_sessions(history.records), today - timedelta(days=RECENT_RUN_DAYS), today, _run_day
     )
     status = {}
     for code in models.READINESS_TESTS:
@@ -122,7 +123,8 @@ def recent_pelvic_symptom_dates(history: History, today: date, *, passed_on: dat
     `passed_on` (the walk-run plan answers those: repeat, step back, red flags)."""
     start = _window(today)
     days = set()
-    for entry in history.records.symptoms:
+    entries = history.records.symptoms  # sorted by date: the window's are at the end
+    for entry in entries[bisect_left(entries, start, key=lambda e: e.symptom_date) :]:
         day = entry.symptom_date
         if not (start <= day <= today) or not has_pelvic_symptoms(entry):
             continue
@@ -142,10 +144,14 @@ def symptoms_judged(history: History, today: date) -> bool:
     start = _window(today)
     records = history.records
     return (
-        any(start <= e.symptom_date <= today for e in records.symptoms)
-        or any(start <= r.test_date <= today for r in records.readiness)
-        or any(start <= r.run_date <= today for r in records.running)
+        dated_between(records.symptoms, start, today, lambda entry: entry.symptom_date)
+        or dated_between(records.readiness, start, today, lambda result: result.test_date)
+        or dated_between(records.running, start, today, _run_day)
     )
+
+
+def _run_day(run) -> date:
+    return run.run_date
 
 
 @dataclass(frozen=True)

@@ -25,9 +25,12 @@ caches it on the History object, so the rules read her logs once per data versio
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from bisect import bisect_left, insort_right
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
+from typing import Any
 
 from . import frame_cache, models, values
 from .lazy_import import lazy_module
@@ -225,15 +228,23 @@ class Records:
     foundation: tuple[FoundationRecord, ...] = ()
     mood: tuple[MoodRecord, ...] = ()
 
-    @property
+    @cached_property
     def running(self) -> tuple[RunRecord, ...]:
-        """Running sessions only (models.RUNNING_KINDS), sorted by date then id."""
+        """Running sessions only (models.RUNNING_KINDS), sorted by date then id (worked out
+        once per Records: the assessment asks several times)."""
         return tuple(run for run in self.runs if run.running)
 
     @property
     def open_red_flags(self) -> tuple[RedFlagRecord, ...]:
         """Red flags not yet resolved, oldest first."""
         return tuple(flag for flag in self.red_flags if flag.is_open)
+
+
+def dated_between(items: Sequence, start: date, end: date, day: Callable[[Any], date]) -> bool:
+    """Whether any of `items` (sorted by `day`, as every Records log is) falls on `start` to
+    `end`, both included: a binary search, not a scan of ten years."""
+    first = bisect_left(items, start, key=day)
+    return first < len(items) and day(items[first]) <= end
 
 
 def _order(day: date | None, row_id: int | None) -> tuple:
@@ -412,7 +423,12 @@ def extend_built(frame: pd.DataFrame, earlier: pd.DataFrame, added: pd.DataFrame
     for builder, key in _SORT_KEYS.items():
         earlier_records = frame_cache.kept(earlier, builder)
         if earlier_records is not None:
-            frame_cache.keep(frame, builder, tuple(sorted((*earlier_records, *builder(added)), key=key)))
+            # Each new record goes after the earlier ones of the same key, as a stable sort of
+            # the earlier records followed by the added ones would put it.
+            grown = list(earlier_records)
+            for record in sorted(builder(added), key=key):
+                insort_right(grown, record, key=key)
+            frame_cache.keep(frame, builder, tuple(grown))
 
 
 def symptom_columns(symptoms: pd.DataFrame) -> dict[str, pd.Series]:
