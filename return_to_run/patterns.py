@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 
 from . import models
-from .frame_cache import built_for
+from .frame_cache import built_for, row_wise
 from .records import NOT_LINKED, record_ids, run_records, texts, to_date
 from .symptoms import RunLinks, symptom_flags
 
@@ -122,7 +122,28 @@ def runs_with_outcomes(runs: pd.DataFrame, symptoms: pd.DataFrame, *, run_recs=N
     effort_band = np.select([effort <= 3, effort <= 6, effort <= 10], EFFORT_BANDS[:3], EFFORT_BANDS[3])
     rest_band = np.select([gap <= 1, gap == 2, gap >= 3], REST_BANDS[:3], REST_BANDS[3])
 
-    out = pd.DataFrame(
+    # What followed each run: the outcome flags of the check-ins linked to it, or-ed.
+    entries = built_for(symptoms, _link_rows)
+    links = RunLinks(sessions)
+    position = {run.id: i for i, run in enumerate(sessions)}
+    linked = [
+        (i, position[run_id])
+        for i, run_id in enumerate(
+            links.link(run_id, timing, day)
+            for run_id, timing, day in zip(
+                entries["run_id"].tolist(), entries["timing"].tolist(), entries["day"].tolist(), strict=True
+            )
+        )
+        if run_id is not None
+    ]
+    entry_at = np.array([i for i, _ in linked], dtype=np.int64)
+    run_at = np.array([k for _, k in linked], dtype=np.int64)
+    followed = {}
+    for name in OUTCOME_SYMPTOMS:
+        followed[name] = np.zeros(len(sessions), dtype=bool)
+        np.logical_or.at(followed[name], run_at, entries[name][entry_at])
+
+    return pd.DataFrame(
         {
             "run_id": pd.Series([r.id for r in sessions], dtype=object),
             "run_date": pd.Series([r.run_date for r in sessions], dtype=object),
@@ -133,28 +154,22 @@ def runs_with_outcomes(runs: pd.DataFrame, symptoms: pd.DataFrame, *, run_recs=N
             "length_band": length_band.astype(object),
             "effort_band": effort_band.astype(object),
             "rest_band": rest_band.astype(object),
+            **followed,
         }
-    )
+    )[list(OUTCOME_COLUMNS)]
 
-    # Kept per check-in frame (frame_cache.built_for): a saved run leaves ten years of flags as they were.
-    flags = built_for(symptoms, symptom_flags)[list(OUTCOME_SYMPTOMS)]
-    links = RunLinks(sessions)
-    linked_to = [
-        links.link(run_id, timing, day)
-        for run_id, timing, day in zip(
-            record_ids(symptoms["run_id"]),
-            texts(symptoms["timing"], NOT_LINKED).tolist(),
-            symptoms["symptom_date"].map(to_date).tolist(),
-            strict=True,
-        )
-    ]
-    linked_to = pd.Series(linked_to, index=symptoms.index, dtype=object)
-    has_link = linked_to.notna()
-    per_run = flags.loc[has_link].groupby(linked_to[has_link].to_numpy()).max()
-    followed = per_run.reindex(out["run_id"].to_numpy()).fillna(False).astype(bool).to_numpy()
-    for i, name in enumerate(OUTCOME_SYMPTOMS):
-        out[name] = followed[:, i] if len(out) else pd.Series(dtype=bool)
-    return out[list(OUTCOME_COLUMNS)]
+
+# What RunLinks reads of each check-in, with its outcome flags: kept per check-in frame and
+# grown with a save's new entries (frame_cache), so a saved run leaves ten years of check-ins
+# as they were.
+@row_wise
+def _link_rows(symptoms: pd.DataFrame) -> dict[str, np.ndarray]:
+    flags = symptom_flags(symptoms)
+    return {
+        "run_id": np.array(record_ids(symptoms["run_id"]), dtype=object),
+        "timing": texts(symptoms["timing"], NOT_LINKED).to_numpy(dtype=object),
+        "day": np.array(symptoms["symptom_date"].map(to_date).tolist(), dtype=object),
+    } | {name: flags[name].to_numpy(bool) for name in OUTCOME_SYMPTOMS}
 
 
 def pattern_table(outcomes: pd.DataFrame, by: str, symptom: str) -> pd.DataFrame:

@@ -7,7 +7,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from return_to_run import frame_cache, services, storage, volume
+from return_to_run import frame_cache, patterns, services, storage, volume
 from return_to_run.storage import migrations
 from return_to_run.validation import ValidationError
 
@@ -434,6 +434,29 @@ def test_rows_added_since_the_last_read_extend_its_frame_and_records(db_with_pro
     assert second.runs["duration_min"].tolist()[:3] == [28.0, 20.0, 27.0]  # the same day: the higher id first
     assert [r.run_date for r in second.records.runs] == sorted(second.runs["run_date"])
     assert earlier_records[0] in second.records.runs and any(r is earlier_records[0] for r in second.records.runs)
+
+
+def test_run_links_kept_for_the_check_ins_grow_with_a_saved_check_in(db_with_profile):
+    """What the patterns read of each check-in (its run link and outcome flags), built for the
+    last read, is extended with a new check-in's, and the outcomes equal a full read's."""
+    db = db_with_profile
+    first_run = services.add_run(db, {**RUN, "run_date": "2026-11-18"}, today=TODAY)
+    services.add_symptom(
+        db, {"symptom_date": "2026-11-18", "leakage": "drops", "heaviness_0_10": 0, "run_id": first_run}, today=TODAY
+    )
+    services.add_symptom(db, {"symptom_date": "2026-11-17", "heaviness_0_10": 0}, today=TODAY)  # not linked
+    first, read = storage.queries.read_history(db)
+    assert patterns.runs_with_outcomes(first.runs, first.symptoms)["leakage"].tolist() == [True]
+    second_run = services.add_run(db, {**RUN, "run_date": "2026-11-19"}, today=TODAY)
+    services.add_symptom(db, {"symptom_date": "2026-11-19", "heaviness_0_10": 3, "timing": "within_24h"}, today=TODAY)
+    second, _ = storage.queries.read_history(db, read)
+    kept = frame_cache.kept(second.symptoms, patterns._link_rows)
+    assert kept is not None and kept["run_id"].tolist() == [None, first_run, None]  # newest first
+    assert kept["heaviness"].tolist() == [True, False, False]
+    _same_as_a_full_read(second, db)
+    outcomes = patterns.runs_with_outcomes(second.runs, second.symptoms)
+    assert outcomes["run_id"].tolist() == [first_run, second_run]
+    assert outcomes[["leakage", "heaviness"]].values.tolist() == [[True, False], [False, True]]
 
 
 def test_an_edit_or_a_delete_after_the_last_read_reads_the_table_again(db_with_profile):

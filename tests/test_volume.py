@@ -511,3 +511,37 @@ def test_single_run_spikes_from_given_records_equals_from_the_frame():
     given = volume.single_run_spikes(runs, run_recs=records.run_records(runs))
     pd.testing.assert_frame_equal(given, volume.single_run_spikes(runs))
     assert len(given) > 10
+
+
+def _spikes_one_by_one(runs: pd.DataFrame) -> list[tuple]:
+    """The single-run rule applied run by run with caps.RunWindow (the plain form)."""
+    sessions = [r for r in records.run_records(runs) if r.running]
+    window = caps.RunWindow(sessions)
+    found = []
+    for run in sessions:
+        previous = window.longest(run.run_date, include_day=False)
+        if caps.over_single_run_cap(run.running_min, previous):
+            found.append((run.id, run.running_min, previous, round(run.running_min / previous, 2)))
+    return found
+
+
+@pytest.mark.parametrize("runs_a_day", [1, 3, 10])  # 10 a day: 300 in 30 days, past the sliding form's 256
+@settings(max_examples=25, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 70), st.floats(0, 90, allow_nan=False)), min_size=1, max_size=40))
+def test_single_run_spikes_equal_the_rule_applied_run_by_run(runs_a_day, drawn):
+    """The sliding maximum finds the same runs, longest and ratio as the look-up per run:
+    same-day runs, gaps past 30 days, zero minutes, and a month dense enough for the plain form."""
+    start = date(2026, 1, 1)
+    rows = [
+        {"run_date": start + timedelta(days=day), "duration_min": minutes, "kind": "continuous"}
+        for day, minutes in drawn
+    ]
+    rows += [
+        {"run_date": start + timedelta(days=day), "duration_min": 20.0 + n, "kind": "continuous"}
+        for day in range(31)
+        for n in range(runs_a_day - 1)
+    ]
+    runs = runs_frame(sorted(rows, key=lambda row: row["run_date"]))
+    spikes = volume.single_run_spikes(runs)
+    found = list(zip(spikes["id"], spikes["running_min"], spikes["previous_longest_min"], spikes["ratio"], strict=True))
+    assert found == _spikes_one_by_one(runs)
