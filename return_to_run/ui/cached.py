@@ -45,30 +45,34 @@ def _last_reads() -> dict:
 
 
 @st.cache_resource(max_entries=4, show_spinner=False)
-def _history_at(db_path: str, database_id: str, version: int) -> models.History:
-    db = storage.open_db(db_path)
+def _history_at(db_path: str, database_id: str, version: int, _db=None) -> models.History:
+    # Read on the page's own connection (`_db`, not part of the key) when there is one: the
+    # version was read on it, and opening and checking a second connection after every save
+    # cost more than reading the new rows.
+    db = _db if _db is not None else storage.open_db(db_path)
     try:
         last = _last_reads()
         history, read = queries.read_history(db, last.get((db_path, database_id)))
         last[(db_path, database_id)] = read
         return history
     finally:
-        db.close()
+        if _db is None:
+            db.close()
 
 
 def history(ctx: Context) -> models.History:
     """Everything she has logged (cached for this version of her data)."""
-    return _history_at(*_key(ctx))
+    return _history_at(*_key(ctx), _db=ctx.db)
 
 
 @st.cache_resource(max_entries=4, show_spinner=False)
-def _assessment_at(db_path: str, database_id: str, version: int, day: date, profile: models.Profile):
-    return phases.assess(profile, _history_at(db_path, database_id, version), day)
+def _assessment_at(db_path: str, database_id: str, version: int, day: date, profile: models.Profile, _db=None):
+    return phases.assess(profile, _history_at(db_path, database_id, version, _db=_db), day)
 
 
 def assessment(ctx: Context) -> phases.Assessment:
     """phases.assess() for her profile, history and today (cached for this version)."""
-    return _assessment_at(*_key(ctx), ctx.today, ctx.profile)
+    return _assessment_at(*_key(ctx), ctx.today, ctx.profile, _db=ctx.db)
 
 
 def readiness_status(ctx: Context) -> dict:
@@ -77,8 +81,8 @@ def readiness_status(ctx: Context) -> dict:
 
 
 @st.cache_resource(max_entries=4, show_spinner=False)
-def _recent_weeks_at(db_path: str, database_id: str, version: int, day: date, birth_date: date):
-    history = _history_at(db_path, database_id, version)
+def _recent_weeks_at(db_path: str, database_id: str, version: int, day: date, birth_date: date, _db=None):
+    history = _history_at(db_path, database_id, version, _db=_db)
     return volume.weekly_summary(
         history.runs,
         history.symptoms,
@@ -91,12 +95,14 @@ def _recent_weeks_at(db_path: str, database_id: str, version: int, day: date, bi
 
 def recent_weeks(ctx: Context) -> pd.DataFrame:
     """volume.weekly_summary() of the last 12 weeks, for the home page chart."""
-    return _recent_weeks_at(*_key(ctx), ctx.today, ctx.profile.birth_date)
+    return _recent_weeks_at(*_key(ctx), ctx.today, ctx.profile.birth_date, _db=ctx.db)
 
 
 @st.cache_resource(max_entries=4, show_spinner=False)
-def _trends_at(db_path: str, database_id: str, version: int, day: date, birth_date: date, since: date | None) -> dict:
-    history = _history_at(db_path, database_id, version)
+def _trends_at(
+    db_path: str, database_id: str, version: int, day: date, birth_date: date, since: date | None, _db=None
+) -> dict:
+    history = _history_at(db_path, database_id, version, _db=_db)
     weekly = volume.weekly_summary(
         history.runs,
         history.symptoms,
@@ -122,7 +128,7 @@ def trends(ctx: Context, *, since: date | None = None) -> dict:
     """What the Trends page shows, computed once per version of her data: the weekly summary
     from `since` (all when None), runs with their outcomes and the single-run spikes (all of
     her log: patterns need every run), and the summary sentences."""
-    return _trends_at(*_key(ctx), ctx.today, ctx.profile.birth_date, since)
+    return _trends_at(*_key(ctx), ctx.today, ctx.profile.birth_date, since, _db=ctx.db)
 
 
 @st.cache_resource(show_spinner=False)
