@@ -741,4 +741,38 @@ def test_symptom_rows_long_form_equals_pandas_melt(weekly, birth_known):
         for rows in (df, df.iloc[0:0]):
             melted = rows[keep + list(columns)].melt(id_vars=keep, var_name="column", value_name="value")
             melted["measure"] = melted["column"].map(charts.SYMPTOM_LAYERS)
-            pd.testing.assert_frame_equal(layers.long(rows, columns), melted.drop(columns="column"))
+            # No rows: pandas leaves an empty column of text as object, not str (no rows either way).
+            got, want = layers.long(rows, columns).frame, melted.drop(columns="column")
+            pd.testing.assert_frame_equal(got, want, check_dtype=len(rows) > 0)
+
+
+def test_rows_are_written_as_their_dataframe_is():
+    """specs.values reads Rows (the weekly chart's row sets) from their columns: the same rows
+    as Altair's data transformer writes for their DataFrame, for each kind of column they
+    hold (numbers with NaN and infinity, bools, text with None, only None), and calendar
+    days through the DataFrame."""
+    from return_to_run.charts import specs
+    from return_to_run.charts.base import Rows
+
+    rows = Rows(
+        {
+            "count": np.array([1, 2, 3]),
+            "minutes": np.array([12.5, float("nan"), float("inf")]),
+            "flag": np.array([True, False, True]),
+            "label": np.array(["a", None, "<b>"], dtype=object),
+            "weeks_since_birth": np.full(3, None, dtype=object),
+        }
+    )
+    expected = alt.data_transformers.get()(rows.frame)["values"]
+    assert specs.values(rows) == expected
+    assert expected[1] == {"count": 2, "minutes": None, "flag": False, "label": None, "weeks_since_birth": None}
+    days = Rows({"x_start": pd.DatetimeIndex(["2026-03-02", "2026-03-09"]).to_numpy()})
+    assert (
+        specs.values(days)
+        == alt.data_transformers.get()(days.frame)["values"]
+        == [
+            {"x_start": "2026-03-02T00:00:00"},
+            {"x_start": "2026-03-09T00:00:00"},
+        ]
+    )
+    assert specs.values(rows.take(np.zeros(3, dtype=bool))) == []

@@ -11,9 +11,10 @@ from __future__ import annotations
 from datetime import date
 
 import altair as alt
+import numpy as np
 import pandas as pd
 
-from return_to_run import volume
+from return_to_run import models
 
 OKABE_ITO = {
     "black": "#000000",
@@ -101,8 +102,42 @@ def week_label(day: date) -> str:
     return f"{day:%a} {day.day} {day:%b %Y}"
 
 
-def birth_known(weekly: pd.DataFrame) -> bool:
-    return "days_since_birth" in weekly and weekly["days_since_birth"].notna().all() and len(weekly) > 0
+def birth_known(weekly) -> bool:
+    """Whether every week has its days since birth (a DataFrame or Rows)."""
+    return "days_since_birth" in weekly.columns and len(weekly) > 0 and bool(pd.notna(weekly["days_since_birth"]).all())
+
+
+class Rows:
+    """A chart's rows as columns (name -> numpy array, all of one length), made into a
+    DataFrame only when Altair draws the chart. After a save, charts.specs fills a kept
+    skeleton straight from the columns: making the DataFrames took most of a spec's time."""
+
+    __slots__ = ("columns", "_frame")
+
+    def __init__(self, columns: dict[str, np.ndarray]):
+        self.columns = columns
+        self._frame = None
+
+    def __len__(self) -> int:
+        return len(next(iter(self.columns.values()))) if self.columns else 0
+
+    def __getitem__(self, name: str) -> np.ndarray:
+        return self.columns[name]
+
+    @property
+    def empty(self) -> bool:
+        return len(self) == 0
+
+    def take(self, keep: np.ndarray) -> Rows:
+        """The rows where `keep` (a bool array) is true."""
+        return Rows({name: column[keep] for name, column in self.columns.items()})
+
+    @property
+    def frame(self) -> pd.DataFrame:
+        """The rows as a DataFrame (made once; treated as read-only, like the columns)."""
+        if self._frame is None:
+            self._frame = pd.DataFrame(self.columns)
+        return self._frame
 
 
 def prepare(weekly: pd.DataFrame, units: str) -> tuple[pd.DataFrame, str, str]:
@@ -113,34 +148,50 @@ def prepare(weekly: pd.DataFrame, units: str) -> tuple[pd.DataFrame, str, str]:
     Returns (frame, vega type of x, x axis title): weeks since birth (quantitative,
     fractional, a week's bar spanning its Monday to Sunday) when the birth date is known,
     else the calendar week (temporal)."""
-    df = volume.to_display_units(weekly, units) if "run_distance_km" in weekly else weekly.copy()
-    df["week_label"] = [week_label(d) for d in df["week_start"]]  # at most ~520 weeks
-    if "red_flag" in df:
-        df["red_flag_text"] = df["red_flag"].map({True: "yes", False: "no"})
+    columns, x_type, x_title = prepared(weekly, units)
+    return pd.DataFrame(columns, index=weekly.index), x_type, x_title
+
+
+def prepared(weekly: pd.DataFrame, units: str, fields: list[str] | None = None) -> tuple[dict, str, str]:
+    """prepare()'s columns as numpy arrays (only `fields`, in that order, when given), with
+    its x type and title: computed column by column, without a DataFrame."""
+    birth = birth_known(weekly)
+    out: dict[str, np.ndarray] = {name: weekly[name].to_numpy() for name in weekly.columns}
+    days = weekly["week_start"].tolist()
     # datetime.date is not JSON: the chart data carry the ISO text instead.
-    df["week_start"] = [d.isoformat() for d in df["week_start"]]
-    if birth_known(df):
+    out["week_start"] = np.array([d.isoformat() for d in days], dtype=object)
+    if "run_distance_km" in weekly:  # what volume.to_display_units adds, on the array
+        out["run_distance"] = models.from_km(out["run_distance_km"].astype(float), units)
+        out["distance_unit"] = np.full(len(days), units, dtype=object)
+    out["week_label"] = np.array([week_label(d) for d in days], dtype=object)  # at most ~520 weeks
+    if "red_flag" in weekly:
+        out["red_flag_text"] = np.array(["yes" if flag else "no" for flag in out["red_flag"].tolist()], dtype=object)
+    if birth:
         # Rounded: 520 weeks of 1.2857142857142858 make the spec sent to the browser fat.
-        start = (df["days_since_birth"].astype(float) / 7).round(3)
-        df["x_start"], df["x_end"], df["x_mid"] = start, start + 1, start + 0.5
-        return df, "quantitative", "Weeks since birth"
-    start = pd.to_datetime(df["week_start"])
-    df["x_start"] = start
-    df["x_end"] = start + pd.Timedelta(days=7)
-    df["x_mid"] = start + pd.Timedelta(hours=84)
-    df["weeks_since_birth"] = None
-    return df, "temporal", "Week"
+        start = np.round(out["days_since_birth"].astype(float) / 7, 3)
+        out["x_start"], out["x_end"], out["x_mid"] = start, start + 1, start + 0.5
+        x_type, x_title = "quantitative", "Weeks since birth"
+    else:
+        start = pd.to_datetime(pd.Series(out["week_start"]))
+        out["x_start"] = start.to_numpy()
+        out["x_end"] = (start + pd.Timedelta(days=7)).to_numpy()
+        out["x_mid"] = (start + pd.Timedelta(hours=84)).to_numpy()
+        out["weeks_since_birth"] = np.full(len(days), None, dtype=object)
+        x_type, x_title = "temporal", "Week"
+    return (out if fields is None else {name: out[name] for name in fields}), x_type, x_title
 
 
-def x_domain(df: pd.DataFrame, x_type: str) -> list:
-    """[first, last] of the x axis: the weeks in `df`, widened to MIN_WEEKS_SHOWN weeks by
-    adding weeks before the first (never before the birth when the first week is after it),
-    then after the last. Floats for weeks since birth, Timestamps for calendar weeks."""
-    first, last = df["x_start"].iloc[0], df["x_end"].iloc[-1]
+def x_domain(df, x_type: str) -> list:
+    """[first, last] of the x axis: the weeks in `df` (a DataFrame or Rows), widened to
+    MIN_WEEKS_SHOWN weeks by adding weeks before the first (never before the birth when the
+    first week is after it), then after the last. Floats for weeks since birth, Timestamps
+    for calendar weeks."""
+    first, last = np.asarray(df["x_start"])[0], np.asarray(df["x_end"])[-1]
     if x_type == "quantitative":
         first, last = float(first), float(last)
         lo = min(first, max(last - MIN_WEEKS_SHOWN, min(first, 0.0)))
         return [lo, max(last, lo + MIN_WEEKS_SHOWN)]
+    first, last = pd.Timestamp(first), pd.Timestamp(last)
     return [min(first, last - pd.Timedelta(weeks=MIN_WEEKS_SHOWN)), last]
 
 

@@ -15,6 +15,7 @@ from .base import (
     RED_FLAG_COLOR,
     TEXT_PX,
     VOLUME_COLOR,
+    Rows,
     scale_domain,
     title,
     x_encoding,
@@ -100,15 +101,26 @@ def bars(df: pd.DataFrame, x, y_field: str, units: str, x_type: str) -> alt.Char
     )
 
 
-def flagged(df: pd.DataFrame, domain: list) -> pd.DataFrame:
+def flagged(df: Rows, domain: list) -> Rows:
     """The red-flag weeks (x_mid, week_label, flag, side), empty when no week had one."""
-    flagged = df.loc[df["red_flag"], ["x_mid", "week_label"]].assign(flag=RED_FLAG_LABEL)
-    if flagged.empty:
-        return flagged
+    keep = df["red_flag"].astype(bool)
+    x_mid = df["x_mid"][keep]
+    flagged = {
+        "x_mid": x_mid,
+        "week_label": df["week_label"][keep],
+        "flag": np.full(len(x_mid), RED_FLAG_LABEL, object),
+    }
+    if not len(x_mid):
+        return Rows(flagged)
     middle = domain[0] + (domain[1] - domain[0]) / 2
     # Written beside the rule on the side with more room, over a white halo so it reads on a bar.
-    flagged["side"] = ["right" if v > middle else "left" for v in flagged["x_mid"]]
-    return flagged
+    flagged["side"] = np.array(["right" if v > middle else "left" for v in _items(x_mid)], dtype=object)
+    return Rows(flagged)
+
+
+def _items(column: np.ndarray) -> list:
+    """A column's values as Python objects (calendar days as Timestamps)."""
+    return [pd.Timestamp(v) for v in column] if column.dtype.kind == "M" else column.tolist()
 
 
 def red_flag_layers(flagged: pd.DataFrame, x) -> list[alt.Chart]:
@@ -170,43 +182,51 @@ def phase_layers(phases: pd.DataFrame | None, names: pd.DataFrame | None, x) -> 
     return [band, names]
 
 
-def phase_frame(phase_periods: pd.DataFrame, df: pd.DataFrame, x_type: str) -> pd.DataFrame:
-    """Phase periods (start, end, phase) -> x_start / x_end on the chart's axis, clipped
-    to the weeks shown; an open end (None) runs to the last week."""
-    last_day = pd.Timestamp(df["week_start"].iloc[-1]) + pd.Timedelta(days=7)
-    first_day = pd.Timestamp(df["week_start"].iloc[0])
-    starts = pd.to_datetime(phase_periods["start"]).clip(lower=first_day)
-    ends = pd.to_datetime(phase_periods["end"]).fillna(last_day).clip(upper=last_day)
-    frame = pd.DataFrame(
-        {"phase": phase_periods["phase"].astype(str).to_numpy(), "start": starts.to_numpy(), "end": ends.to_numpy()}
-    )
-    frame = frame.loc[frame["end"] > frame["start"]]
+def phase_frame(phase_periods: pd.DataFrame, df: Rows, x_type: str) -> Rows:
+    """Phase periods (start, end, phase) -> phase, x_start / x_end on the chart's axis and
+    period (their dates), clipped to the weeks shown; an open end (None) runs to the last
+    week. A few periods: worked out one by one, without pandas' per-column operations."""
+    week_starts = df["week_start"]
+    first_day = pd.Timestamp(week_starts[0])
+    last_day = pd.Timestamp(week_starts[-1]) + pd.Timedelta(days=7)
+    birth = None
     if x_type == "quantitative":
-        birth = first_day - pd.Timedelta(days=int(df["days_since_birth"].iloc[0]))
-        frame["x_start"] = (frame["start"] - birth).dt.days / 7
-        frame["x_end"] = (frame["end"] - birth).dt.days / 7
+        birth = first_day - pd.Timedelta(days=int(df["days_since_birth"][0]))
+    rows = []
+    for start, end, phase in zip(
+        phase_periods["start"].tolist(), phase_periods["end"].tolist(), phase_periods["phase"].tolist(), strict=True
+    ):
+        start = max(pd.Timestamp(start), first_day)
+        end = last_day if end is None or pd.isna(end) else min(pd.Timestamp(end), last_day)
+        if end <= start:
+            continue
+        xs = (start, end) if birth is None else ((start - birth).days / 7, (end - birth).days / 7)
+        last = end - pd.Timedelta(days=1)
+        rows.append((str(phase), *xs, f"{start.day} {start:%b %Y} to {last.day} {last:%b %Y}"))
+    phase, x_start, x_end, period = (list(c) for c in zip(*rows, strict=True)) if rows else ([], [], [], [])
+    if birth is None:  # calendar days, as datetime64 like the weeks' x
+        x_start, x_end = (pd.DatetimeIndex(x).to_numpy() for x in (x_start, x_end))
     else:
-        frame["x_start"], frame["x_end"] = frame["start"], frame["end"]
-    frame["period"] = [
-        f"{s.day} {s:%b %Y} to {e.day} {e:%b %Y}"
-        for s, e in zip(frame["start"], frame["end"] - pd.Timedelta(days=1), strict=True)
-    ]
-    return frame.drop(columns=["start", "end"]).reset_index(drop=True)
+        x_start, x_end = np.array(x_start, dtype=float), np.array(x_end, dtype=float)
+    return Rows(
+        {
+            "phase": np.array(phase, dtype=object),
+            "x_start": x_start,
+            "x_end": x_end,
+            "period": np.array(period, dtype=object),
+        }
+    )
 
 
-def long(df: pd.DataFrame, columns: tuple[str, ...]) -> pd.DataFrame:
-    """The symptom columns as one row per week and measure (x_mid, week_label,
-    weeks_since_birth, value, measure)."""
+def long(df, columns: tuple[str, ...]) -> Rows:
+    """The symptom columns of `df` (Rows or a DataFrame) as one row per week and measure
+    (x_mid, week_label, weeks_since_birth, value, measure): what df.melt(id_vars=those
+    three) and a name per column give (tests/test_charts.py compares the two)."""
     keep = ["x_mid", "week_label", "weeks_since_birth"]
-    # What df.melt(id_vars=keep) then a name per column give, built in one go (melt and map
-    # cost ~4 ms for 52 weeks; tests/test_charts.py compares the two frames).
-    parts = {name: df[name].to_numpy() for name in keep}
-    out = pd.DataFrame({name: np.tile(values, len(columns)) for name, values in parts.items()})
-    for name in keep:
-        out[name] = out[name].astype(df[name].dtype)
-    out["value"] = np.concatenate([df[c].to_numpy() for c in columns]) if columns else np.empty(0)
-    out["measure"] = pd.Series(np.repeat([SYMPTOM_LAYERS[c] for c in columns], len(df)), dtype=object).astype("str")
-    return out
+    out = {name: np.tile(np.asarray(df[name]), len(columns)) for name in keep}
+    out["value"] = np.concatenate([np.asarray(df[c]) for c in columns]) if columns else np.empty(0)
+    out["measure"] = np.repeat(np.array([SYMPTOM_LAYERS[c] for c in columns], dtype=object), len(df))
+    return Rows(out)
 
 
 def symptom_panel(
@@ -217,7 +237,7 @@ def symptom_panel(
     heading, y_domain, y_ticks, suffix = panel
     labels = [SYMPTOM_LAYERS[c] for c in columns]
     tooltips = [alt.Tooltip("week_label:N", title="Week of")]
-    if df["weeks_since_birth"].notna().all():
+    if bool(pd.notna(df["weeks_since_birth"]).all()):
         tooltips.append(alt.Tooltip("weeks_since_birth:Q", title="Weeks since birth"))
     tooltips += [alt.Tooltip("measure:N", title="Symptom"), alt.Tooltip("value:Q", title="Value")]
     encoding = {
@@ -284,11 +304,11 @@ def zoom_strip(df, y_field: str, x_type: str, x_title: str, domain: list, brush,
     )
 
 
-def initial_zoom(df: pd.DataFrame, x_type: str):
+def initial_zoom(df: Rows, x_type: str):
     """The brush's starting range: the last ZOOM_WEEKS when the log is long, else None."""
     if len(df) <= LONG_LOG_WEEKS:
         return None
-    lo, hi = df["x_start"].iloc[-ZOOM_WEEKS], df["x_end"].iloc[-1]
+    lo, hi = df["x_start"][-ZOOM_WEEKS], df["x_end"][-1]
     if x_type == "quantitative":
         return {"x": [float(lo), float(hi)]}
-    return {"x": scale_domain([lo, hi], x_type)}
+    return {"x": scale_domain([pd.Timestamp(lo), pd.Timestamp(hi)], x_type)}

@@ -25,7 +25,7 @@ import pandas as pd
 from altair.vegalite.v6.api import _dataset_name
 
 from . import weekly as weekly_module
-from .base import scale_domain
+from .base import Rows, scale_domain
 
 _SKELETONS: dict[tuple, dict] = {}
 _LOCK = threading.Lock()
@@ -104,13 +104,17 @@ def _slots(plan) -> dict[str, Any]:
 _ALTAIR_MAX_ROWS = 5000
 
 
-def values(frame: pd.DataFrame) -> list[dict]:
+def values(frame: pd.DataFrame | Rows) -> list[dict]:
     """The rows Altair's default data transformer writes for `frame`
     (`alt.data_transformers.get()(frame)["values"]`), column by column instead of through
     its DataFrame copy and per-column pandas operations (a few ms for 12 weeks instead of
     ~30): numpy bools, ints and floats as Python values, NaN, infinity and missing values as
     None. A frame with anything else (datetime or category columns, a MultiIndex, too many
-    rows) goes through Altair itself. tests/test_charts.py compares the two."""
+    rows) goes through Altair itself. tests/test_charts.py compares the two.
+    Rows are read from their columns (no DataFrame made) when they hold only numbers, bools,
+    text and None, else as their DataFrame."""
+    if isinstance(frame, Rows):
+        return _rows_values(frame)
     plain_columns = all(isinstance(name, str) for name in frame.columns)
     if len(frame) > _ALTAIR_MAX_ROWS or not plain_columns or isinstance(frame.index, pd.MultiIndex):
         return alt.data_transformers.get()(frame)["values"]
@@ -139,6 +143,33 @@ def values(frame: pd.DataFrame) -> list[dict]:
         if names
         else [{} for _ in range(len(frame))]
     )
+
+
+def _rows_values(rows: Rows) -> list[dict]:
+    """values(rows.frame), from the columns: what that frame's columns would hold."""
+    if len(rows) > _ALTAIR_MAX_ROWS:
+        return values(rows.frame)
+    columns = []
+    for column in rows.columns.values():
+        kind = column.dtype.kind
+        if kind in ("b", "i", "u"):
+            columns.append(column.tolist())
+        elif kind == "f":
+            columns.append(
+                [v if ok else None for v, ok in zip(column.tolist(), np.isfinite(column).tolist(), strict=True)]
+            )
+        elif kind == "O" and _text(items := column.tolist()):
+            columns.append(items)  # text and None: a str (or object) column of the frame
+        else:  # calendar days, anything else: as the DataFrame
+            return values(rows.frame)
+    names = list(rows.columns)
+    if not names:
+        return []
+    return [dict(zip(names, row, strict=True)) for row in zip(*columns, strict=True)]
+
+
+def _text(items: list) -> bool:
+    return all(type(item) is str or item is None for item in items)
 
 
 def _native(item):

@@ -9,12 +9,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import altair as alt
+import numpy as np
 import pandas as pd
 
 from .base import (
+    Rows,
+    birth_known,
     empty_chart,
     finish,
-    prepare,
+    prepared,
     scale_domain,
     title,
     volume_field,
@@ -93,14 +96,15 @@ class Plan:
     y_title: str
     x_type: str
     x_title: str
-    df: pd.DataFrame  # the weeks, only the columns the marks use
+    # Row sets as Rows: columns, made into DataFrames only when Altair draws the chart.
+    df: Rows  # the weeks, only the columns the marks use
     domain: list  # x_domain()
     zoom: dict | None  # the brush's starting value (None: no strip, or a short log)
-    flagged: pd.DataFrame  # red-flag weeks (may be empty: then no red-flag layers)
-    phases: pd.DataFrame | None  # phase bands (None: no phase layers)
-    phase_names: pd.DataFrame | None  # the bands whose name fits on them
-    long: dict  # "days" / "scores" -> the panel's lines in long form
-    extent: pd.DataFrame | None  # the invisible marks keeping the domain (None without a brush)
+    flagged: Rows  # red-flag weeks (may be empty: then no red-flag layers)
+    phases: Rows | None  # phase bands (None: no phase layers)
+    phase_names: Rows | None  # the bands whose name fits on them
+    long: dict  # "days" / "scores" -> the panel's lines in long form (Rows)
+    extent: Rows | None  # the invisible marks keeping the domain (None without a brush)
     description: str
 
     def structure(self) -> tuple:
@@ -116,7 +120,7 @@ class Plan:
             self.zoom is None,
             self.flagged.empty,
             self.phases is None,
-            bool(self.df["weeks_since_birth"].notna().all()),
+            bool(pd.notna(self.df["weeks_since_birth"]).all()),
         )
 
 
@@ -129,10 +133,12 @@ def plan(weekly, measure, units, symptom_layers, phase_periods, compact) -> Plan
     if unknown:
         raise ValueError(f"unknown symptom layers {unknown}; choose from {list(SYMPTOM_LAYERS)}")
     y_field, y_title = volume_field(measure, units)
-    df, x_type, x_title = prepare(weekly, units)
+    x_type = "quantitative" if birth_known(weekly) else "temporal"
     fields = ["x_start", "x_end", "x_mid", "week_start", "week_label", "weeks_since_birth", "days_since_birth"]
     fields += ["red_flag", *tooltip_fields(x_type == "quantitative", units), *symptom_layers]
-    df = df[list(dict.fromkeys(fields))]  # only what the marks use: the rows travel with the spec
+    # Only what the marks use: the rows travel with the spec.
+    columns, x_type, x_title = prepared(weekly, units, list(dict.fromkeys(fields)))
+    df = Rows(columns)
     domain = x_domain(df, x_type)
     zoom = None if compact else initial_zoom(df, x_type)
     days = tuple(c for c in symptom_layers if c in DAY_LAYERS)
@@ -143,8 +149,8 @@ def plan(weekly, measure, units, symptom_layers, phase_periods, compact) -> Plan
         # A name is written only if it fits its band in a phone-width plot; the band's
         # tooltip names every phase.
         share = (phases["x_end"] - phases["x_start"]) / (domain[1] - domain[0])
-        fits = share * PHONE_PLOT_PX >= phases["phase"].str.len() * CHAR_PX + 6
-        names = phases.loc[fits, ["phase", "x_start"]]
+        fits = share * PHONE_PLOT_PX >= np.array([len(name) for name in phases["phase"]]) * CHAR_PX + 6
+        names = Rows({"phase": phases["phase"][fits], "x_start": phases["x_start"][fits]})
     return Plan(
         measure=measure,
         units=units,
@@ -161,13 +167,20 @@ def plan(weekly, measure, units, symptom_layers, phase_periods, compact) -> Plan
         phases=phases,
         phase_names=names,
         long={name: long(df, columns) for name, columns in (("days", days), ("scores", scores)) if columns},
-        extent=None if compact else pd.DataFrame({"x_start": domain}),
+        extent=None if compact else Rows({"x_start": _column(domain)}),
         description=_description(y_title, symptom_layers, len(df), not compact),
     )
 
 
+def _column(values: list) -> np.ndarray:
+    """A short list as a column (Timestamps as datetime64, like the weeks' x)."""
+    if values and isinstance(values[0], pd.Timestamp):
+        return pd.DatetimeIndex(values).to_numpy()
+    return np.array(values)
+
+
 def build_from_plan(p: Plan):
-    """The Altair chart for a plan."""
+    """The Altair chart for a plan (its row sets as DataFrames)."""
     running_px, panel_px, strip_px = HEIGHTS_PX[p.compact]
     x_type, domain = p.x_type, p.domain
     brush = None
@@ -191,11 +204,13 @@ def build_from_plan(p: Plan):
     def extent(panel: str) -> list[alt.Chart]:
         if brush is None:
             return []
-        return [alt.Chart(p.extent).mark_point(opacity=0).encode(x=x(panel)("x_start"))]
+        return [alt.Chart(p.extent.frame).mark_point(opacity=0).encode(x=x(panel)("x_start"))]
 
     running_x = x("running")
-    layers = phase_layers(p.phases, p.phase_names, running_x) + [bars(p.df, running_x, p.y_field, p.units, x_type)]
-    layers += red_flag_layers(p.flagged, running_x) + extent("running")
+    df = p.df.frame
+    phases, names = (None, None) if p.phases is None else (p.phases.frame, p.phase_names.frame)
+    layers = phase_layers(phases, names, running_x) + [bars(df, running_x, p.y_field, p.units, x_type)]
+    layers += red_flag_layers(p.flagged.frame, running_x) + extent("running")
     panels = [
         alt.layer(*layers)
         .resolve_scale(color="independent")
@@ -203,9 +218,9 @@ def build_from_plan(p: Plan):
     ]
     for columns, panel, name in ((days, DAYS_PANEL, "days"), (scores, SCORES_PANEL, "scores")):
         if columns:
-            panels.append(symptom_panel(p.df, p.long[name], columns, panel, name, x(name), extent(name), panel_px))
+            panels.append(symptom_panel(df, p.long[name].frame, columns, panel, name, x(name), extent(name), panel_px))
     if brush is not None:
-        panels.append(zoom_strip(p.df, p.y_field, x_type, p.x_title, domain, brush, strip_px))
+        panels.append(zoom_strip(df, p.y_field, x_type, p.x_title, domain, brush, strip_px))
     # The chart's accessible name (Vega writes it as the SVG's aria-label): a stacked chart
     # has no top-level title, and an <svg role="graphics-document"> without a name fails
     # axe's svg-img-alt. The numbers themselves are in the table under the chart.
