@@ -10,6 +10,7 @@ read back.
 from __future__ import annotations
 
 import io
+import time
 import zipfile
 from collections import OrderedDict
 from datetime import date
@@ -668,7 +669,7 @@ def test_the_preview_reads_the_file_again_in_the_other_unit_and_a_new_file_of_th
     assert [(data, unit) for _, data, unit in parses][2:] == [(renamed, None)]
 
 
-def test_a_read_file_is_kept_per_day_and_unit_bounded_and_its_rows_are_each_callers_own(parses):
+def test_a_read_file_is_kept_per_day_and_unit_bounded_and_its_rows_are_each_callers_own(parses, monkeypatch):
     from return_to_run.importers import ImportFileError
     from return_to_run.ui.imports import PARSED_UPLOADS_KEPT, parsed_upload
 
@@ -684,12 +685,19 @@ def test_a_read_file_is_kept_per_day_and_unit_bounded_and_its_rows_are_each_call
     parsed_upload("activities.csv", RECENT_STRAVA_CSV, **{**settings, "distance_units": "mi"})
     parsed_upload("activities.csv", RECENT_STRAVA_CSV, **{**settings, "distance_unit": "mi"})
     assert len(parses) == 4
+    # And after this computer's time zone changed (UTC times are read in it).
+    with monkeypatch.context() as zone:
+        zone.setattr(time, "timezone", time.timezone + 3600)
+        parsed_upload("activities.csv", RECENT_STRAVA_CSV, **{**settings, "distance_unit": "mi"})
+    assert len(parses) == 5
+    parsed_upload("activities.csv", RECENT_STRAVA_CSV, **{**settings, "distance_unit": "mi"})
+    assert len(parses) == 5
     # A refusal is kept too, and raised anew each time.
     for _ in range(2):
         with pytest.raises(ImportFileError, match="not a Strava activities.csv"):
             parsed_upload("notes.csv", b"a,b\n1,2\n", **settings)
-    assert len(parses) == 5
+    assert len(parses) == 6
     # Only the last few files are kept: the first one, pushed out, is read again.
     assert PARSED_UPLOADS_KEPT < 5
     parsed_upload("activities.csv", RECENT_STRAVA_CSV, **settings)
-    assert len(parses) == 6
+    assert len(parses) == 7

@@ -12,6 +12,7 @@ import contextlib
 import dataclasses
 import hashlib
 import threading
+import time
 import uuid
 from collections import OrderedDict
 from dataclasses import dataclass, field
@@ -147,15 +148,17 @@ def parsed_upload(name: str, data: bytes, *, today: date, distance_units: str | 
     """importers.parse_upload(name, data, ...), read once for each file, day and unit.
 
     Keyed on everything the result depends on: the bytes (their SHA-256), the name (it picks
-    the reader), today (dates after it are refused), her profile's unit and the unit picked
-    in the preview. Nothing from her database is in the result (what is already stored is
+    the reader), today (dates after it are refused), her profile's unit, the unit picked in
+    the preview and this computer's time zone (UTC times are read in it). Nothing from her database is in the result (what is already stored is
     sorted out by plan_import on every run), so it may serve any window and any database. A
     refusal is kept too, and raised again as a new ImportFileError. Each caller gets its own
     row dicts: a caller changing them cannot change what the next rerun reads.
     """
     from .. import importers  # see import_section
 
-    key = (hashlib.sha256(data).digest(), name, today, distance_units, distance_unit)
+    # This computer's time zone too: UTC times in the file are read in it.
+    local_zone = (time.tzname, time.timezone, time.altzone)
+    key = (hashlib.sha256(data).digest(), name, today, distance_units, distance_unit, local_zone)
     with _parsed_uploads_lock:
         found = _parsed_uploads.get(key)
         if found is not None:
