@@ -6,6 +6,7 @@ the plot, on the same weeks axis as the weekly chart.
 from __future__ import annotations
 
 import altair as alt
+import numpy as np
 import pandas as pd
 
 from return_to_run import volume
@@ -16,9 +17,11 @@ from .base import (
     OVER_LIMIT_COLOR,
     TEXT_PX,
     WITHIN_LIMIT_COLOR,
+    Rows,
     empty_chart,
     finish,
     prepare,
+    prepared,
     scale_domain,
     title,
     x_domain,
@@ -42,17 +45,19 @@ def progression_chart(weekly: pd.DataFrame):
 
 def progression_plan(weekly: pd.DataFrame) -> tuple:
     """progression_chart's data-dependent inputs for a non-empty `weekly`: (bars' rows, the
-    +10% rule's row, x type, x title, x scale domain)."""
-    df, x_type, x_title = prepare(weekly, "km")
-    domain = scale_domain(x_domain(df, x_type), x_type)
-    df["guide"] = df["over_10pct"].map({True: "over 10%", False: "10% or less"})
-    df = df.loc[df["change_pct"].notna()]
-    return df, pd.DataFrame({"limit": [volume.WEEKLY_CHANGE_LIMIT_PCT]}), x_type, x_title, domain
+    +10% rule's row, x type, x title, x scale domain), as Rows: charts.specs fills a kept
+    skeleton with them after a save without making a DataFrame."""
+    columns, x_type, x_title = prepared(weekly, "km")
+    domain = scale_domain(x_domain(Rows(columns), x_type), x_type)
+    over = columns["over_10pct"].tolist()
+    columns["guide"] = np.array(["over 10%" if flag else "10% or less" for flag in over], dtype=object)
+    rows = Rows(columns).take(pd.notna(columns["change_pct"]))
+    return rows, Rows({"limit": np.array([volume.WEEKLY_CHANGE_LIMIT_PCT])}), x_type, x_title, domain
 
 
-def progression_from_plan(df: pd.DataFrame, limit_row: pd.DataFrame, x_type: str, x_title: str, domain: list):
+def progression_from_plan(df: Rows, limit_row: Rows, x_type: str, x_title: str, domain: list):
     bars = (
-        alt.Chart(df, name="change")
+        alt.Chart(df.frame, name="change")
         .mark_bar(clip=True, stroke="white", strokeWidth=1)
         .encode(
             x=x_encoding("x_start", x_type, x_title, domain=domain),
@@ -72,7 +77,7 @@ def progression_from_plan(df: pd.DataFrame, limit_row: pd.DataFrame, x_type: str
             ],
         )
     )
-    limit = alt.Chart(limit_row).mark_rule(color="#555555", strokeDash=[4, 4]).encode(y="limit:Q")
+    limit = alt.Chart(limit_row.frame).mark_rule(color="#555555", strokeDash=[4, 4]).encode(y="limit:Q")
     return finish(
         alt.layer(bars, limit).properties(
             width="container", height=180, title=title("Change in running minutes on the week before (%)")
