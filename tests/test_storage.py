@@ -126,6 +126,15 @@ def test_list_runs_filters_by_date(db):
     assert list(runs["run_date"]) == [date(2026, 11, 1)]
 
 
+def test_latest_run_is_the_newest_by_date_then_id_typed_like_the_list(db):
+    assert storage.latest_run(db) is None
+    for day, minutes in (("2026-11-20", 25), ("2026-11-01", 40), ("2026-11-20", 30)):
+        services.add_run(db, {**RUN, "run_date": day, "duration_min": minutes}, today=TODAY)
+    latest = storage.latest_run(db)
+    assert (latest["run_date"], latest["duration_min"]) == (date(2026, 11, 20), 30.0)  # the same day: higher id
+    assert latest == storage.list_runs(db).iloc[0].to_dict()
+
+
 def test_red_flag_resolution_is_dated_and_kept(db):
     [flag_id] = services.add_red_flags(db, ["hot_swollen_calf"], flagged_date=date(2026, 11, 20), today=TODAY)
     with pytest.raises(ValidationError) as caught:

@@ -123,6 +123,14 @@ def list_runs(db: Database, *, start: date | None = None, end: date | None = Non
     return _frame(rows, names, models.RUN_COLUMNS, ("run_date",))
 
 
+def latest_run(db: Database) -> dict | None:
+    """Her latest run (RUN_COLUMNS, typed as list_runs types them), or None: one row read,
+    not ten years."""
+    rows, names = _read(db, "SELECT * FROM runs ORDER BY run_date DESC, id DESC LIMIT 1")
+    frame = _frame(rows, names, models.RUN_COLUMNS, ("run_date",))
+    return None if frame.empty else frame.iloc[0].to_dict()
+
+
 def recent_runs_for_checkin(db: Database, *, limit: int = 10) -> list[dict]:
     """The latest runs, for linking a symptom entry to a run."""
     return list(

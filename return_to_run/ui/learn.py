@@ -114,10 +114,9 @@ def impact_calculator(ctx: Context) -> None:
     """The impact lesson's calculator: her own minutes, cadence and weight, or her last run."""
     with st.container(border=True):
         st.markdown("#### Your numbers")
-        last_runs = storage.list_runs(ctx.db).head(1)
+        last = storage.latest_run(ctx.db)
         use_last = False
-        if not last_runs.empty:
-            last = last_runs.iloc[0].to_dict()
+        if last is not None:
             use_last = st.toggle(
                 f"Use my last run ({last['run_date']}, {last['duration_min']:g} min)", key="impact_use_last"
             )
