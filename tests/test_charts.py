@@ -204,11 +204,18 @@ def test_symptoms_sit_on_their_own_scales_days_0_to_7_and_scores_0_to_10(weekly)
     assert [t["field"] for t in day_lines["encoding"]["tooltip"]] == [
         "week_label",
         "weeks_since_birth",
-        "measure",
+        "days_measure",
         "value",
     ]
-    assert params(spec)["days_toggle"]["bind"] == "legend"
-    assert params(spec)["scores_toggle"]["bind"] == "legend"
+    assert score_lines["encoding"]["color"]["field"] == "scores_measure"
+    for panel, lines in (("days", day_lines), ("scores", score_lines)):
+        toggle = params(spec)[f"{panel}_toggle"]
+        assert toggle["bind"] == "legend"
+        # Each legend toggles its own panel's lines only: Vega-Lite names a legend's marks
+        # after its field and a toggle listens for taps on marks of that name, so the two
+        # panels name their lines by fields of their own.
+        assert toggle["select"]["fields"] == [lines["encoding"]["color"]["field"]] == [f"{panel}_measure"]
+        assert toggle["views"] == [lines["name"]]
 
 
 def test_a_panel_with_one_symptom_is_titled_with_it_and_has_no_legend(weekly):
@@ -302,7 +309,7 @@ def test_weekly_chart_data_carry_exact_numbers_and_week_labels(weekly):
         "week_label": "Mon 22 Dec 2025",
         "weeks_since_birth": 11,
         "value": 1,
-        "measure": "Days with symptoms",
+        "days_measure": "Days with symptoms",
     }
 
 
@@ -740,9 +747,9 @@ def test_symptom_rows_long_form_equals_pandas_melt(weekly, birth_known):
     for columns in (("symptom_days",), ("symptom_days", "leakage_days"), tuple(charts.SYMPTOM_LAYERS)):
         for rows in (df, df.iloc[0:0]):
             melted = rows[keep + list(columns)].melt(id_vars=keep, var_name="column", value_name="value")
-            melted["measure"] = melted["column"].map(charts.SYMPTOM_LAYERS)
+            melted["days_measure"] = melted["column"].map(charts.SYMPTOM_LAYERS)
             # No rows: pandas leaves an empty column of text as object, not str (no rows either way).
-            got, want = layers.long(rows, columns).frame, melted.drop(columns="column")
+            got, want = layers.long(rows, columns, "days_measure").frame, melted.drop(columns="column")
             pd.testing.assert_frame_equal(got, want, check_dtype=len(rows) > 0)
 
 

@@ -218,28 +218,39 @@ def phase_frame(phase_periods: pd.DataFrame, df: Rows, x_type: str) -> Rows:
     )
 
 
-def long(df, columns: tuple[str, ...]) -> Rows:
+def long(df, columns: tuple[str, ...], field: str) -> Rows:
     """The symptom columns of `df` (Rows or a DataFrame) as one row per week and measure
-    (x_mid, week_label, weeks_since_birth, value, measure): what df.melt(id_vars=those
-    three) and a name per column give (tests/test_charts.py compares the two)."""
+    (x_mid, week_label, weeks_since_birth, value, and `field`: the measure's name): what
+    df.melt(id_vars=those three) and a name per column give (tests/test_charts.py compares
+    the two)."""
     keep = ["x_mid", "week_label", "weeks_since_birth"]
     out = {name: np.tile(np.asarray(df[name]), len(columns)) for name in keep}
     out["value"] = np.concatenate([np.asarray(df[c]) for c in columns]) if columns else np.empty(0)
-    out["measure"] = np.repeat(np.array([SYMPTOM_LAYERS[c] for c in columns], dtype=object), len(df))
+    out[field] = np.repeat(np.array([SYMPTOM_LAYERS[c] for c in columns], dtype=object), len(df))
     return Rows(out)
+
+
+def measure_field(panel: str) -> str:
+    """The field naming a panel's lines in its long rows: one per panel, because Vega-Lite
+    names a legend's marks after its field ("<field>_legend_symbols") and a legend toggle
+    listens for clicks on marks of that name, so with one field for both panels a tap on
+    either legend set both toggles (and the other panel dimmed all its lines)."""
+    return f"{panel}_measure"
 
 
 def symptom_panel(
     df: pd.DataFrame, long: pd.DataFrame, columns: tuple[str, ...], panel: tuple, name: str, x, extent, height: int
 ):
     """One symptom panel: a line per column (`long`: long()) on the panel's own scale; with
-    several, a legend toggle (param "<name>_toggle") on lines named "<name>_lines"."""
+    several, a legend toggle (param "<name>_toggle") on lines named "<name>_lines". The lines
+    are told apart by measure_field(name)."""
     heading, y_domain, y_ticks, suffix = panel
+    field = measure_field(name)
     labels = [SYMPTOM_LAYERS[c] for c in columns]
     tooltips = [alt.Tooltip("week_label:N", title="Week of")]
     if bool(pd.notna(df["weeks_since_birth"]).all()):
         tooltips.append(alt.Tooltip("weeks_since_birth:Q", title="Weeks since birth"))
-    tooltips += [alt.Tooltip("measure:N", title="Symptom"), alt.Tooltip("value:Q", title="Value")]
+    tooltips += [alt.Tooltip(f"{field}:N", title="Symptom"), alt.Tooltip("value:Q", title="Value")]
     encoding = {
         "x": x("x_mid"),
         "y": alt.Y("value:Q", title=None, scale=alt.Scale(domain=y_domain), axis=alt.Axis(values=y_ticks, format="d")),
@@ -253,7 +264,7 @@ def symptom_panel(
         )
         lines = lines.encode(**encoding)
     else:
-        toggle = alt.selection_point(fields=["measure"], bind="legend", name=f"{name}_toggle")
+        toggle = alt.selection_point(fields=[field], bind="legend", name=f"{name}_toggle")
         legend = alt.Legend(**LEGEND, symbolType="stroke", symbolSize=300)
         lines = (
             # Named: unnamed, the view holding the toggle is named by Altair from a hash of
@@ -263,12 +274,12 @@ def symptom_panel(
             .encode(
                 **encoding,
                 color=alt.Color(
-                    "measure:N",
+                    f"{field}:N",
                     legend=legend,
                     scale=alt.Scale(domain=labels, range=[SYMPTOM_STYLES[c][0] for c in columns]),
                 ),
                 strokeDash=alt.StrokeDash(
-                    "measure:N",
+                    f"{field}:N",
                     legend=legend,
                     scale=alt.Scale(domain=labels, range=[SYMPTOM_STYLES[c][1] for c in columns]),
                 ),

@@ -38,6 +38,7 @@ from .layers import (
     flagged,
     initial_zoom,
     long,
+    measure_field,
     phase_frame,
     phase_layers,
     red_flag_layers,
@@ -103,7 +104,7 @@ class Plan:
     flagged: Rows  # red-flag weeks (may be empty: then no red-flag layers)
     phases: Rows | None  # phase bands (None: no phase layers)
     phase_names: Rows | None  # the bands whose name fits on them
-    long: dict  # "days" / "scores" -> the panel's lines in long form (Rows)
+    long: dict  # "days" / "scores" -> the panel's lines in long form (Rows, named by measure_field)
     extent: Rows | None  # the invisible marks keeping the domain (None without a brush)
     description: str
 
@@ -166,7 +167,11 @@ def plan(weekly, measure, units, symptom_layers, phase_periods, compact) -> Plan
         flagged=flagged(df, domain),
         phases=phases,
         phase_names=names,
-        long={name: long(df, columns) for name, columns in (("days", days), ("scores", scores)) if columns},
+        long={
+            name: long(df, columns, measure_field(name))
+            for name, columns in (("days", days), ("scores", scores))
+            if columns
+        },
         extent=None if compact else Rows({"x_start": _column(domain)}),
         description=_description(y_title, symptom_layers, len(df), not compact),
     )
