@@ -17,6 +17,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
+from return_to_run.charts.layers import SYMPTOM_LAYERS, SYMPTOM_STYLES
+
 ROOT = Path(__file__).resolve().parents[2]
 PAGE_SCRIPT = Path(__file__).with_name("chart_page.py")
 PHONE = {"width": 390, "height": 844}
@@ -211,3 +213,39 @@ def test_dragging_across_the_strip_zooms_the_panels_above(open_chart):
     assert max(b["width"] for b in after) > 2 * before[0]["width"]
     in_column = [b for b in after if b["right"] > 0 and b["left"] < drawn["column"]]
     assert 3 <= len(in_column) < len(before)
+
+
+# Each symptom panel's lines as drawn: their stroke colour and opacity (Vega's SVG renderer
+# writes the opacity the legend toggle's condition gives each line).
+LINES = """() => Object.fromEntries(['days', 'scores'].map((panel) => [panel,
+    [...document.querySelectorAll(`[data-testid="stVegaLiteChart"] g.mark-line[class*="${panel}_lines"] path`)]
+        .map((line) => [line.getAttribute('stroke'), parseFloat(line.getAttribute('opacity') ?? '1')])]))"""
+
+
+@pytest.mark.parametrize(
+    ("clicked", "label", "other"),
+    [("scores", "Worst pain (0-10)", "days"), ("days", "Days with leakage", "scores")],
+    ids=["scores legend", "days legend"],
+)
+def test_a_panels_legend_toggles_only_its_own_lines(open_chart, clicked, label, other):
+    """Tapping an entry of one symptom panel's legend dims that panel's other lines and
+    leaves the other panel's lines as they were: both legends toggle the symptom's name, and
+    a toggle acting on both panels dimmed every line of the other one (no name of its own
+    matched)."""
+    colours = {SYMPTOM_LAYERS[c]: SYMPTOM_STYLES[c][0] for c in SYMPTOM_LAYERS}
+    page, _ = open_chart(PHONE, "chart=weekly&weeks=12")
+    before = page.evaluate(LINES)
+    assert len(before["days"]) == len(before["scores"]) == 2  # the default layers, two a panel
+    assert all(opacity == 1 for lines in before.values() for _, opacity in lines)
+    entry = page.locator('[data-testid="stVegaLiteChart"] g.role-legend-label text', has_text=label)
+    assert entry.count() == 1  # a label of the clicked panel's legend only
+    entry.scroll_into_view_if_needed()
+    entry.click()
+    page.wait_for_function(f"() => ({LINES})()[{clicked!r}].some(([, opacity]) => opacity < 1)")
+    after = page.evaluate(LINES)
+    # The tapped symptom stays, the panel's other line is dimmed.
+    assert {colour: opacity < 1 for colour, opacity in after[clicked]} == {
+        colour: colour != colours[label] for colour, _ in before[clicked]
+    }
+    # The other panel draws all its lines as before.
+    assert after[other] == before[other]
