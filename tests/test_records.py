@@ -237,3 +237,29 @@ def test_built_for_keeps_each_builders_result_per_frame_apart():
     assert first_flags["leakage"].tolist() == [True] and first_records[0].leakage == "drops"
     copy = frame.copy()  # another frame, even with the same rows, is built again
     assert frame_cache.built_for(copy, symptom_flags) is not first_flags
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "found"),
+    [
+        (date(2026, 3, 10), date(2026, 3, 10), True),  # exactly on a day, both ends included
+        (date(2026, 3, 11), date(2026, 3, 19), False),  # between two days
+        (date(2026, 3, 11), date(2026, 3, 20), True),  # the end on the next day
+        (date(2026, 3, 20), date(2026, 3, 25), True),  # the start on the last day
+        (date(2026, 3, 21), date(2026, 3, 30), False),  # after the last
+        (date(2026, 3, 1), date(2026, 3, 9), False),  # before the first
+        (date(2026, 3, 1), date(2026, 3, 10), True),
+        (date(2026, 3, 15), date(2026, 3, 12), False),  # an empty window
+    ],
+)
+def test_dated_between_finds_an_item_in_the_window_both_ends_included(start, end, found):
+    items = [date(2026, 3, 10), date(2026, 3, 10), date(2026, 3, 20)]  # sorted, a day twice
+    assert records.dated_between(items, start, end, lambda day: day) is found
+
+
+def test_dated_between_reads_the_day_through_its_key_and_of_nothing_is_false():
+    runs = [run(1, date(2026, 3, 10)), run(2, date(2026, 3, 20))]
+    sessions = records.run_records(history(runs=runs).runs)
+    assert records.dated_between(sessions, date(2026, 3, 19), date(2026, 3, 20), lambda r: r.run_date)
+    assert not records.dated_between(sessions, date(2026, 3, 11), date(2026, 3, 19), lambda r: r.run_date)
+    assert not records.dated_between([], date(2026, 3, 1), date(2026, 3, 31), lambda r: r.run_date)
