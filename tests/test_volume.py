@@ -379,6 +379,7 @@ def test_single_run_spikes_against_the_longest_run_in_the_previous_30_days():
     [
         (date(2026, 3, 9), 33.0, False),  # exactly 110% of 30
         (date(2026, 3, 9), 33.01, True),  # just over 110%
+        (date(2026, 3, 9), 33.0000005, True),  # over by less than a millionth: still over
         (date(2026, 3, 31), 36.0, True),  # 30 days after the 30-min run: still in the window
         (date(2026, 4, 1), 36.0, False),  # 31 days after: nothing to compare with
         (date(2026, 3, 1), 36.0, False),  # same day: order unknown, not "previous"
@@ -545,3 +546,17 @@ def test_single_run_spikes_equal_the_rule_applied_run_by_run(runs_a_day, drawn):
     spikes = volume.single_run_spikes(runs)
     found = list(zip(spikes["id"], spikes["running_min"], spikes["previous_longest_min"], spikes["ratio"], strict=True))
     assert found == _spikes_one_by_one(runs)
+
+
+def test_weekly_summary_reads_a_distance_or_duration_that_is_not_a_number_as_unknown():
+    """Storage holds numbers, but a frame handed over with text in a number column (a file
+    from elsewhere) is read as unknown, not refused: no distance, no minutes."""
+    runs = runs_frame(
+        [
+            {"run_date": date(2026, 3, 2), "duration_min": 30.0, "kind": "continuous", "distance_km": "far"},
+            {"run_date": date(2026, 3, 3), "duration_min": "long", "kind": "walk", "distance_km": 2.0},
+        ]
+    )
+    week = volume.weekly_summary(runs, symptoms_frame([]), birth_date=None).iloc[0]
+    assert (week["run_minutes"], week["runs_without_distance"], week["run_distance_km"]) == (30.0, 1, 0.0)
+    assert week["walk_minutes"] == 0.0
