@@ -137,9 +137,10 @@ NETWORK_MODULES = {
 }
 
 
-# The one allowed use, each with its reason: the launcher opens her browser at the app's own
-# address once the server is up (`tasks.py start`; --no-browser turns it off).
-ALLOWED_NETWORK_IMPORTS = {"return_to_run/serve.py": ["webbrowser"]}
+# The allowed uses, each with its reason: the launcher opens her browser at the app's own
+# address once the server is up (`tasks.py start`; --no-browser turns it off), and sets
+# TCP_NODELAY on the server's own listening socket (serve.install_nodelay; it opens none).
+ALLOWED_NETWORK_IMPORTS = {"return_to_run/serve.py": ["socket", "webbrowser"]}
 
 
 def _imports(path) -> set[str]:

@@ -383,3 +383,23 @@ def test_the_launcher_lets_arrow_use_the_system_allocator_unless_she_chose_one()
         check=True,
     )
     assert chosen.stdout.strip() == "mimalloc"
+
+
+def test_the_server_sends_without_waiting_for_acks():
+    """serve.install_nodelay: the listening socket Streamlit binds, and so every connection it
+    accepts, has TCP_NODELAY (without it each response's body waited ~40 ms for the browser's
+    delayed ACK: ~1 s over a page's script files)."""
+    from streamlit.web.server.starlette import starlette_server
+
+    serve.install_nodelay()
+    serve.install_nodelay()  # twice is once
+    listening = starlette_server._bind_socket("127.0.0.1", 0, 8)
+    try:
+        assert listening.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY)
+        listening.setblocking(True)
+        with socket.create_connection(listening.getsockname(), timeout=3):
+            accepted, _ = listening.accept()
+            with accepted:
+                assert accepted.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY)
+    finally:
+        listening.close()
