@@ -83,7 +83,7 @@ with shell.page("Trends", "📈", layout="wide") as ctx:
         st.markdown("No single run jumped past 110% of your longest in the 30 days before it.")
     else:
         st.markdown(f"**{text.plural(len(spikes), 'run')} jumped past 110% of your longest in the 30 days before:**")
-        grid.show(tables.spikes_table(spikes), key="spikes_table")
+        st.markdown(grid.markdown_table(tables.spikes_table(spikes)))
     if st.toggle("Show the acute:chronic workload ratio (information only)", key="trends_acwr_toggle"):
         st.caption(volume.ACWR_NOTE)
         cached.chart("acwr_chart", weekly, key="acwr_chart")

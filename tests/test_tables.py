@@ -305,3 +305,17 @@ def test_column_widths_fit_the_longest_cell_within_bounds():
         "Notes": tables.MAX_COLUMN_PX,
         "Ok": tables.MIN_COLUMN_PX,
     }
+
+
+def test_markdown_table_escapes_every_cell_blanks_gaps_and_prints_numbers_plainly():
+    from return_to_run.ui import grid
+
+    frame = pd.DataFrame(
+        {"Date": [date(2026, 11, 20), date(2026, 11, 21)], "Kind": ["a|b", "*bold*"], "Ratio": [1.5, None]}
+    )
+    assert grid.markdown_table(frame).splitlines() == [
+        "| Date | Kind | Ratio |",
+        "| --- | --- | --- |",
+        "| 2026\\-11\\-20 | a\\|b | 1\\.5 |",
+        "| 2026\\-11\\-21 | \\*bold\\* |  |",
+    ]
