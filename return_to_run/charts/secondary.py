@@ -51,7 +51,9 @@ def progression_plan(weekly: pd.DataFrame) -> tuple:
     domain = scale_domain(x_domain(Rows(columns), x_type), x_type)
     over = columns["over_10pct"].tolist()
     columns["guide"] = np.array(["over 10%" if flag else "10% or less" for flag in over], dtype=object)
-    rows = Rows(columns).take(pd.notna(columns["change_pct"]))
+    # Only what the bars and their tooltip read: the browser is sent 6 columns, not 31.
+    drawn = ("x_start", "x_end", "change_pct", "guide", "week_label", "run_minutes")
+    rows = Rows({name: columns[name] for name in drawn}).take(pd.notna(columns["change_pct"]))
     return rows, Rows({"limit": np.array([volume.WEEKLY_CHANGE_LIMIT_PCT])}), x_type, x_title, domain
 
 
