@@ -180,32 +180,39 @@ def patterns_chart(table: pd.DataFrame):
     return patterns_from_plan(*patterns_plan(table))
 
 
-def patterns_plan(table: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame, list]:
-    """patterns_chart's data-dependent inputs for a table with runs: (the bars' rows, the
-    captions' rows, the groups' labels in order)."""
-    df = table.copy()
-    df["without_symptom"] = df["runs"] - df["with_symptom"]
-    df["note"] = [s if ok else f"{s} (too few runs)" for s, ok in zip(df["summary"], df["enough_data"], strict=True)]
-    long = df.melt(
-        id_vars=["label", "runs", "summary", "note", "enough_data"],
-        value_vars=["with_symptom", "without_symptom"],
-        var_name="outcome",
-        value_name="count",
+def patterns_plan(table: pd.DataFrame) -> tuple[Rows, Rows, list]:
+    """patterns_chart's data-dependent inputs for a table with runs: (the bars' rows, with
+    runs followed by the symptom and then those not, group by group; the captions' rows; the
+    groups' labels in order), as Rows holding only what the marks read."""
+    labels = table["label"].tolist()
+    runs = table["runs"].to_numpy(np.int64)
+    with_symptom = table["with_symptom"].to_numpy(np.int64)
+    enough = table["enough_data"].to_numpy(bool)
+    note = np.array(
+        [s if ok else f"{s} (too few runs)" for s, ok in zip(table["summary"].tolist(), enough.tolist(), strict=True)],
+        dtype=object,
     )
-    long["outcome"] = long["outcome"].map(
-        {"with_symptom": "followed by the symptom", "without_symptom": "not followed"}
+    groups = len(labels)
+    bars = Rows(
+        {
+            "label": np.array(labels * 2, dtype=object),
+            "note": np.concatenate([note, note]),
+            "enough_data": np.concatenate([enough, enough]),
+            "outcome": np.array(["followed by the symptom"] * groups + ["not followed"] * groups, dtype=object),
+            "count": np.concatenate([with_symptom, runs - with_symptom]),
+        }
     )
-    return long, df, list(table["label"])
+    return bars, Rows({"label": np.array(labels, dtype=object), "note": note}), labels
 
 
-def patterns_from_plan(long: pd.DataFrame, df: pd.DataFrame, labels: list):
+def patterns_from_plan(long: Rows, df: Rows, labels: list):
     """The patterns chart from patterns_plan()'s parts."""
     # The group's name and count sit on a line of their own above its bar: beside the bar
     # they would squeeze a phone-width plot to nothing.
     y = alt.Y("label:N", title=None, sort=labels, axis=None)
     band = alt.Scale(paddingInner=0.55, paddingOuter=0.3)
     bars = (
-        alt.Chart(long)
+        alt.Chart(long.frame)
         .mark_bar()
         .encode(
             y=y.scale(band),
@@ -222,7 +229,7 @@ def patterns_from_plan(long: pd.DataFrame, df: pd.DataFrame, labels: list):
         )
     )
     text = (
-        alt.Chart(df)
+        alt.Chart(df.frame)
         .mark_text(align="left", baseline="bottom", dy=-9, fontSize=TEXT_PX, color="#222222")
         .encode(y=y.scale(band), x=alt.datum(0), text=alt.Text("caption:N"))
         .transform_calculate(caption="datum.label + ': ' + datum.note")
