@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import math
 from bisect import bisect_left, bisect_right
+from collections import deque
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -73,12 +74,37 @@ class RunWindow:
         self.days = [s.run_date for s in sessions]
         self.minutes = [s.running_min for s in sessions]
 
-    def longest(self, day: date, *, include_day: bool) -> float | None:
-        """Longest running minutes of one run dated from `day` - 30 days to `day` (inclusive
-        when include_day, else up to the day before), or None when there is none."""
+    def _bounds(self, day: date, include_day: bool) -> tuple[int, int]:
+        """The sessions dated from `day` - 30 days to `day` (inclusive when include_day, else
+        up to the day before), as the slice [lo, hi) of the date-sorted sessions."""
         lo = bisect_left(self.days, day - timedelta(days=LONGEST_RUN_WINDOW_DAYS))
         hi = bisect_right(self.days, day) if include_day else bisect_left(self.days, day)
+        return lo, hi
+
+    def longest(self, day: date, *, include_day: bool) -> float | None:
+        """Longest running minutes of one run in the window of `day` (_bounds), or None when
+        there is none."""
+        lo, hi = self._bounds(day, include_day)
         return max(self.minutes[lo:hi]) if hi > lo else None
+
+    def longest_before_each(self) -> list[float | None]:
+        """longest(day, include_day=False) at every session's own day, in order: a sliding
+        maximum (both ends of the window only move forward over date-sorted sessions), so
+        ten years of runs are one pass, not a slice and a max per run."""
+        queue: deque[int] = deque()  # indices in the window, their minutes decreasing
+        added = 0
+        found: list[float | None] = []
+        for day in self.days:
+            lo, hi = self._bounds(day, False)
+            while added < hi:
+                while queue and self.minutes[queue[-1]] <= self.minutes[added]:
+                    queue.pop()
+                queue.append(added)
+                added += 1
+            while queue and queue[0] < lo:
+                queue.popleft()
+            found.append(self.minutes[queue[0]] if queue else None)
+        return found
 
 
 def longest_in_window(sessions: Sequence[RunRecord], day: date, *, include_day: bool = True) -> float | None:

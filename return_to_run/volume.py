@@ -24,7 +24,7 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
-from . import caps, models
+from . import models
 from .caps import RunWindow, over_single_run_cap, weekly_limit_min
 from .frame_cache import built_for, row_wise
 from .records import run_records
@@ -397,35 +397,14 @@ def single_run_spikes(runs: pd.DataFrame, *, run_recs=None) -> pd.DataFrame:
     """
     columns = ["id", "run_date", "kind", "duration_min", "running_min", "previous_longest_min", "ratio"]
     sessions = [r for r in (run_records(runs) if run_recs is None else run_recs) if r.running]
-    minutes = np.array([r.running_min for r in sessions], dtype=float)
-    longest = _longest_before(np.array([r.run_date.toordinal() for r in sessions], dtype=np.int64), minutes, sessions)
     rows = []
-    # Only runs near or past the cap are checked with the rule itself (over_single_run_cap).
-    for i in np.flatnonzero(minutes > longest * caps.SINGLE_RUN_CAP - 1e-6).tolist():
-        run, previous = sessions[i], float(longest[i])
+    for run, previous in zip(sessions, RunWindow(sessions).longest_before_each(), strict=True):
         if over_single_run_cap(run.running_min, previous):
             ratio = round(run.running_min / previous, 2)
             rows.append((run.id, run.run_date, run.kind, run.duration_min, run.running_min, previous, ratio))
     if not rows:
         return pd.DataFrame({c: pd.Series(dtype="object") for c in columns})
     return pd.DataFrame(rows, columns=columns)
-
-
-def _longest_before(days: np.ndarray, minutes: np.ndarray, sessions) -> np.ndarray:
-    """RunWindow.longest(day, include_day=False) at each session's own day (NaN: none), as a
-    sliding maximum: one numpy step per run the busiest 30 days hold, not a search per run."""
-    lo = np.searchsorted(days, days - caps.LONGEST_RUN_WINDOW_DAYS, side="left")
-    hi = np.searchsorted(days, days, side="left")
-    widest = int((hi - lo).max(initial=0))
-    if widest > 256:  # hundreds of runs a month (a bulk import): the plain look-up per run
-        window = RunWindow(sessions)
-        found = (window.longest(r.run_date, include_day=False) for r in sessions)
-        return np.array([np.nan if v is None else v for v in found], dtype=float)
-    longest = np.full(len(days), np.nan)
-    for back in range(1, widest + 1):
-        at = hi - back
-        longest = np.where(at >= lo, np.fmax(longest, minutes[np.maximum(at, 0)]), longest)
-    return longest
 
 
 def acwr(weekly: pd.DataFrame) -> pd.Series:

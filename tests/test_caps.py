@@ -6,7 +6,7 @@ Sun 1 March.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from return_to_run import caps
 from return_to_run.records import RunRecord
@@ -107,3 +107,13 @@ def test_planned_running_min_of_nothing_typed_is_0():
     assert (
         caps.planned_running_min(30, "walk_run", run_interval_min=2, walk_interval_min=1, interval_repeats=10) == 20.0
     )
+
+
+def test_longest_before_each_is_the_longest_of_the_30_days_before_each_sessions_own_day():
+    days_minutes = [(1, 30.0), (1, 45.0), (2, 20.0), (31, 10.0), (32, 25.0), (40, 5.0), (75, 50.0)]
+    sessions = [
+        RunRecord(i, date(2026, 3, 1) + timedelta(days=d - 1), "continuous", m) for i, (d, m) in enumerate(days_minutes)
+    ]
+    window = caps.RunWindow(sessions)
+    assert window.longest_before_each() == [None, None, 45.0, 45.0, 20.0, 25.0, None]
+    assert window.longest_before_each() == [window.longest(s.run_date, include_day=False) for s in sessions]

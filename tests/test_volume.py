@@ -526,12 +526,12 @@ def _spikes_one_by_one(runs: pd.DataFrame) -> list[tuple]:
     return found
 
 
-@pytest.mark.parametrize("runs_a_day", [1, 3, 10])  # 10 a day: 300 in 30 days, past the sliding form's 256
+@pytest.mark.parametrize("runs_a_day", [1, 3, 10])  # 10 a day: 300 in a 30-day window
 @settings(max_examples=25, deadline=None)
 @given(st.lists(st.tuples(st.integers(0, 70), st.floats(0, 90, allow_nan=False)), min_size=1, max_size=40))
 def test_single_run_spikes_equal_the_rule_applied_run_by_run(runs_a_day, drawn):
     """The sliding maximum finds the same runs, longest and ratio as the look-up per run:
-    same-day runs, gaps past 30 days, zero minutes, and a month dense enough for the plain form."""
+    same-day runs, gaps past 30 days, zero minutes, and a dense month."""
     start = date(2026, 1, 1)
     rows = [
         {"run_date": start + timedelta(days=day), "duration_min": minutes, "kind": "continuous"}
