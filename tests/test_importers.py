@@ -333,20 +333,6 @@ def test_long_strava_description_is_cut_to_the_notes_limit_not_skipped():
     assert row["title"] == "Run"
 
 
-def test_progress_is_reported_every_hundred_rows_and_at_the_end():
-    lines = ["Activity ID,Activity Date,Activity Name,Activity Type,Moving Time,Distance"]
-    lines += [f'{i},"Oct 7, 2020, 2:43:11 PM",Run {i},Run,1800,5.0' for i in range(1, 251)]
-    calls: list[tuple[int, int]] = []
-    result = parse_upload(
-        "activities.csv",
-        "\n".join(lines).encode(),
-        today=TODAY,
-        progress=lambda done, total: calls.append((done, total)),
-    )
-    assert len(result.rows) == 250
-    assert calls == [(100, 250), (200, 250), (250, 250)]
-
-
 # ---------------------------------------------------------------------------------------------
 # Garmin
 
@@ -1417,6 +1403,29 @@ STRAVA_FULL_HEADER = (
 )
 
 
+@pytest.mark.parametrize(
+    ("header", "row"),
+    [
+        # the general reader
+        ("Activity ID,Activity Date,Activity Name,Activity Type,Moving Time,Distance", "Run,1800,5.0"),
+        # the one-pass reader of a full export with raw metres
+        (STRAVA_FULL_HEADER.strip(), "Run,,1900,3.11,,1900.0,1800.0,5000.0,"),
+    ],
+)
+def test_progress_is_reported_every_hundred_rows_and_at_the_end(header, row):
+    lines = [header]
+    lines += [f'{i},"Oct 7, 2020, 2:43:11 PM",Run {i},{row}' for i in range(1, 251)]
+    calls: list[tuple[int, int]] = []
+    result = parse_upload(
+        "activities.csv",
+        "\n".join(lines).encode(),
+        today=TODAY,
+        progress=lambda done, total: calls.append((done, total)),
+    )
+    assert len(result.rows) == 250
+    assert calls == [(100, 250), (200, 250), (250, 250)]
+
+
 def test_the_common_strava_row_and_the_general_way_give_the_same_run():
     data = (
         STRAVA_FULL_HEADER
@@ -1482,20 +1491,6 @@ def test_a_strava_date_with_other_script_digits_is_read_as_before():
 
     assert parse_datetime("Oct \u0667, 2020, \u0662:43:11 PM") == datetime(2020, 10, 7, 14, 43, 11)
     assert parse_datetime("Oct 7, 2020, 0:43:11 PM") == date(2020, 10, 7)  # no hour 0 in a 12-hour clock
-
-
-def test_progress_in_a_file_with_raw_metres_is_reported_every_hundred_rows_and_at_the_end():
-    lines = [STRAVA_FULL_HEADER.strip()]
-    lines += [f'{i},"Oct 7, 2020, 2:43:11 PM",Run {i},Run,,1900,3.11,,1900.0,1800.0,5000.0,' for i in range(1, 251)]
-    calls: list[tuple[int, int]] = []
-    result = parse_upload(
-        "activities.csv",
-        "\n".join(lines).encode(),
-        today=TODAY,
-        progress=lambda done, total: calls.append((done, total)),
-    )
-    assert len(result.rows) == 250
-    assert calls == [(100, 250), (200, 250), (250, 250)]
 
 
 def test_the_same_title_and_note_on_two_rows_are_each_listed():

@@ -63,12 +63,17 @@ def test_a_new_users_home_page_imports_no_chart_report_importer_or_engine(tmp_pa
     assert result["imported"] == []
 
 
-def test_trends_with_nothing_logged_does_not_import_altair(tmp_path):
-    db = storage.open_db(tmp_path / "profile_only.db")
+def _profile_only(path) -> None:
+    """A database with her profile and nothing logged."""
+    db = storage.open_db(path)
     try:
         services.save_profile(db, PROFILE, today=TODAY)
     finally:
         db.close()
+
+
+def test_trends_with_nothing_logged_does_not_import_altair(tmp_path):
+    _profile_only(tmp_path / "profile_only.db")
     result = run_page("pages/trends.py", tmp_path / "profile_only.db")
     assert result["exception"] == []
     assert any(text.startswith("Nothing to show yet.") for text in result["text"])
@@ -77,11 +82,7 @@ def test_trends_with_nothing_logged_does_not_import_altair(tmp_path):
 
 
 def test_the_data_page_imports_the_file_parsers_only_once_a_file_is_chosen(tmp_path):
-    db = storage.open_db(tmp_path / "data_page.db")
-    try:
-        services.save_profile(db, PROFILE, today=TODAY)
-    finally:
-        db.close()
+    _profile_only(tmp_path / "data_page.db")
     result = run_page("pages/data.py", tmp_path / "data_page.db")
     assert result["exception"] == []
     assert "return_to_run.importers" not in result["imported"]
