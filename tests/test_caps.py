@@ -110,7 +110,7 @@ def test_planned_running_min_of_nothing_typed_is_0():
 
 
 def test_longest_before_each_is_the_longest_of_the_30_days_before_each_sessions_own_day():
-    days_minutes = [(1, 30.0), (1, 45.0), (2, 20.0), (31, 10.0), (32, 25.0), (40, 5.0), (75, 50.0)]
+    days_minutes = [(1, 45.0), (1, 30.0), (2, 20.0), (31, 10.0), (32, 25.0), (40, 5.0), (75, 50.0)]
     sessions = [
         RunRecord(i, date(2026, 3, 1) + timedelta(days=d - 1), "continuous", m) for i, (d, m) in enumerate(days_minutes)
     ]
